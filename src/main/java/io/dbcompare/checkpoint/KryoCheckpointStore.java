@@ -1,0 +1,157 @@
+package io.dbcompare.checkpoint;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.util.Pool;
+import com.google.common.hash.Hashing;
+import io.dbcompare.compare.CheckpointStore;
+import io.dbcompare.compare.ChunkResult;
+import io.dbcompare.compare.RowDiff;
+import io.dbcompare.compare.TableSpec;
+import io.dbcompare.session.SessionStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Kryo file per finished chunk: {@code <session8>_<SCHEMA_TABLE>_chunk_<n>.kryo}.
+ *
+ * <p>Layout: magic {@code TCCK}, format version (int), payload length (int), CRC-32C of the payload
+ * (int), then the payload: session id, chunk count of the plan, and the {@link ChunkResult}. A file from
+ * another version, a truncated or bit-flipped file, or one that belongs to another plan is refused
+ * with a warning naming it, and the chunk is computed again. Files are written atomically.
+ */
+public final class KryoCheckpointStore implements CheckpointStore {
+  public static final int FORMAT_VERSION = 1;
+  private static final byte[] MAGIC = "TCCK".getBytes(StandardCharsets.US_ASCII);
+  private static final int HEADER = 16;
+  private static final Logger log = LoggerFactory.getLogger(KryoCheckpointStore.class);
+
+  private final Path dir;
+  private final Pool<Kryo> kryos = new Pool<>(true, false, 16) {
+    @Override
+    protected Kryo create() {
+      Kryo k = new Kryo();
+      k.setRegistrationRequired(true);
+      k.register(ChunkResult.class, new ChunkResultSerializer(), 10);
+      return k;
+    }
+  };
+
+  public KryoCheckpointStore(Path dir) {
+    this.dir = dir;
+  }
+
+  public Path file(String sessionId, String tableKey, int chunkIndex) {
+    return dir.resolve(sessionId.substring(0, 8) + "_" + tableKey + "_chunk_" + chunkIndex + ".kryo");
+  }
+
+  @Override
+  public void save(String sessionId, ChunkResult result) {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream(4096);
+    Kryo kryo = kryos.obtain();
+    try (Output out = new Output(buf)) {
+      out.writeString(sessionId);
+      kryo.writeObject(out, result);
+    } finally {
+      kryos.free(kryo);
+    }
+    byte[] payload = buf.toByteArray();
+    ByteBuffer file = ByteBuffer.allocate(HEADER + payload.length);
+    file.put(MAGIC).putInt(FORMAT_VERSION).putInt(payload.length)
+        .putInt(Hashing.crc32c().hashBytes(payload).asInt()).put(payload);
+    SessionStore.writeAtomically(file(sessionId, result.tableKey(), result.chunkIndex()), file.array());
+  }
+
+  @Override
+  public Optional<ChunkResult> load(String sessionId, TableSpec table, int chunkIndex, int chunkCount) {
+    Path f = file(sessionId, table.key(), chunkIndex);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(f);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      warn(f, table, chunkIndex, chunkCount, "cannot be read: " + e.getMessage());
+      return Optional.empty();
+    }
+    String problem = check(bytes);
+    if (problem != null) {
+      warn(f, table, chunkIndex, chunkCount, problem);
+      return Optional.empty();
+    }
+    ChunkResult r;
+    String storedSession;
+    Kryo kryo = kryos.obtain();
+    try (Input in = new Input(bytes, HEADER, bytes.length - HEADER)) {
+      storedSession = in.readString();
+      r = kryo.readObject(in, ChunkResult.class);
+    } catch (RuntimeException e) {
+      warn(f, table, chunkIndex, chunkCount, "cannot be decoded (" + e.getMessage() + ")");
+      return Optional.empty();
+    } finally {
+      kryos.free(kryo);
+    }
+    if (!sessionId.equals(storedSession) || !table.key().equals(r.tableKey()) || r.chunkIndex() != chunkIndex) {
+      warn(f, table, chunkIndex, chunkCount, "belongs to another session, table or chunk");
+      return Optional.empty();
+    }
+    String shape = checkShape(r, table);
+    if (shape != null) {
+      warn(f, table, chunkIndex, chunkCount, shape);
+      return Optional.empty();
+    }
+    return Optional.of(r);
+  }
+
+  /** Null when the header and checksum are sound, else what is wrong. */
+  static String check(byte[] bytes) {
+    if (bytes.length == 0) {
+      return "is empty (zero length)";
+    }
+    if (bytes.length < HEADER || !Arrays.equals(Arrays.copyOf(bytes, 4), MAGIC)) {
+      return "is not a checkpoint file (bad header)";
+    }
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    b.position(4);
+    int version = b.getInt();
+    int length = b.getInt();
+    int crc = b.getInt();
+    if (version != FORMAT_VERSION) {
+      return "has format version " + version + ", this tool reads version " + FORMAT_VERSION;
+    }
+    if (length != bytes.length - HEADER) {
+      return "is truncated or has trailing bytes (" + (bytes.length - HEADER) + " of " + length + " payload bytes)";
+    }
+    if (Hashing.crc32c().hashBytes(bytes, HEADER, length).asInt() != crc) {
+      return "fails its checksum (damaged)";
+    }
+    return null;
+  }
+
+  private static String checkShape(ChunkResult r, TableSpec table) {
+    int cols = table.columns().size();
+    for (RowDiff d : r.diffs()) {
+      if (d.key() == null || d.key().length != table.keyCount()
+          || (d.sourceValues() != null && d.sourceValues().length != cols)
+          || (d.targetValues() != null && d.targetValues().length != cols)) {
+        return "does not match the table's columns (the table definition changed?)";
+      }
+    }
+    return null;
+  }
+
+  private static void warn(Path f, TableSpec table, int chunk, int count, String problem) {
+    log.warn("checkpoint {} {}; chunk {}/{} of {} will be compared again", f, problem, chunk + 1, count,
+        table.displayName());
+  }
+}

@@ -1,0 +1,74 @@
+package io.dbcompare.cli;
+
+import io.dbcompare.error.CompareException;
+import io.dbcompare.error.ExitCodes;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.function.Function;
+import picocli.CommandLine;
+
+/**
+ * Runs the command with injected streams, environment and clock, so tests run the real CLI in-process.
+ * Every failure ends here as one line on stderr and an exit status; the stack trace only with --verbose.
+ */
+public final class Cli {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Function<String, String> env;
+  private final Clock clock;
+  private final boolean handleSignals;
+
+  public Cli(PrintWriter out, PrintWriter err, Function<String, String> env, Clock clock, boolean handleSignals) {
+    this.out = out;
+    this.err = err;
+    this.env = env;
+    this.clock = clock;
+    this.handleSignals = handleSignals;
+  }
+
+  static Cli standard() {
+    return new Cli(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+        System::getenv, Clock.systemUTC(), true);
+  }
+
+  public int run(String... args) {
+    CompareCommand command = new CompareCommand(out, err, env, clock, handleSignals);
+    CommandLine cl = new CommandLine(command);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      err.println("error: " + ex.getMessage());
+      err.println("Run 'compare --help' for usage.");
+      err.flush();
+      return ExitCodes.USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      boolean verbose = command.verbose();
+      if (ex instanceof CompareException ce) {
+        err.println("error: " + ce.getMessage());
+        if (verbose) {
+          ce.printStackTrace(err);
+        } else if (ce.getCause() != null) {
+          err.println("(run with --verbose for details)");
+        }
+        err.flush();
+        return ce.exitCode();
+      }
+      err.println("internal error: " + ex);
+      if (verbose) {
+        ex.printStackTrace(err);
+      } else {
+        err.println("(run with --verbose for the stack trace)");
+      }
+      err.flush();
+      return ExitCodes.FAILED;
+    });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+}

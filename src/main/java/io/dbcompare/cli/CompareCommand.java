@@ -1,0 +1,134 @@
+package io.dbcompare.cli;
+
+import io.dbcompare.config.CompareConfig;
+import io.dbcompare.config.ConfigLoader;
+import io.dbcompare.error.CompareException;
+import io.dbcompare.error.ErrorCode;
+import io.dbcompare.report.SessionReport;
+import io.dbcompare.session.Session;
+import io.dbcompare.session.SessionLock;
+import io.dbcompare.session.SessionStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code compare CONFIG [options]}: parses, then hands over to {@link CompareRun} or a housekeeping action. */
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    sortOptions = false, usageHelpAutoWidth = true,
+    description = {"Compares tables of a source database with a target (DR copy, replica, migration target)",
+        "chunk by chunk, with checkpoints, and writes sync scripts and summaries.", ""},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:all tables compared and identical", "1:all compared, differences found",
+        "2:a table or the run failed (resume with --resume ID)", "3:usage or configuration error"})
+final class CompareCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "CONFIG", description = "YAML configuration (see config.yaml.example)")
+  Path config;
+
+  @Option(names = "--resume", paramLabel = "ID", description = "resume a session (full id or unique prefix)")
+  String resume;
+
+  @Option(names = "--retry-failed", description = "with --resume: run the failed tables again, reusing finished chunks")
+  boolean retryFailed;
+
+  @Option(names = "--table", paramLabel = "SCHEMA.TABLE", description = "compare only this table (repeatable)")
+  List<String> tables = new ArrayList<>();
+
+  @Option(names = "--start-from-table", paramLabel = "SCHEMA.TABLE", description = "skip the tables listed before this one")
+  String startFrom;
+
+  @Option(names = "--list-sessions", description = "list the sessions in the state folder")
+  boolean listSessions;
+
+  @Option(names = "--status", paramLabel = "ID", description = "show a session's progress per table")
+  String status;
+
+  @Option(names = "--cleanup", paramLabel = "DAYS", description = "remove sessions (and their checkpoints) older than DAYS days")
+  Integer cleanupDays;
+
+  @Option(names = "--verbose", description = "show stack traces and debug logging")
+  boolean verbose;
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Function<String, String> env;
+  private final Clock clock;
+  private final boolean handleSignals;
+
+  CompareCommand(PrintWriter out, PrintWriter err, Function<String, String> env, Clock clock, boolean handleSignals) {
+    this.out = out;
+    this.err = err;
+    this.env = env;
+    this.clock = clock;
+    this.handleSignals = handleSignals;
+  }
+
+  boolean verbose() {
+    return verbose;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    int actions = (listSessions ? 1 : 0) + (status != null ? 1 : 0) + (cleanupDays != null ? 1 : 0);
+    if (actions > 1 || (actions == 1 && (resume != null || !tables.isEmpty() || startFrom != null || retryFailed))) {
+      throw usage("--list-sessions, --status and --cleanup are used alone (with CONFIG only)");
+    }
+    if (retryFailed && resume == null) {
+      throw usage("--retry-failed needs --resume SESSION_ID");
+    }
+    if (startFrom != null && !tables.isEmpty()) {
+      throw usage("give either --table or --start-from-table, not both");
+    }
+    if (cleanupDays != null && cleanupDays < 0) {
+      throw usage("--cleanup takes a number of days >= 0, not " + cleanupDays);
+    }
+    CompareConfig cfg = new ConfigLoader(env).load(config);
+    SessionStore store = new SessionStore(cfg.settings().stateDir(), cfg.settings().checkpointDir(), clock);
+    if (verbose) {
+      err.println(cfg.describe());
+    }
+    if (listSessions) {
+      SessionReport.list(out, store, store.list(), id -> isLocked(store, id));
+      return 0;
+    }
+    if (status != null) {
+      Session s = store.find(status);
+      SessionReport.status(out, s, isLocked(store, s.sessionId));
+      return 0;
+    }
+    if (cleanupDays != null) {
+      SessionStore.CleanupResult r = store.cleanup(cleanupDays);
+      out.printf("Removed %d session(s) older than %d day(s) and %d checkpoint file(s).%n", r.removed().size(),
+          cleanupDays, r.checkpointsRemoved());
+      for (String id : r.removed()) {
+        out.println("  removed " + id);
+      }
+      for (String id : r.skippedInUse()) {
+        out.println("  kept " + id + ": in use by a running process");
+      }
+      return 0;
+    }
+    return new CompareRun(cfg, store, out, err, clock, handleSignals, verbose)
+        .run(resume, retryFailed, tables, startFrom);
+  }
+
+  private static boolean isLocked(SessionStore store, String id) {
+    if (!java.nio.file.Files.exists(store.lockFile(id))) {
+      return false;
+    }
+    try (SessionLock l = SessionLock.tryAcquire(store.lockFile(id))) {
+      return l == null;
+    }
+  }
+
+  private static CompareException usage(String msg) {
+    return new CompareException(ErrorCode.USAGE, msg);
+  }
+}

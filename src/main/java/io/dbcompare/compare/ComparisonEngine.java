@@ -1,0 +1,458 @@
+package io.dbcompare.compare;
+
+import io.dbcompare.config.TableConfig;
+import io.dbcompare.error.CompareException;
+import io.dbcompare.error.ErrorCode;
+import io.dbcompare.session.ChunkProgress;
+import io.dbcompare.session.Session;
+import io.dbcompare.session.SessionStatus;
+import io.dbcompare.session.SessionStore;
+import io.dbcompare.session.TableProgress;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the tables of a session: plans each table once (the plan is saved before any chunk runs), runs
+ * its chunks on a bounded pool, checkpoints every finished chunk, and finishes a table when all of its
+ * chunks are done. A resumed run is the same flow with finished chunks read from the checkpoint store.
+ *
+ * <p>The checkpoint files are the record of finished chunks; the session file is saved after each
+ * chunk (at most once a second, and always on table transitions and at the end), so a crash loses at
+ * most the chunks in flight.
+ */
+public final class ComparisonEngine {
+  private static final Logger log = LoggerFactory.getLogger(ComparisonEngine.class);
+  private static final long SAVE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  /** Which tables of a session a run works on. */
+  public enum Mode {
+    /** A new session: every table. */
+    NEW,
+    /** Skip completed and failed tables; continue pending and interrupted ones. */
+    RESUME,
+    /** Only tables that failed, reusing their finished chunks. */
+    RETRY_FAILED
+  }
+
+  /** Settings of one run. */
+  public record Options(int threads, int defaultChunkSize, int maxRetries, long retryBackoffMillis, int prefetchBatch) {}
+
+  private final Session session;
+  private final SessionStore store;
+  private final TableResolver resolver;
+  private final ChunkPlanner planner;
+  private final RowSource rows;
+  private final CheckpointStore checkpoints;
+  private final TableFinisher finisher;
+  private final ProgressListener progress;
+  private final Options options;
+  private final AtomicBoolean stop = new AtomicBoolean();
+  private final AtomicReference<CompareException> fatal = new AtomicReference<>();
+  private long lastSave;
+
+  public ComparisonEngine(Session session, SessionStore store, TableResolver resolver, ChunkPlanner planner,
+      RowSource rows, CheckpointStore checkpoints, TableFinisher finisher, ProgressListener progress,
+      Options options) {
+    this.session = session;
+    this.store = store;
+    this.resolver = resolver;
+    this.planner = planner;
+    this.rows = rows;
+    this.checkpoints = checkpoints;
+    this.finisher = finisher;
+    this.progress = progress;
+    this.options = options;
+  }
+
+  /** Stops taking new chunks; chunks in flight finish and are saved. Safe to call from a signal handler. */
+  public void requestStop() {
+    stop.set(true);
+  }
+
+  public boolean stopRequested() {
+    return stop.get();
+  }
+
+  /** A run-stopping error (rejected credentials), if one occurred. */
+  public CompareException fatalError() {
+    return fatal.get();
+  }
+
+  /** Runs the given tables (in order) of the session. */
+  public void run(List<TableConfig> tables, Mode mode) throws InterruptedException {
+    ExecutorService workers = Executors.newFixedThreadPool(options.threads(), named("chunk"));
+    ExecutorService readers = Executors.newCachedThreadPool(named("reader"));
+    Semaphore inFlight = new Semaphore(options.threads() * 2);
+    try {
+      for (int i = 0; i < tables.size() && !stop.get(); i++) {
+        TableConfig tc = tables.get(i);
+        TableProgress tp = session.tableProgress.get(tc.key());
+        String skip = skipReason(tp, mode);
+        if (skip != null) {
+          progress.tableSkipped(tc.source().display(), skip);
+          continue;
+        }
+        progress.tableStarted(i + 1, tables.size(), tc.source().display());
+        TableRun run = prepare(tc, tp);
+        if (run == null) {
+          continue;
+        }
+        for (int c : run.pending) {
+          inFlight.acquire();
+          if (stop.get() || run.failed.get()) {
+            inFlight.release();
+            break;
+          }
+          run.outstanding.incrementAndGet();
+          workers.execute(() -> {
+            try {
+              runChunk(run, c, readers);
+            } finally {
+              inFlight.release();
+              run.chunkEnded();
+            }
+          });
+        }
+        run.allSubmitted();
+      }
+    } finally {
+      workers.shutdown();
+      while (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
+        // chunks in flight finish (or fail) on their own; a stop only prevents new ones
+      }
+      readers.shutdownNow();
+      synchronized (session) {
+        session.status = finalStatus();
+        store.save(session);
+      }
+    }
+  }
+
+  private String finalStatus() {
+    if (stop.get()) {
+      return SessionStatus.INTERRUPTED;
+    }
+    boolean anyFailed = false;
+    for (TableProgress tp : session.tableProgress.values()) {
+      if (SessionStatus.FAILED.equals(tp.status)) {
+        anyFailed = true;
+      } else if (!SessionStatus.COMPLETED.equals(tp.status)) {
+        return SessionStatus.INTERRUPTED;
+      }
+    }
+    return anyFailed ? SessionStatus.FAILED : SessionStatus.COMPLETED;
+  }
+
+  private static String skipReason(TableProgress tp, Mode mode) {
+    return switch (mode) {
+      case NEW -> null;
+      case RESUME -> switch (tp.status) {
+        case SessionStatus.COMPLETED -> "already completed";
+        case SessionStatus.FAILED -> "failed earlier: use --retry-failed to run it again";
+        default -> null;
+      };
+      case RETRY_FAILED -> SessionStatus.FAILED.equals(tp.status) ? null : "not failed (--retry-failed runs failed tables only)";
+    };
+  }
+
+  /** Resolves and plans a table (or reloads its plan); null when the table failed already here. */
+  private TableRun prepare(TableConfig tc, TableProgress tp) {
+    String name = tc.source().display();
+    try {
+      TableSpec spec = resolver.resolve(tc);
+      boolean resumedPlan = tp.planned();
+      synchronized (session) {
+        tp.status = SessionStatus.IN_PROGRESS;
+        tp.error = null;
+        if (tp.startedAt == null) {
+          tp.startedAt = store.now();
+        }
+        tp.schema = spec.source().schema();
+        tp.table = spec.source().table();
+        tp.targetSchema = spec.target().schema();
+        tp.targetTable = spec.target().table();
+        tp.keyColumns = spec.keyNames();
+      }
+      if (!resumedPlan) {
+        int chunkSize = tc.chunkSize().orElse(options.defaultChunkSize());
+        List<Object[]> bounds = planner.boundaries(spec, chunkSize);
+        List<ChunkProgress> chunks = new ArrayList<>();
+        for (int i = 0; i <= bounds.size(); i++) {
+          chunks.add(new ChunkProgress(i,
+              i == 0 ? null : ValueText.encodeKey(spec.keyKinds(), bounds.get(i - 1)),
+              i == bounds.size() ? null : ValueText.encodeKey(spec.keyKinds(), bounds.get(i))));
+        }
+        synchronized (session) {
+          tp.chunks = chunks;
+          tp.recount();
+          store.save(session); // the plan is on disk before any chunk of it runs
+        }
+      } else if (tp.chunks.get(0).lower != null || tp.chunks.get(tp.chunks.size() - 1).upper != null
+          || tp.keyColumns.size() != spec.keyCount()) {
+        throw new CompareException(ErrorCode.SESSION_DAMAGED, name + ": the saved chunk plan does not fit the table"
+            + " (its key changed?); start a new session");
+      }
+      TableRun run = new TableRun(spec, tp);
+      int done = 0;
+      for (ChunkProgress cp : tp.chunks) {
+        var stored = checkpoints.load(session.sessionId, spec, cp.index, tp.chunks.size());
+        synchronized (session) {
+          if (stored.isPresent()) {
+            record(cp, stored.get());
+            done++;
+          } else {
+            cp.status = SessionStatus.PENDING;
+            cp.error = null;
+            run.pending.add(cp.index);
+          }
+        }
+      }
+      synchronized (session) {
+        tp.recount();
+        store.save(session);
+      }
+      progress.tablePlanned(name, tp.chunks.size(), done, resumedPlan);
+      return run;
+    } catch (CompareException e) {
+      failTable(name, tp, e);
+      return null;
+    } catch (RuntimeException e) {
+      failTable(name, tp, new CompareException(ErrorCode.INTERNAL, name + ": " + e, e));
+      return null;
+    }
+  }
+
+  private void runChunk(TableRun run, int index, ExecutorService readers) {
+    TableProgress tp = run.progress;
+    ChunkProgress cp = tp.chunks.get(index);
+    int count = tp.chunks.size();
+    String name = run.spec.displayName();
+    if (stop.get() || run.failed.get()) {
+      return; // stays pending; a resume picks it up
+    }
+    synchronized (session) {
+      cp.status = SessionStatus.IN_PROGRESS;
+    }
+    ChunkBounds bounds = new ChunkBounds(index,
+        cp.lower == null ? null : ValueText.decodeKey(cp.lower),
+        cp.upper == null ? null : ValueText.decodeKey(cp.upper));
+    ChunkResult result = null;
+    for (int attempt = 0; result == null; attempt++) {
+      try {
+        result = compareChunk(run.spec, bounds, readers);
+      } catch (CompareException e) {
+        if (e.code() == ErrorCode.AUTHENTICATION) {
+          fatal.compareAndSet(null, e);
+          stop.set(true);
+        }
+        if (e.retryable() && attempt < options.maxRetries() && !stop.get()) {
+          progress.chunkRetry(name, index, count, attempt + 1, e.getMessage());
+          sleep(options.retryBackoffMillis() << Math.min(attempt, 6));
+          continue;
+        }
+        chunkFailed(run, cp, e.getMessage(), e);
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        chunkFailed(run, cp, "interrupted", e);
+        return;
+      } catch (RuntimeException e) {
+        chunkFailed(run, cp, "internal error: " + e, e);
+        return;
+      }
+    }
+    try {
+      checkpoints.save(session.sessionId, result);
+    } catch (CompareException e) {
+      chunkFailed(run, cp, e.getMessage(), e);
+      return;
+    }
+    synchronized (session) {
+      record(cp, result);
+      tp.recount();
+      saveThrottled();
+    }
+    progress.chunkFinished(name, index, count, result, tp);
+  }
+
+  private ChunkResult compareChunk(TableSpec spec, ChunkBounds bounds, ExecutorService readers)
+      throws InterruptedException {
+    int batch = options.prefetchBatch();
+    try (RowCursor s = new PrefetchingCursor(() -> rows.open(spec, Side.SOURCE, bounds), readers, batch, 4);
+        RowCursor t = new PrefetchingCursor(() -> rows.open(spec, Side.TARGET, bounds), readers, batch, 4)) {
+      return ChunkComparer.compare(spec, bounds.index(), s, t);
+    }
+  }
+
+  private static void record(ChunkProgress cp, ChunkResult r) {
+    cp.status = SessionStatus.COMPLETED;
+    cp.error = null;
+    cp.sourceRows = r.sourceRows();
+    cp.targetRows = r.targetRows();
+    cp.missingInTarget = r.missingInTarget();
+    cp.missingInSource = r.missingInSource();
+    cp.differentRows = r.different();
+  }
+
+  private void chunkFailed(TableRun run, ChunkProgress cp, String error, Throwable cause) {
+    log.debug("chunk failure detail", cause);
+    synchronized (session) {
+      cp.status = SessionStatus.FAILED;
+      cp.error = error;
+    }
+    progress.chunkFailed(run.spec.displayName(), cp.index, run.progress.chunks.size(), error);
+    if (run.failed.compareAndSet(false, true)) {
+      run.error = error;
+    }
+  }
+
+  private void failTable(String name, TableProgress tp, CompareException e) {
+    if (e.code() == ErrorCode.AUTHENTICATION) {
+      fatal.compareAndSet(null, e);
+      stop.set(true);
+    }
+    log.debug("table failure detail", e);
+    synchronized (session) {
+      tp.status = SessionStatus.FAILED;
+      tp.error = e.getMessage();
+      tp.finishedAt = store.now();
+      store.save(session);
+    }
+    progress.tableFailed(name, e.getMessage());
+  }
+
+  /** Called once every chunk of the table has ended (in the thread that ended the last one). */
+  private void finishTable(TableRun run) {
+    TableProgress tp = run.progress;
+    String name = run.spec.displayName();
+    if (run.failed.get()) {
+      failTable(name, tp, new CompareException(ErrorCode.TABLE_FAILED, run.error));
+      return;
+    }
+    synchronized (session) {
+      tp.recount();
+      if (tp.completedChunks < tp.totalChunks) {
+        store.save(session); // stopped before all chunks ran: stays in progress for --resume
+        return;
+      }
+    }
+    try {
+      finisher.finish(run.spec, () -> new StoredResults(run), tp);
+    } catch (CompareException e) {
+      failTable(name, tp, e);
+      return;
+    } catch (RuntimeException e) {
+      failTable(name, tp, new CompareException(ErrorCode.INTERNAL, name + ": writing results failed: " + e, e));
+      return;
+    }
+    synchronized (session) {
+      tp.status = SessionStatus.COMPLETED;
+      tp.finishedAt = store.now();
+      store.save(session);
+    }
+    progress.tableFinished(name, tp);
+  }
+
+  private void saveThrottled() {
+    long now = System.nanoTime();
+    if (now - lastSave >= SAVE_INTERVAL_NANOS) {
+      lastSave = now;
+      store.save(session);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** The chunks of one table being run. */
+  private final class TableRun {
+    final TableSpec spec;
+    final TableProgress progress;
+    final List<Integer> pending = new ArrayList<>();
+    final AtomicInteger outstanding = new AtomicInteger();
+    final AtomicBoolean failed = new AtomicBoolean();
+    volatile String error;
+    private boolean submitted;
+    private boolean finished;
+
+    TableRun(TableSpec spec, TableProgress progress) {
+      this.spec = spec;
+      this.progress = progress;
+    }
+
+    void chunkEnded() {
+      outstanding.decrementAndGet();
+      maybeFinish();
+    }
+
+    void allSubmitted() {
+      synchronized (this) {
+        submitted = true;
+      }
+      maybeFinish();
+    }
+
+    private void maybeFinish() {
+      synchronized (this) {
+        if (!submitted || outstanding.get() > 0 || finished) {
+          return;
+        }
+        finished = true;
+      }
+      finishTable(this);
+    }
+  }
+
+  /** The table's chunk results, read back one at a time from the checkpoint store. */
+  private final class StoredResults implements Iterator<ChunkResult> {
+    private final TableRun run;
+    private int next;
+
+    StoredResults(TableRun run) {
+      this.run = run;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next < run.progress.chunks.size();
+    }
+
+    @Override
+    public ChunkResult next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      int i = next++;
+      return checkpoints.load(session.sessionId, run.spec, i, run.progress.chunks.size())
+          .orElseThrow(() -> new CompareException(ErrorCode.CHECKPOINT_CORRUPT, run.spec.displayName()
+              + ": checkpoint of chunk " + (i + 1) + " disappeared or was damaged while writing results;"
+              + " resume the session to compare that chunk again"));
+    }
+  }
+}

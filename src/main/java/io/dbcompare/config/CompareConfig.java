@@ -1,0 +1,56 @@
+package io.dbcompare.config;
+
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The whole configuration, immutable and validated once by {@link ConfigLoader}. */
+public record CompareConfig(
+    Path file, DatabaseConfig source, DatabaseConfig target, ComparisonSettings settings, List<TableConfig> tables) {
+
+  public CompareConfig {
+    tables = List.copyOf(tables);
+  }
+
+  /**
+   * A hash of everything that decides what a comparison means: both databases (URL without secrets,
+   * user), the tables with their keys, columns and filters, and the empty-string policy. Threads, folders
+   * and chunk size are left out: changing them does not change the result, and a resumed table keeps
+   * its recorded chunk plan anyway. Passwords are never part of it.
+   */
+  public String comparisonHash() {
+    Hasher h = Hashing.sha256().newHasher();
+    put(h, source.displayUrl());
+    put(h, source.username());
+    put(h, target.displayUrl());
+    put(h, target.username());
+    put(h, settings.emptyStrings().name());
+    for (TableConfig t : tables) {
+      put(h, t.source().display());
+      put(h, t.target().display());
+      put(h, t.primaryKey().toString());
+      put(h, t.columns().toString());
+      put(h, t.excludeColumns().toString());
+      put(h, t.where().orElse("\u0000"));
+    }
+    return h.hash().toString().substring(0, 16);
+  }
+
+  private static void put(Hasher h, String s) {
+    String v = s == null ? "\u0000null" : s;
+    h.putInt(v.length()).putString(v, StandardCharsets.UTF_8);
+  }
+
+  /** A human-readable dump with every secret masked (for --verbose and the session log). */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("config: ").append(file).append('\n');
+    sb.append("source: ").append(source).append('\n');
+    sb.append("target: ").append(target).append('\n');
+    sb.append("comparison: ").append(settings).append('\n');
+    sb.append("tables: ").append(tables.size());
+    return sb.toString();
+  }
+}

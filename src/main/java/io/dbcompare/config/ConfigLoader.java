@@ -1,0 +1,480 @@
+package io.dbcompare.config;
+
+import io.dbcompare.config.TableName.Identifier;
+import io.dbcompare.error.CompareException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads the YAML configuration into immutable records. Every problem is reported as one line naming the
+ * file, the key and what is allowed; nothing is guessed and no key is ignored.
+ */
+public final class ConfigLoader {
+
+  private static final Set<String> TOP_KEYS = Set.of("source_database", "target_database", "comparison", "tables");
+  private static final Set<String> DB_KEYS =
+      Set.of("url", "host", "port", "service_name", "database", "sid", "username", "password", "properties");
+  private static final Set<String> COMPARISON_KEYS = Set.of("chunk_size", "threads", "state_dir", "checkpoint_dir",
+      "output_dir", "max_retries", "fetch_size", "connect_timeout_seconds", "empty_string");
+  private static final Set<String> TABLE_KEYS =
+      Set.of("table_name", "primary_key", "chunk_size", "columns", "exclude_columns", "where", "target_table");
+  private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._\\-]+|\\[[0-9A-Fa-f:.]+]");
+  private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9._\\-$#]+");
+
+  private final Function<String, String> env;
+
+  public ConfigLoader() {
+    this(System::getenv);
+  }
+
+  /** @param env looks up environment variables (injectable for tests) */
+  public ConfigLoader(Function<String, String> env) {
+    this.env = env;
+  }
+
+  public CompareConfig load(Path file) {
+    String f = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw CompareException.config(f + ": configuration file not found; check the path (see config.yaml.example)");
+    } catch (IOException e) {
+      throw CompareException.config(f + ": cannot read the configuration file: " + e.getMessage());
+    }
+    Object root = parseYaml(f, text);
+    if (!(root instanceof Map<?, ?> rootMap)) {
+      throw CompareException.config(f + ": the file must be a YAML mapping with keys " + sorted(TOP_KEYS));
+    }
+    Node top = new Node(f, "", rootMap);
+    top.checkKeys(TOP_KEYS);
+    Path base = file.toAbsolutePath().getParent();
+
+    DatabaseConfig source = database(top.requireMap("source_database"), "source");
+    DatabaseConfig target = database(top.requireMap("target_database"), "target");
+    ComparisonSettings settings = comparison(top.optionalMap("comparison"), base);
+    List<TableConfig> tables = tables(top, settings);
+    return new CompareConfig(file, source, target, settings, tables);
+  }
+
+  private static Object parseYaml(String f, String text) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(20);
+    options.setAllowRecursiveKeys(false);
+    try {
+      return new Yaml(new SafeConstructor(options)).load(text);
+    } catch (MarkedYAMLException e) {
+      var mark = e.getProblemMark();
+      String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+      String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+      throw CompareException.config(f + ": YAML syntax error" + where + ": " + oneLine(problem)
+          + "; check indentation and quoting (quote values containing ':' or '#')");
+    } catch (YAMLException e) {
+      throw CompareException.config(f + ": YAML error: " + oneLine(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private DatabaseConfig database(Node n, String side) {
+    n.checkKeys(DB_KEYS);
+    Optional<String> url = n.optionalString("url");
+    Optional<String> host = n.optionalString("host");
+    String jdbcUrl;
+    if (url.isPresent()) {
+      for (String k : List.of("host", "port", "service_name", "database", "sid")) {
+        if (n.has(k)) {
+          throw n.error(k, "give either 'url' or host/port/service_name, not both");
+        }
+      }
+      jdbcUrl = url.get().strip();
+      if (jdbcUrl.isEmpty()) {
+        throw n.error("url", "is empty; give a JDBC URL such as jdbc:oracle:thin:@//host:1521/SERVICE");
+      }
+    } else if (host.isPresent()) {
+      String h = host.get().strip();
+      if (!HOST.matcher(h).matches()) {
+        throw n.error("host", "'" + h + "' is not a host name or address");
+      }
+      int port = n.optionalInt("port").orElse(1521);
+      if (port < 1 || port > 65535) {
+        throw n.error("port", port + " is not a TCP port; use 1..65535 (Oracle's default is 1521)");
+      }
+      if (n.has("service_name") && n.has("database")) {
+        throw n.error("database", "is a synonym of service_name; give only one of them");
+      }
+      Optional<String> service = n.optionalString("service_name").or(() -> n.optionalString("database"));
+      Optional<String> sid = n.optionalString("sid");
+      if (service.isPresent() == sid.isPresent()) {
+        throw n.error("service_name", "give exactly one of service_name (or database) and sid");
+      }
+      String svc = service.orElseGet(sid::get).strip();
+      if (!SERVICE.matcher(svc).matches()) {
+        throw n.error(service.isPresent() ? "service_name" : "sid", "'" + svc + "' is not a valid service name");
+      }
+      jdbcUrl = service.isPresent()
+          ? "jdbc:oracle:thin:@//" + h + ":" + port + "/" + svc
+          : "jdbc:oracle:thin:@" + h + ":" + port + ":" + svc;
+    } else {
+      throw n.error("url", "missing: give 'url' (any JDBC URL) or Oracle 'host', 'port' and 'service_name'");
+    }
+    Platform platform = Platform.fromUrl(jdbcUrl, n.file + ": " + n.path("url"));
+    String user = n.optionalString("username").orElse(null);
+    String password = n.optionalString("password").orElse(null);
+    Map<String, String> props = new LinkedHashMap<>();
+    Node p = n.optionalMap("properties");
+    if (p != null) {
+      for (String k : p.keys()) {
+        props.put(k, p.requireString(k));
+      }
+    }
+    return new DatabaseConfig(side, jdbcUrl, user, password, platform, props);
+  }
+
+  private ComparisonSettings comparison(Node n, Path base) {
+    if (n == null) {
+      n = new Node("", "comparison", Map.of());
+    }
+    n.checkKeys(COMPARISON_KEYS);
+    int chunkSize = n.optionalInt("chunk_size").orElse(ComparisonSettings.DEFAULT_CHUNK_SIZE);
+    n.checkRange("chunk_size", chunkSize, 1, 100_000_000);
+    int threads = n.optionalInt("threads").orElse(ComparisonSettings.DEFAULT_THREADS);
+    n.checkRange("threads", threads, 1, 256);
+    int retries = n.optionalInt("max_retries").orElse(ComparisonSettings.DEFAULT_MAX_RETRIES);
+    n.checkRange("max_retries", retries, 0, 100);
+    int fetch = n.optionalInt("fetch_size").orElse(ComparisonSettings.DEFAULT_FETCH_SIZE);
+    n.checkRange("fetch_size", fetch, 1, 1_000_000);
+    int timeout = n.optionalInt("connect_timeout_seconds").orElse(ComparisonSettings.DEFAULT_CONNECT_TIMEOUT);
+    n.checkRange("connect_timeout_seconds", timeout, 1, 3600);
+    String es = n.optionalString("empty_string").orElse("auto");
+    EmptyStringPolicy policy;
+    try {
+      policy = EmptyStringPolicy.valueOf(es.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw n.error("empty_string", "'" + es + "' is not allowed; use auto, null or distinct");
+    }
+    return new ComparisonSettings(chunkSize, threads,
+        dir(n, "state_dir", "oracle_comparison_state", base),
+        dir(n, "checkpoint_dir", "oracle_checkpoints", base),
+        dir(n, "output_dir", ".", base),
+        retries, fetch, timeout, policy);
+  }
+
+  private static Path dir(Node n, String key, String dflt, Path base) {
+    String v = n.optionalString(key).orElse(dflt).strip();
+    if (v.isEmpty()) {
+      throw n.error(key, "is empty; give a folder path");
+    }
+    Path p = Path.of(v);
+    return (p.isAbsolute() ? p : base.resolve(p)).normalize();
+  }
+
+  private List<TableConfig> tables(Node top, ComparisonSettings settings) {
+    if (!top.has("tables")) {
+      throw top.error("tables", "missing: list the tables to compare, e.g. '- table_name: HR.EMPLOYEES'");
+    }
+    Object raw = top.map.get("tables");
+    if (!(raw instanceof List<?> list)) {
+      throw top.error("tables", "must be a list of tables ('- table_name: SCHEMA.TABLE')");
+    }
+    if (list.isEmpty()) {
+      throw top.error("tables", "is empty: list at least one table to compare");
+    }
+    List<TableConfig> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      String path = "tables[" + i + "]";
+      Object item = list.get(i);
+      Node t;
+      if (item instanceof String s) {
+        t = new Node(top.file, path, Map.of("table_name", s));
+      } else if (item instanceof Map<?, ?> m) {
+        t = new Node(top.file, path, m);
+      } else {
+        throw new CompareException(io.dbcompare.error.ErrorCode.CONFIG, top.file + ": " + path
+            + ": must be a table name or a mapping with table_name");
+      }
+      t.checkKeys(TABLE_KEYS);
+      String where = t.file + ": " + t.path("table_name");
+      TableName name = TableName.parse(t.requireString("table_name"), where);
+      TableName target = t.optionalString("target_table")
+          .map(s -> TableName.parse(s, t.file + ": " + t.path("target_table")))
+          .orElse(name);
+      if (!seen.add(name.key().toUpperCase(Locale.ROOT))) {
+        throw t.error("table_name", "'" + name.display() + "' is listed twice; list each table once");
+      }
+      Optional<Integer> chunk = t.optionalInt("chunk_size");
+      chunk.ifPresent(c -> t.checkRange("chunk_size", c, 1, 100_000_000));
+      List<Identifier> pk = t.identifierList("primary_key");
+      List<Identifier> cols = t.identifierList("columns");
+      List<Identifier> excl = t.identifierList("exclude_columns");
+      if (!cols.isEmpty() && !excl.isEmpty()) {
+        throw t.error("exclude_columns", "give either columns (an include list) or exclude_columns, not both");
+      }
+      Optional<String> filter = t.optionalString("where").map(String::strip);
+      if (filter.isPresent()) {
+        validateFilter(t, filter.get());
+      }
+      out.add(new TableConfig(name, target, pk, chunk, cols, excl, filter));
+    }
+    return out;
+  }
+
+  /**
+   * The where filter is raw SQL by design; this only refuses what can never be a single boolean
+   * expression: a statement separator, a comment, or unbalanced quotes/parentheses.
+   */
+  private static void validateFilter(Node t, String filter) {
+    if (filter.isEmpty()) {
+      throw t.error("where", "is empty; remove it or give a condition such as REGION = 'EU'");
+    }
+    boolean inQuote = false;
+    int depth = 0;
+    for (int i = 0; i < filter.length(); i++) {
+      char c = filter.charAt(i);
+      if (c == '\'') {
+        inQuote = !inQuote;
+        continue;
+      }
+      if (inQuote) {
+        continue;
+      }
+      if (c == ';') {
+        throw t.error("where", "must be one condition without ';'");
+      }
+      if ((c == '-' && i + 1 < filter.length() && filter.charAt(i + 1) == '-')
+          || (c == '/' && i + 1 < filter.length() && filter.charAt(i + 1) == '*')) {
+        throw t.error("where", "must not contain SQL comments (-- or /*)");
+      }
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth < 0) {
+        throw t.error("where", "has an unmatched ')'");
+      }
+    }
+    if (inQuote) {
+      throw t.error("where", "has an unterminated string literal (quote with '' inside strings)");
+    }
+    if (depth != 0) {
+      throw t.error("where", "has an unmatched '('");
+    }
+  }
+
+  private static String sorted(Set<String> keys) {
+    return String.join(", ", keys.stream().sorted().toList());
+  }
+
+  private static String oneLine(String s) {
+    return s.replaceAll("\\s+", " ").strip();
+  }
+
+  /** A mapping in the YAML file with its path, for error messages. */
+  private final class Node {
+    final String file;
+    final String prefix;
+    final Map<?, ?> map;
+
+    Node(String file, String prefix, Map<?, ?> map) {
+      this.file = file;
+      this.prefix = prefix;
+      this.map = map;
+    }
+
+    String path(String key) {
+      return prefix.isEmpty() ? key : prefix + "." + key;
+    }
+
+    CompareException error(String key, String problem) {
+      return CompareException.config(file + ": " + path(key) + ": " + problem);
+    }
+
+    boolean has(String key) {
+      return map.containsKey(key) && map.get(key) != null;
+    }
+
+    List<String> keys() {
+      List<String> keys = new ArrayList<>();
+      for (Object k : map.keySet()) {
+        keys.add(String.valueOf(k));
+      }
+      return keys;
+    }
+
+    void checkKeys(Set<String> allowed) {
+      for (Object k : map.keySet()) {
+        String key = String.valueOf(k);
+        if (!(k instanceof String) || !allowed.contains(key)) {
+          String hint = closest(key, allowed).map(c -> "did you mean '" + c + "'? ").orElse("");
+          throw error(key, "unknown key; " + hint + "allowed keys: " + sorted(allowed));
+        }
+      }
+    }
+
+    Node requireMap(String key) {
+      Node n = optionalMap(key);
+      if (n == null) {
+        throw error(key, "missing: this section is required (see config.yaml.example)");
+      }
+      return n;
+    }
+
+    Node optionalMap(String key) {
+      Object v = map.get(key);
+      if (v == null) {
+        return null;
+      }
+      if (!(v instanceof Map<?, ?> m)) {
+        throw error(key, "must be a mapping of keys, not " + describe(v));
+      }
+      return new Node(file, path(key), m);
+    }
+
+    String requireString(String key) {
+      return optionalString(key).orElseThrow(() -> error(key, "missing: a value is required"));
+    }
+
+    Optional<String> optionalString(String key) {
+      Object v = map.get(key);
+      if (v == null) {
+        return Optional.empty();
+      }
+      if (v instanceof Map<?, ?> || v instanceof List<?>) {
+        throw error(key, "must be a single value, not " + describe(v));
+      }
+      return Optional.of(substituteEnv(key, String.valueOf(v)));
+    }
+
+    Optional<Integer> optionalInt(String key) {
+      Object v = map.get(key);
+      if (v == null) {
+        return Optional.empty();
+      }
+      if (v instanceof Integer i) {
+        return Optional.of(i);
+      }
+      if (v instanceof String s) {
+        String sub = substituteEnv(key, s).strip();
+        try {
+          return Optional.of(Integer.parseInt(sub));
+        } catch (NumberFormatException e) {
+          throw error(key, "'" + sub + "' is not a whole number");
+        }
+      }
+      throw error(key, "must be a whole number, not " + describe(v));
+    }
+
+    void checkRange(String key, int value, int min, int max) {
+      if (value < min || value > max) {
+        throw error(key, value + " is out of range; allowed " + min + ".." + max);
+      }
+    }
+
+    List<Identifier> identifierList(String key) {
+      Object v = map.get(key);
+      if (v == null) {
+        return List.of();
+      }
+      List<?> items;
+      if (v instanceof List<?> l) {
+        items = l;
+      } else if (v instanceof String s) {
+        items = List.of(s);
+      } else {
+        throw error(key, "must be a list of column names, e.g. [ID, NAME]");
+      }
+      if (items.isEmpty()) {
+        throw error(key, "is an empty list; remove it or name at least one column");
+      }
+      List<Identifier> out = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (Object item : items) {
+        if (!(item instanceof String) && !(item instanceof Number)) {
+          throw error(key, "must be a list of column names, not " + describe(item));
+        }
+        Identifier id = TableName.parseIdentifier(String.valueOf(item), file + ": " + path(key));
+        if (!seen.add(id.quoted() ? id.text() : id.text().toUpperCase(Locale.ROOT))) {
+          throw error(key, "names column " + id.display() + " twice");
+        }
+        out.add(id);
+      }
+      return out;
+    }
+
+    private String substituteEnv(String key, String value) {
+      Matcher m = ENV_REF.matcher(value);
+      StringBuilder sb = new StringBuilder();
+      while (m.find()) {
+        String name = m.group(1);
+        String v = env.apply(name);
+        if (v == null) {
+          throw error(key, "environment variable " + name + " is not set; export it or write the value in the file");
+        }
+        m.appendReplacement(sb, Matcher.quoteReplacement(v));
+      }
+      m.appendTail(sb);
+      return sb.toString();
+    }
+  }
+
+  private static String describe(Object v) {
+    if (v instanceof Map<?, ?>) {
+      return "a mapping";
+    }
+    if (v instanceof List<?>) {
+      return "a list";
+    }
+    return "'" + v + "'";
+  }
+
+  static Optional<String> closest(String key, Set<String> allowed) {
+    String best = null;
+    int bestDist = Integer.MAX_VALUE;
+    for (String a : allowed) {
+      int d = distance(key.toLowerCase(Locale.ROOT), a);
+      if (d < bestDist) {
+        bestDist = d;
+        best = a;
+      }
+    }
+    return bestDist <= Math.max(2, key.length() / 4) ? Optional.of(best) : Optional.empty();
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

@@ -1,0 +1,32 @@
+package io.dbcompare.config;
+
+import io.dbcompare.config.TableName.Identifier;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One table to compare, as configured. Empty lists mean "not given": the primary key is then read
+ * from the catalog, and all common columns are compared.
+ *
+ * @param where a filter applied to both sides. It is the one piece of raw SQL the user supplies; it
+ *     is placed in parentheses and must be valid on both platforms.
+ */
+public record TableConfig(
+    TableName source,
+    TableName target,
+    List<Identifier> primaryKey,
+    Optional<Integer> chunkSize,
+    List<Identifier> columns,
+    List<Identifier> excludeColumns,
+    Optional<String> where) {
+
+  public TableConfig {
+    primaryKey = List.copyOf(primaryKey);
+    columns = List.copyOf(columns);
+    excludeColumns = List.copyOf(excludeColumns);
+  }
+
+  public String key() {
+    return source.key();
+  }
+}

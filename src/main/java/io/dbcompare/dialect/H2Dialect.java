@@ -1,0 +1,62 @@
+package io.dbcompare.dialect;
+
+import io.dbcompare.compare.ValueKind;
+import io.dbcompare.config.Platform;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** H2 2.x, used in Oracle compatibility mode as the embedded default. */
+public final class H2Dialect extends AbstractDialect {
+  private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS", Locale.ROOT);
+  private static final DateTimeFormatter TSTZ =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSSxxx", Locale.ROOT);
+
+  @Override
+  public Platform platform() {
+    return Platform.H2;
+  }
+
+  @Override
+  public String foldUnquoted(String identifier) {
+    return upper(identifier);
+  }
+
+  @Override
+  public List<String> sessionSetup() {
+    return List.of("SET TIME ZONE 'UTC'");
+  }
+
+  @Override
+  public boolean isDateOnly(ColumnType type) {
+    return type.typeName().equalsIgnoreCase("DATE");
+  }
+
+  @Override
+  public String literal(ValueKind kind, Object v, String targetType, SqlScript script) {
+    if (v == null) {
+      return "NULL";
+    }
+    return switch (kind) {
+      case NUMBER -> number(v);
+      case FLOAT -> {
+        double d = (Double) v;
+        yield Double.isNaN(d) || Double.isInfinite(d)
+            ? "CAST('" + (Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity") + "' AS DOUBLE PRECISION)"
+            : "CAST(" + Double.toString(d) + " AS DOUBLE PRECISION)";
+      }
+      case TEXT -> quoted((String) v);
+      case BYTES -> "X'" + hex((byte[]) v) + "'";
+      case DATETIME -> "TIMESTAMP '" + TS.format((LocalDateTime) v) + "'";
+      case DATETIME_TZ -> "TIMESTAMP WITH TIME ZONE '" + TSTZ.format((OffsetDateTime) v) + "'";
+      case BOOLEAN -> ((Boolean) v) ? "TRUE" : "FALSE";
+    };
+  }
+
+  @Override
+  public List<String> scriptPreamble() {
+    return List.of("SET AUTOCOMMIT OFF;");
+  }
+}

@@ -1,0 +1,98 @@
+package io.dbcompare.dialect;
+
+import io.dbcompare.compare.ValueKind;
+import io.dbcompare.config.Platform;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** PostgreSQL 12 and later. */
+public final class PostgresDialect extends AbstractDialect {
+  private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS", Locale.ROOT);
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
+  private static final DateTimeFormatter TSTZ =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSSxxx", Locale.ROOT);
+
+  @Override
+  public Platform platform() {
+    return Platform.POSTGRESQL;
+  }
+
+  @Override
+  public String foldUnquoted(String identifier) {
+    return identifier.toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public List<String> sessionSetup() {
+    return List.of("SET TIME ZONE 'UTC'");
+  }
+
+  /** Text keys are ordered and compared with the "C" collation: code-point order, like the merge. */
+  @Override
+  public String keyExpression(String quotedColumn, ValueKind kind) {
+    return kind == ValueKind.TEXT ? quotedColumn + " COLLATE \"C\"" : quotedColumn;
+  }
+
+  @Override
+  public Optional<ValueKind> kindOf(ColumnType type) {
+    return Optional.ofNullable(switch (type.typeName().toLowerCase(Locale.ROOT)) {
+      case "int2", "int4", "int8", "numeric", "serial", "bigserial", "smallserial" -> ValueKind.NUMBER;
+      case "float4", "float8" -> ValueKind.FLOAT;
+      case "varchar", "text", "bpchar", "char", "name" -> ValueKind.TEXT;
+      case "bytea" -> ValueKind.BYTES;
+      case "date", "timestamp" -> ValueKind.DATETIME;
+      case "timestamptz" -> ValueKind.DATETIME_TZ;
+      case "bool" -> ValueKind.BOOLEAN;
+      default -> null; // json, uuid, arrays, interval, money, bit, user types...
+    });
+  }
+
+  @Override
+  public boolean isDateOnly(ColumnType type) {
+    return type.typeName().equalsIgnoreCase("date");
+  }
+
+  @Override
+  public String literal(ValueKind kind, Object v, String targetType, SqlScript script) {
+    if (v == null) {
+      return "NULL";
+    }
+    return switch (kind) {
+      case NUMBER -> number(v);
+      case FLOAT -> floating((Double) v);
+      case TEXT -> quoted((String) v);
+      // With standard_conforming_strings on (set in the preamble) '\x..' reaches bytea input as hex.
+      case BYTES -> "'\\x" + hex((byte[]) v) + "'::bytea";
+      case DATETIME -> targetType.equalsIgnoreCase("date")
+          ? "DATE '" + DATE.format((LocalDateTime) v) + "'"
+          : "TIMESTAMP '" + TS.format((LocalDateTime) v) + "'";
+      case DATETIME_TZ -> "TIMESTAMPTZ '" + TSTZ.format((OffsetDateTime) v) + "'";
+      case BOOLEAN -> ((Boolean) v) ? "TRUE" : "FALSE";
+    };
+  }
+
+  private static String floating(double d) {
+    if (Double.isNaN(d)) {
+      return "'NaN'::float8";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "'Infinity'::float8" : "'-Infinity'::float8";
+    }
+    return "'" + Double.toString(d) + "'::float8";
+  }
+
+  @Override
+  public List<String> scriptPreamble() {
+    return List.of("\\set ON_ERROR_STOP on", "SET standard_conforming_strings = on;", "SET TIME ZONE 'UTC';",
+        "BEGIN;");
+  }
+
+  @Override
+  public List<String> scriptCommit() {
+    return List.of("COMMIT;", "BEGIN;");
+  }
+}

@@ -1,0 +1,37 @@
+package io.dbcompare.dialect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a dialect needs to turn column values into one executable statement: literals that fit in a
+ * statement are returned inline; values too large for a literal (an Oracle BLOB beyond 2,000 bytes)
+ * are prepared in a PL/SQL block first, and the statement refers to a variable.
+ */
+public final class SqlScript {
+  private final List<String> declarations = new ArrayList<>();
+  private final List<String> preparation = new ArrayList<>();
+  private int variables;
+
+  public String newVariable(String type) {
+    String name = "v" + (++variables);
+    declarations.add("  " + name + " " + type + ";");
+    return name;
+  }
+
+  public void prepare(String plsqlLine) {
+    preparation.add(plsqlLine);
+  }
+
+  public boolean needsBlock() {
+    return !declarations.isEmpty();
+  }
+
+  public List<String> declarations() {
+    return declarations;
+  }
+
+  public List<String> preparation() {
+    return preparation;
+  }
+}

@@ -1,0 +1,46 @@
+package io.dbcompare.error;
+
+/**
+ * Every failure the tool reports has one of these codes; the code decides the process exit status.
+ *
+ * <p>Exit statuses: 0 all tables compared and identical, 1 all compared with differences, 2 a table or
+ * the run failed (the session can be resumed), 3 usage or configuration error (nothing was compared).
+ */
+public enum ErrorCode {
+  /** Command-line usage: unknown option, missing argument, conflicting flags. */
+  USAGE(3),
+  /** The YAML configuration is malformed, has an unknown key, a wrong type or a missing value. */
+  CONFIG(3),
+  /** Credentials were rejected by a database: retrying would only risk locking the account. */
+  AUTHENTICATION(3),
+  /** A session id given with --resume / --status does not exist or is ambiguous. */
+  SESSION_NOT_FOUND(3),
+  /** The configuration changed since the session was created; resuming it would mix two comparisons. */
+  CONFIG_CHANGED(3),
+  /** Another process holds the session. */
+  SESSION_LOCKED(2),
+  /** A session file exists but cannot be read. */
+  SESSION_DAMAGED(2),
+  /** A database could not be reached or a statement failed. */
+  DATABASE(2),
+  /** A table could not be compared (missing table or column, incompatible types, bad key...). */
+  TABLE_FAILED(2),
+  /** A checkpoint file is unreadable: the chunk is recomputed. */
+  CHECKPOINT_CORRUPT(2),
+  /** Reading or writing a local file failed. */
+  IO(2),
+  /** The run was interrupted (Ctrl-C); the session can be resumed. */
+  INTERRUPTED(2),
+  /** A bug: an invariant of the tool itself was violated. */
+  INTERNAL(2);
+
+  private final int exitCode;
+
+  ErrorCode(int exitCode) {
+    this.exitCode = exitCode;
+  }
+
+  public int exitCode() {
+    return exitCode;
+  }
+}

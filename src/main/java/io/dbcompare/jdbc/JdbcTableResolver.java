@@ -1,0 +1,244 @@
+package io.dbcompare.jdbc;
+
+import io.dbcompare.compare.ColumnSpec;
+import io.dbcompare.compare.Side;
+import io.dbcompare.compare.TableRef;
+import io.dbcompare.compare.TableResolver;
+import io.dbcompare.compare.TableSpec;
+import io.dbcompare.compare.ValueKind;
+import io.dbcompare.config.TableConfig;
+import io.dbcompare.config.TableName;
+import io.dbcompare.config.TableName.Identifier;
+import io.dbcompare.dialect.ColumnType;
+import io.dbcompare.dialect.Dialect;
+import io.dbcompare.error.CompareException;
+import io.dbcompare.error.ErrorCode;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads tables, columns and primary keys from JDBC metadata on both sides and matches them: columns by
+ * name (exact spelling first, then ignoring case, for migrations between Oracle upper case and
+ * PostgreSQL lower case), kinds must be equal, every type must be supported.
+ */
+public final class JdbcTableResolver implements TableResolver {
+  private final Pools pools;
+  private final boolean emptyStringIsNull;
+
+  public JdbcTableResolver(Pools pools, boolean emptyStringIsNull) {
+    this.pools = pools;
+    this.emptyStringIsNull = emptyStringIsNull;
+  }
+
+  /** A column as the catalog describes it. */
+  record Column(String name, ColumnType type) {}
+
+  @Override
+  public TableSpec resolve(TableConfig tc) {
+    Meta source = read(Side.SOURCE, tc.source());
+    Meta target = read(Side.TARGET, tc.target());
+    String display = tc.source().display();
+    Dialect sd = pools.source().dialect();
+
+    List<String> keyNames;
+    if (!tc.primaryKey().isEmpty()) {
+      keyNames = new ArrayList<>();
+      for (Identifier id : tc.primaryKey()) {
+        keyNames.add(source.column(id, sd).orElseThrow(() -> fail(display + ": primary_key column " + id.display()
+            + " does not exist in source table " + source.ref.display())).name());
+      }
+    } else if (!source.primaryKey.isEmpty()) {
+      keyNames = source.primaryKey;
+    } else {
+      throw fail(display + ": source table " + source.ref.display()
+          + " has no primary key; set primary_key (unique NOT NULL columns) for it in the configuration");
+    }
+
+    List<Column> selected = new ArrayList<>();
+    if (!tc.columns().isEmpty()) {
+      for (Identifier id : tc.columns()) {
+        selected.add(source.column(id, sd).orElseThrow(() -> fail(display + ": column " + id.display()
+            + " listed in 'columns' does not exist in source table " + source.ref.display())));
+      }
+    } else {
+      List<String> excluded = new ArrayList<>();
+      for (Identifier id : tc.excludeColumns()) {
+        excluded.add(source.column(id, sd).orElseThrow(() -> fail(display + ": column " + id.display()
+            + " listed in 'exclude_columns' does not exist in source table " + source.ref.display())).name());
+      }
+      for (String k : keyNames) {
+        if (excluded.contains(k)) {
+          throw fail(display + ": key column " + k + " cannot be excluded");
+        }
+      }
+      for (Column c : source.columns.values()) {
+        if (!excluded.contains(c.name())) {
+          selected.add(c);
+        }
+      }
+    }
+
+    List<ColumnSpec> keys = new ArrayList<>();
+    List<ColumnSpec> others = new ArrayList<>();
+    for (String k : keyNames) {
+      keys.add(match(display, source.columns.get(k), target, true));
+    }
+    for (Column c : selected) {
+      if (!keyNames.contains(c.name())) {
+        others.add(match(display, c, target, false));
+      }
+    }
+    List<ColumnSpec> all = new ArrayList<>(keys);
+    all.addAll(others);
+    return new TableSpec(tc.key(), display, source.ref, target.ref, all, keys.size(), tc.where(), emptyStringIsNull);
+  }
+
+  private ColumnSpec match(String display, Column s, Meta target, boolean key) {
+    Column t = target.columns.get(s.name());
+    if (t == null) {
+      List<Column> ci = target.columns.values().stream()
+          .filter(c -> c.name().equalsIgnoreCase(s.name())).toList();
+      if (ci.size() == 1) {
+        t = ci.get(0);
+      }
+    }
+    if (t == null) {
+      throw fail(display + ": column " + s.name() + " is missing in target table " + target.ref.display()
+          + "; add it there or leave it out with exclude_columns");
+    }
+    ValueKind sk = kind(display, Side.SOURCE, s);
+    ValueKind tk = kind(display, Side.TARGET, t);
+    if (sk != tk) {
+      throw fail(display + ": column " + s.name() + " has incompatible types: source " + s.type().typeName()
+          + " (" + sk + ") vs target " + t.type().typeName() + " (" + tk + ")");
+    }
+    return new ColumnSpec(s.name(), t.name(), sk, s.type().typeName(), t.type().typeName(), key);
+  }
+
+  private ValueKind kind(String display, Side side, Column c) {
+    return pools.of(side).dialect().kindOf(c.type()).orElseThrow(() -> fail(display + ": column " + c.name()
+        + " has type " + c.type().typeName() + " on the " + side.label()
+        + ", which is not supported; leave it out with exclude_columns"));
+  }
+
+  /** A table's catalog entries on one side. */
+  private static final class Meta {
+    TableRef ref;
+    final Map<String, Column> columns = new LinkedHashMap<>();
+    final List<String> primaryKey = new ArrayList<>();
+
+    Optional<Column> column(Identifier id, Dialect d) {
+      if (id.quoted()) {
+        return Optional.ofNullable(columns.get(id.text()));
+      }
+      Column c = columns.get(d.foldUnquoted(id.text()));
+      if (c != null) {
+        return Optional.of(c);
+      }
+      List<Column> ci = columns.values().stream().filter(x -> x.name().equalsIgnoreCase(id.text())).toList();
+      return ci.size() == 1 ? Optional.of(ci.get(0)) : Optional.empty();
+    }
+  }
+
+  private Meta read(Side side, TableName name) {
+    ConnectionPool pool = pools.of(side);
+    Dialect d = pool.dialect();
+    Connection c = pool.borrow();
+    try {
+      DatabaseMetaData md = c.getMetaData();
+      String esc = md.getSearchStringEscape();
+      Meta m = new Meta();
+      m.ref = findTable(md, esc, d, name, side);
+      try (ResultSet rs = md.getColumns(null, like(m.ref.schema(), esc), like(m.ref.table(), esc), "%")) {
+        TreeMap<Integer, Column> byPosition = new TreeMap<>();
+        while (rs.next()) {
+          if (!m.ref.schema().equals(rs.getString("TABLE_SCHEM")) || !m.ref.table().equals(rs.getString("TABLE_NAME"))) {
+            continue;
+          }
+          ColumnType type = new ColumnType(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
+              rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"));
+          byPosition.put(rs.getInt("ORDINAL_POSITION"), new Column(rs.getString("COLUMN_NAME"), type));
+        }
+        for (Column col : byPosition.values()) {
+          m.columns.put(col.name(), col);
+        }
+      }
+      try (ResultSet rs = md.getPrimaryKeys(null, m.ref.schema(), m.ref.table())) {
+        TreeMap<Integer, String> pk = new TreeMap<>();
+        while (rs.next()) {
+          pk.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+        }
+        m.primaryKey.addAll(pk.values());
+      }
+      return m;
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "reading the catalog for " + name.display(), pool.database());
+    } finally {
+      ConnectionPool.release(c);
+    }
+  }
+
+  private static TableRef findTable(DatabaseMetaData md, String esc, Dialect d, TableName name, Side side)
+      throws SQLException {
+    List<TableRef> all = new ArrayList<>();
+    // Look up case-insensitively, then choose exactly: quoted parts must match exactly, unquoted
+    // parts must match the database's folded spelling.
+    for (String schema : candidates(name.schema(), d)) {
+      for (String table : candidates(name.table(), d)) {
+        try (ResultSet rs = md.getTables(null, like(schema, esc), like(table, esc), null)) {
+          while (rs.next()) {
+            TableRef r = new TableRef(rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME"));
+            if (!all.contains(r)) {
+              all.add(r);
+            }
+          }
+        }
+      }
+    }
+    String wantSchema = name.schema().quoted() ? name.schema().text() : d.foldUnquoted(name.schema().text());
+    String wantTable = name.table().quoted() ? name.table().text() : d.foldUnquoted(name.table().text());
+    for (TableRef r : all) {
+      if (r.schema().equals(wantSchema) && r.table().equals(wantTable)) {
+        return r;
+      }
+    }
+    String hint = all.isEmpty() ? "check the name, the schema and the user's privileges"
+        : "found " + all.get(0).display() + ": quote the name with \"...\" to match its exact case";
+    throw new CompareException(ErrorCode.TABLE_FAILED, side.label() + " table " + name.display()
+        + " does not exist or is not visible to the " + side.label() + " user; " + hint);
+  }
+
+  private static List<String> candidates(Identifier id, Dialect d) {
+    if (id.quoted()) {
+      return List.of(id.text());
+    }
+    List<String> c = new ArrayList<>();
+    c.add(d.foldUnquoted(id.text()));
+    for (String v : List.of(id.text(), id.text().toUpperCase(Locale.ROOT), id.text().toLowerCase(Locale.ROOT))) {
+      if (!c.contains(v)) {
+        c.add(v);
+      }
+    }
+    return c;
+  }
+
+  private static String like(String s, String esc) {
+    if (esc == null || esc.isEmpty()) {
+      return s;
+    }
+    return s.replace(esc, esc + esc).replace("_", esc + "_").replace("%", esc + "%");
+  }
+
+  private static CompareException fail(String msg) {
+    return new CompareException(ErrorCode.TABLE_FAILED, msg);
+  }
+}

@@ -1,0 +1,57 @@
+package io.dbcompare.session;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The state of one run, as written to {@code oracle_session_<id>.json}. It never holds a password: the
+ * databases are described by URL (secrets masked) and user only.
+ */
+public class Session {
+  public int formatVersion = 1;
+  public String sessionId;
+  public String configPath;
+  public String configHash;
+  public String source;
+  public String target;
+  public String startTime;
+  public String lastUpdate;
+  public String status = SessionStatus.RUNNING;
+  public Totals totals = new Totals();
+  public Map<String, TableProgress> tableProgress = new LinkedHashMap<>();
+
+  public String shortId() {
+    return sessionId.substring(0, 8);
+  }
+
+  /** Totals over all tables, recomputed before every write. */
+  public static class Totals {
+    public int tables;
+    public int tablesCompleted;
+    public int tablesFailed;
+    public int tablesPending;
+    public long sourceRows;
+    public long targetRows;
+    public long missingInTarget;
+    public long missingInSource;
+    public long differentRows;
+  }
+
+  public void recomputeTotals() {
+    Totals t = new Totals();
+    for (TableProgress p : tableProgress.values()) {
+      t.tables++;
+      switch (p.status) {
+        case SessionStatus.COMPLETED -> t.tablesCompleted++;
+        case SessionStatus.FAILED -> t.tablesFailed++;
+        default -> t.tablesPending++;
+      }
+      t.sourceRows += p.sourceRows;
+      t.targetRows += p.targetRows;
+      t.missingInTarget += p.missingInTarget;
+      t.missingInSource += p.missingInSource;
+      t.differentRows += p.differentRows;
+    }
+    totals = t;
+  }
+}

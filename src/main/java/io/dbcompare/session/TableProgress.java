@@ -1,0 +1,57 @@
+package io.dbcompare.session;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Progress of one table, keyed {@code SCHEMA_TABLE} in the session. */
+public class TableProgress {
+  public String schema;
+  public String table;
+  public String targetSchema;
+  public String targetTable;
+  public String status = SessionStatus.PENDING;
+  public int totalChunks;
+  public int completedChunks;
+  public long sourceRows;
+  public long targetRows;
+  public long missingInTarget;
+  public long missingInSource;
+  public long differentRows;
+  public String error;
+  public String startedAt;
+  public String finishedAt;
+  public List<String> keyColumns;
+  public String syncScript;
+  public String summaryFile;
+  /** The chunk plan, fixed when the table is first planned, so a resumed run reuses the same chunks. */
+  public List<ChunkProgress> chunks = new ArrayList<>();
+
+  public long differences() {
+    return missingInTarget + missingInSource + differentRows;
+  }
+
+  /** Recomputes the table's counts from its chunks (the chunks are the record; totals are derived). */
+  public void recount() {
+    completedChunks = 0;
+    sourceRows = 0;
+    targetRows = 0;
+    missingInTarget = 0;
+    missingInSource = 0;
+    differentRows = 0;
+    for (ChunkProgress c : chunks) {
+      if (SessionStatus.COMPLETED.equals(c.status)) {
+        completedChunks++;
+        sourceRows += c.sourceRows;
+        targetRows += c.targetRows;
+        missingInTarget += c.missingInTarget;
+        missingInSource += c.missingInSource;
+        differentRows += c.differentRows;
+      }
+    }
+    totalChunks = chunks.size();
+  }
+
+  public boolean planned() {
+    return chunks != null && !chunks.isEmpty();
+  }
+}
