@@ -40,7 +40,7 @@ public final class Cli {
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("error: " + ex.getMessage());
+      err.println("error: " + oneLine(ex.getMessage()));
       err.println("Run 'compare --help' for usage.");
       err.flush();
       return ExitCodes.USAGE;
@@ -48,7 +48,7 @@ public final class Cli {
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       boolean verbose = command.verbose();
       if (ex instanceof CompareException ce) {
-        err.println("error: " + ce.getMessage());
+        err.println("error: " + oneLine(ce.getMessage()));
         if (verbose) {
           ce.printStackTrace(err);
         } else if (ce.getCause() != null) {
@@ -70,5 +70,10 @@ public final class Cli {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Messages quote user input (ids, names, values); a line break in it must not break the one-line error. */
+  static String oneLine(String message) {
+    return message == null ? "" : message.replaceAll("\\r\\n|[\\r\\n\\u0085\\u2028\\u2029]", "\\\\n");
   }
 }

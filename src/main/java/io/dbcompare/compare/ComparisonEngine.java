@@ -111,7 +111,7 @@ public final class ComparisonEngine {
         }
         for (int c : run.pending) {
           inFlight.acquire();
-          if (stop.get() || run.failed.get()) {
+          if (stop.get() || run.abandoned.get()) {
             inFlight.release();
             break;
           }
@@ -132,7 +132,10 @@ public final class ComparisonEngine {
       while (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
         // chunks in flight finish (or fail) on their own; a stop only prevents new ones
       }
-      readers.shutdownNow();
+      // Never interrupt readers (an interrupt can break a driver's connection or an embedded
+      // database's files): closed cursors stop at their next row on their own.
+      readers.shutdown();
+      readers.awaitTermination(30, TimeUnit.SECONDS);
       synchronized (session) {
         session.status = finalStatus();
         store.save(session);
@@ -239,7 +242,7 @@ public final class ComparisonEngine {
     ChunkProgress cp = tp.chunks.get(index);
     int count = tp.chunks.size();
     String name = run.spec.displayName();
-    if (stop.get() || run.failed.get()) {
+    if (stop.get() || run.abandoned.get()) {
       return; // stays pending; a resume picks it up
     }
     synchronized (session) {
@@ -261,6 +264,9 @@ public final class ComparisonEngine {
           progress.chunkRetry(name, index, count, attempt + 1, e.getMessage());
           sleep(options.retryBackoffMillis() << Math.min(attempt, 6));
           continue;
+        }
+        if (e.retryable() || e.code() == ErrorCode.AUTHENTICATION) {
+          run.abandoned.set(true); // the database is unwell: the other chunks would only fail the same way
         }
         chunkFailed(run, cp, e.getMessage(), e);
         return;
@@ -396,7 +402,10 @@ public final class ComparisonEngine {
     final TableProgress progress;
     final List<Integer> pending = new ArrayList<>();
     final AtomicInteger outstanding = new AtomicInteger();
+    /** Some chunk failed: the table will be failed, but chunks that can still finish do, for --retry-failed. */
     final AtomicBoolean failed = new AtomicBoolean();
+    /** Stop starting chunks of this table (the database connection is failing). */
+    final AtomicBoolean abandoned = new AtomicBoolean();
     volatile String error;
     private boolean submitted;
     private boolean finished;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -17,11 +17,12 @@ public final class PrefetchingCursor implements RowCursor {
   private static final List<Row> END = List.of();
 
   private final BlockingQueue<Object> queue;
-  private final Future<?> task;
   private volatile boolean closed;
   private List<Row> current = List.of();
   private int pos;
   private boolean finished;
+  /** The reader's error, rethrown by every later call: a failed stream never turns into an end. */
+  private Throwable failure;
 
   /**
    * @param opener opens the underlying cursor; it runs on the reader thread, so the two sides' queries
@@ -29,7 +30,7 @@ public final class PrefetchingCursor implements RowCursor {
    */
   public PrefetchingCursor(Supplier<RowCursor> opener, ExecutorService readers, int batchSize, int depth) {
     this.queue = new ArrayBlockingQueue<>(depth);
-    this.task = readers.submit(() -> pump(opener, batchSize));
+    readers.execute(() -> pump(opener, batchSize));
   }
 
   private void pump(Supplier<RowCursor> opener, int batchSize) {
@@ -39,20 +40,40 @@ public final class PrefetchingCursor implements RowCursor {
       while (!closed && (r = inner.next()) != null) {
         batch.add(r);
         if (batch.size() == batchSize) {
-          queue.put(batch);
+          offer(batch);
           batch = new ArrayList<>(batchSize);
         }
       }
       if (!batch.isEmpty()) {
-        queue.put(batch);
+        offer(batch);
       }
-      queue.put(END);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      offer(END);
     } catch (Throwable t) {
-      try {
-        queue.put(t);
-      } catch (InterruptedException ie) {
+      offer(t);
+    }
+  }
+
+  /**
+   * Hands an item to the consumer, giving up once the cursor is closed. The reader thread is never
+   * interrupted: an interrupt inside a JDBC driver can break the connection, and inside an embedded
+   * database (H2) the database file channel itself.
+   */
+  private void offer(Object item) {
+    boolean interrupted = false;
+    try {
+      while (!closed) {
+        try {
+          if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+            return;
+          }
+        } catch (InterruptedException e) {
+          // Dropping the item would turn rows into false differences: keep trying until it is
+          // delivered or the consumer has closed the cursor, and keep the interrupt for the caller.
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
@@ -62,19 +83,19 @@ public final class PrefetchingCursor implements RowCursor {
   @SuppressWarnings("unchecked")
   public Row next() throws InterruptedException {
     while (pos >= current.size()) {
+      if (failure instanceof Error err) {
+        throw err;
+      }
+      if (failure != null) {
+        throw (RuntimeException) failure;
+      }
       if (finished) {
         return null;
       }
       Object item = queue.take();
       if (item instanceof Throwable t) {
-        finished = true;
-        if (t instanceof RuntimeException re) {
-          throw re;
-        }
-        if (t instanceof Error err) {
-          throw err;
-        }
-        throw new IllegalStateException(t);
+        failure = t instanceof RuntimeException || t instanceof Error ? t : new IllegalStateException(t);
+        continue;
       }
       if (item == END) {
         finished = true;
@@ -88,11 +109,7 @@ public final class PrefetchingCursor implements RowCursor {
 
   @Override
   public void close() {
-    closed = true;
-    if (!task.isDone()) {
-      // Drain so a blocked reader can observe 'closed' and close its statement.
-      task.cancel(true);
-    }
+    closed = true; // the reader stops at the next row and closes its statement and connection
     queue.clear();
   }
 }

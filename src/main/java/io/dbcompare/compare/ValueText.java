@@ -76,7 +76,8 @@ public final class ValueText {
       }
       String t = key[i] == null ? "NULL" : Canonical.text(kinds.get(i), key[i]);
       if (t.length() > 60) {
-        t = t.substring(0, 57) + "...";
+        // never cut a surrogate pair in half
+        t = t.substring(0, Character.isHighSurrogate(t.charAt(56)) ? 56 : 57) + "...";
       }
       sb.append(names.get(i)).append('=').append(t);
     }

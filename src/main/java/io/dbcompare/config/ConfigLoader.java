@@ -88,12 +88,32 @@ public final class ConfigLoader {
     } catch (MarkedYAMLException e) {
       var mark = e.getProblemMark();
       String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-      String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+      String problem = e.getProblem() == null ? "invalid YAML" : withoutQuotedToken(e.getProblem());
       throw CompareException.config(f + ": YAML syntax error" + where + ": " + oneLine(problem)
           + "; check indentation and quoting (quote values containing ':' or '#')");
     } catch (YAMLException e) {
       throw CompareException.config(f + ": YAML error: " + oneLine(String.valueOf(e.getMessage())));
     }
+  }
+
+  /**
+   * Some parser messages quote a token of the file: an alias after '*', a tag after '!', the digits of
+   * an escape sequence. That token may be the start of an unquoted password such as {@code *Secret1},
+   * so it is left out and the likely cause is named instead.
+   */
+  private static String withoutQuotedToken(String problem) {
+    if (problem.startsWith("found undefined alias")) {
+      return "a value starts with '*', which YAML reads as an alias; quote the value";
+    }
+    if (problem.contains("constructor for the tag") || problem.startsWith("Global tag is not allowed")
+        || problem.startsWith("found undefined tag handle")) {
+      return "a value starts with '!', which YAML reads as a tag; quote the value";
+    }
+    int found = problem.indexOf("but found:");
+    if (found >= 0) {
+      return problem.substring(0, found) + "but found something else";
+    }
+    return problem;
   }
 
   private DatabaseConfig database(Node n, String side) {
@@ -344,7 +364,8 @@ public final class ConfigLoader {
         return null;
       }
       if (!(v instanceof Map<?, ?> m)) {
-        throw error(key, "must be a mapping of keys, not " + describe(v));
+        // not describe(v): a section written as one value is often a URL, which may hold a password
+        throw error(key, "must be a mapping of keys, not " + (v instanceof List<?> ? "a list" : "a single value"));
       }
       return new Node(file, path(key), m);
     }

@@ -3,6 +3,8 @@ package io.dbcompare.config;
 import io.dbcompare.error.CompareException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The database platforms the tool can compare, recognised from the JDBC URL prefix. */
@@ -10,6 +12,9 @@ public enum Platform {
   ORACLE("jdbc:oracle:"),
   POSTGRESQL("jdbc:postgresql:"),
   H2("jdbc:h2:");
+
+  /** The scheme part of a JDBC URL, the only part of an unsupported URL that is shown. */
+  private static final Pattern SCHEME = Pattern.compile("(?i)jdbc:[a-z0-9_.\\-]{0,30}:?");
 
   private final String urlPrefix;
 
@@ -29,11 +34,17 @@ public enum Platform {
         return p;
       }
     }
+    // Only the scheme is shown: the rest of an unrecognised URL may hold credentials in a form
+    // Secrets.maskUrl does not know (e.g. a misspelt jdbc:oracel:thin:user/password@...).
+    Matcher scheme = SCHEME.matcher(url.strip());
+    String shown = scheme.lookingAt()
+        ? "unsupported JDBC URL '" + scheme.group() + "...'"
+        : "the URL does not start with 'jdbc:'";
     throw CompareException.config(
         where
-            + ": unsupported JDBC URL '"
-            + Secrets.maskUrl(url)
-            + "'; supported URLs start with "
+            + ": "
+            + shown
+            + "; supported URLs start with "
             + Arrays.stream(values()).map(p -> p.urlPrefix).collect(Collectors.joining(", ")));
   }
 }

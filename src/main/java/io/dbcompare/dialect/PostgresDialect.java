@@ -87,8 +87,9 @@ public final class PostgresDialect extends AbstractDialect {
 
   @Override
   public List<String> scriptPreamble() {
-    return List.of("\\set ON_ERROR_STOP on", "SET standard_conforming_strings = on;", "SET TIME ZONE 'UTC';",
-        "BEGIN;");
+    // The script is UTF-8 whatever the client's locale (psql on Windows defaults to the console code page).
+    return List.of("\\set ON_ERROR_STOP on", "SET client_encoding = 'UTF8';", "SET standard_conforming_strings = on;",
+        "SET TIME ZONE 'UTC';", "BEGIN;");
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.List;
 public final class SqlScript {
   private final List<String> declarations = new ArrayList<>();
   private final List<String> preparation = new ArrayList<>();
+  private final List<String> cleanups = new ArrayList<>();
   private int variables;
 
   public String newVariable(String type) {
@@ -23,6 +24,11 @@ public final class SqlScript {
     preparation.add(plsqlLine);
   }
 
+  /** A PL/SQL line run after the statement (freeing what the preparation allocated). */
+  public void cleanup(String plsqlLine) {
+    cleanups.add(plsqlLine);
+  }
+
   public boolean needsBlock() {
     return !declarations.isEmpty();
   }
@@ -33,5 +39,9 @@ public final class SqlScript {
 
   public List<String> preparation() {
     return preparation;
+  }
+
+  public List<String> cleanups() {
+    return cleanups;
   }
 }

@@ -38,7 +38,15 @@ public class CompareException extends RuntimeException {
     return code.exitCode();
   }
 
+  /**
+   * A configuration error. Its message quotes values from the file (names, numbers, filters), which may
+   * contain line breaks; they are shown as {@code \n} so the message stays one line.
+   */
   public static CompareException config(String message) {
-    return new CompareException(ErrorCode.CONFIG, message);
+    return new CompareException(ErrorCode.CONFIG, oneLine(message));
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? null : message.replaceAll("\\r\\n|[\\r\\n\\u0085\\u2028\\u2029]", "\\\\n");
   }
 }

@@ -18,12 +18,20 @@ import java.nio.file.StandardOpenOption;
  * system releases it when the process dies, even on SIGKILL, so a crashed run never blocks a resume.
  */
 public final class SessionLock implements AutoCloseable {
+  /**
+   * Lock files this JVM holds. POSIX record locks belong to the process: closing any other channel on
+   * the same file would release them, so a held file is never opened a second time.
+   */
+  private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final FileChannel channel;
   private final FileLock lock;
+  private final Path path;
 
-  private SessionLock(FileChannel channel, FileLock lock) {
+  private SessionLock(FileChannel channel, FileLock lock, Path path) {
     this.channel = channel;
     this.lock = lock;
+    this.path = path;
   }
 
   /** Takes the lock or throws SESSION_LOCKED naming the holder's PID and host. */
@@ -48,6 +56,10 @@ public final class SessionLock implements AutoCloseable {
 
   /** The lock, or null when another process (or this one) holds it. */
   public static SessionLock tryAcquire(Path lockFile) {
+    Path key = lockFile.toAbsolutePath().normalize();
+    if (!HELD.add(key)) {
+      return null;
+    }
     FileChannel ch = null;
     try {
       Files.createDirectories(lockFile.getParent());
@@ -55,19 +67,26 @@ public final class SessionLock implements AutoCloseable {
       FileLock fl = ch.tryLock();
       if (fl == null) {
         ch.close();
+        HELD.remove(key);
         return null;
       }
-      return new SessionLock(ch, fl);
+      return new SessionLock(ch, fl, key);
     } catch (OverlappingFileLockException e) {
       closeQuietly(ch);
+      HELD.remove(key);
       return null;
     } catch (IOException e) {
       closeQuietly(ch);
+      HELD.remove(key);
       throw new CompareException(ErrorCode.IO, lockFile + ": cannot open the session lock: " + e.getMessage(), e);
     }
   }
 
   private static String readHolder(Path lockFile) {
+    if (HELD.contains(lockFile.toAbsolutePath().normalize())) {
+      // reading the file would open (and close) it again and drop this process's own lock
+      return "PID " + ProcessHandle.current().pid() + " on host " + hostName() + " (this process)";
+    }
     try {
       String s = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
       return s.isEmpty() ? "another process" : s;
@@ -103,6 +122,8 @@ public final class SessionLock implements AutoCloseable {
       channel.close();
     } catch (IOException e) {
       // The OS drops the lock with the channel or the process; nothing else to do.
+    } finally {
+      HELD.remove(path);
     }
   }
 }

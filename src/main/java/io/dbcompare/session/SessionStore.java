@@ -125,7 +125,7 @@ public final class SessionStore {
   public Session load(Path file) {
     try {
       Session s = json.readValue(file.toFile(), Session.class);
-      if (s.sessionId == null || s.tableProgress == null) {
+      if (s == null || s.sessionId == null || s.tableProgress == null) {
         throw new IOException("required fields session_id/table_progress are missing");
       }
       if (s.formatVersion != 1) {
@@ -203,7 +203,8 @@ public final class SessionStore {
         out.add(new Listed(f, null, e.getMessage()));
       }
     }
-    out.sort(Comparator.comparing((Listed l) -> l.session() == null ? "" : l.session().startTime));
+    out.sort(Comparator.comparing((Listed l) -> l.session() == null || l.session().startTime == null
+        ? "" : l.session().startTime));
     return out;
   }
 

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,6 +27,8 @@ import java.util.Objects;
  * more often). Rows are addressed by their key; only compared columns are written.
  */
 public final class SyncScriptWriter {
+  /** Statements are wrapped before a line grows past this many bytes (then at most a literal's line). */
+  static final int MAX_LINE = 2400;
   private final Dialect target;
   private final int batchSize;
 
@@ -65,15 +66,18 @@ public final class SyncScriptWriter {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        for (String h : header) {
-          w.write("-- " + h + "\n");
-        }
-        w.write("-- Statements: " + counts.deletes() + " DELETE, " + counts.updates() + " UPDATE, "
-            + counts.inserts() + " INSERT (only compared columns are written)\n");
-        w.write("-- Review before running against " + table.target().display() + ".\n\n");
+        // The preamble comes first: it switches off client features (SQL*Plus '&' substitution) that
+        // would otherwise act on the header comments, which hold URLs and table names.
         for (String line : target.scriptPreamble()) {
           w.write(line + "\n");
         }
+        w.write("\n");
+        for (String h : header) {
+          w.write(comment(h));
+        }
+        w.write(comment("Statements: " + counts.deletes() + " DELETE, " + counts.updates() + " UPDATE, "
+            + counts.inserts() + " INSERT (only compared columns are written)"));
+        w.write(comment("Review before running against " + table.target().display() + "."));
         w.write("\n");
         long[] n = {0};
         for (DiffKind kind : List.of(DiffKind.MISSING_IN_SOURCE, DiffKind.DIFFERENT, DiffKind.MISSING_IN_TARGET)) {
@@ -101,6 +105,11 @@ public final class SyncScriptWriter {
     }
   }
 
+  /** A comment line; a line break in the text must not turn the rest into a statement. */
+  private static String comment(String text) {
+    return "-- " + text.replace("\r", " ").replace("\n", " ") + "\n";
+  }
+
   private static void writeLines(Writer w, List<String> lines) throws IOException {
     for (String l : lines) {
       w.write(l + "\n");
@@ -112,7 +121,11 @@ public final class SyncScriptWriter {
     SqlScript script = new SqlScript();
     String table = target.qualified(t.target());
     String sql = switch (d.kind()) {
-      case MISSING_IN_SOURCE -> "DELETE FROM " + table + " WHERE " + keyPredicate(t, d.key(), script);
+      case MISSING_IN_SOURCE -> {
+        StringBuilder delete = new StringBuilder("DELETE FROM " + table);
+        keyPredicate(delete, t, d.key(), script);
+        yield delete.toString();
+      }
       case MISSING_IN_TARGET -> insert(t, table, d.sourceValues(), script);
       case DIFFERENT -> update(t, table, d, script);
     };
@@ -120,28 +133,34 @@ public final class SyncScriptWriter {
   }
 
   private String insert(TableSpec t, String table, Object[] values, SqlScript script) {
-    List<String> cols = new ArrayList<>();
-    List<String> vals = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("INSERT INTO " + table + " (");
+    for (int i = 0; i < t.columns().size(); i++) {
+      append(sql, i == 0 ? "" : ", ", target.quote(t.columns().get(i).targetName()));
+    }
+    append(sql, "", ") VALUES (");
     for (int i = 0; i < t.columns().size(); i++) {
       ColumnSpec c = t.columns().get(i);
-      cols.add(target.quote(c.targetName()));
-      vals.add(target.literal(c.kind(), values[i], c.targetType(), script));
+      append(sql, i == 0 ? "" : ", ", target.literal(c.kind(), values[i], c.targetType(), script));
     }
-    return "INSERT INTO " + table + " (" + String.join(", ", cols) + ") VALUES (" + String.join(", ", vals) + ")";
+    return sql.append(")").toString();
   }
 
   private String update(TableSpec t, String table, RowDiff d, SqlScript script) {
-    List<String> sets = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("UPDATE " + table + " SET ");
+    boolean any = false;
     for (int i = t.keyCount(); i < t.columns().size(); i++) {
       ColumnSpec c = t.columns().get(i);
       if (!sameValue(c, d.sourceValues()[i], d.targetValues()[i])) {
-        sets.add(target.quote(c.targetName()) + " = " + target.literal(c.kind(), d.sourceValues()[i], c.targetType(), script));
+        append(sql, any ? ", " : "", target.quote(c.targetName()) + " = "
+            + target.literal(c.kind(), d.sourceValues()[i], c.targetType(), script));
+        any = true;
       }
     }
-    if (sets.isEmpty()) {
+    if (!any) {
       return null;
     }
-    return "UPDATE " + table + " SET " + String.join(", ", sets) + " WHERE " + keyPredicate(t, d.key(), script);
+    keyPredicate(sql, t, d.key(), script);
+    return sql.toString();
   }
 
   /** Whether two values are equal for the comparison (same canonical text). */
@@ -152,12 +171,34 @@ public final class SyncScriptWriter {
     return Objects.equals(Canonical.text(c.kind(), a), Canonical.text(c.kind(), b));
   }
 
-  private String keyPredicate(TableSpec t, Object[] key, SqlScript script) {
-    List<String> parts = new ArrayList<>();
+  private void keyPredicate(StringBuilder sql, TableSpec t, Object[] key, SqlScript script) {
     for (int i = 0; i < t.keyCount(); i++) {
       ColumnSpec c = t.columns().get(i);
-      parts.add(target.quote(c.targetName()) + " = " + target.literal(c.kind(), key[i], c.targetType(), script));
+      append(sql, i == 0 ? " WHERE " : " AND ",
+          target.quote(c.targetName()) + " = " + target.literal(c.kind(), key[i], c.targetType(), script));
     }
-    return String.join(" AND ", parts);
+  }
+
+  /**
+   * Appends {@code sep} and {@code part}, starting a new line instead when the current line would grow
+   * past {@link #MAX_LINE} bytes: a wide table's column list or several long literals never make one
+   * line that a client refuses (SQL*Plus: 2,499 bytes).
+   */
+  static void append(StringBuilder sql, String sep, String part) {
+    int nl = part.indexOf('\n');
+    String firstLine = nl < 0 ? part : part.substring(0, nl);
+    int lineStart = sql.lastIndexOf("\n") + 1;
+    if (lineStart < sql.length()
+        && utf8Length(sql.substring(lineStart)) + utf8Length(sep) + utf8Length(firstLine) > MAX_LINE) {
+      String word = sep.strip(); // ",", "WHERE", "AND" or nothing
+      sql.append(word.equals(",") ? ",\n  " : word.isEmpty() ? "\n  " : "\n  " + word + " ");
+    } else {
+      sql.append(sep);
+    }
+    sql.append(part);
+  }
+
+  private static int utf8Length(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
   }
 }

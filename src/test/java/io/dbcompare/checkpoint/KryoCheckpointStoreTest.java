@@ -1,0 +1,478 @@
+package io.dbcompare.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.dbcompare.compare.ChunkComparer;
+import io.dbcompare.compare.ChunkResult;
+import io.dbcompare.compare.ColumnSpec;
+import io.dbcompare.compare.Row;
+import io.dbcompare.compare.RowCursor;
+import io.dbcompare.compare.RowDiff;
+import io.dbcompare.compare.RowDiff.DiffKind;
+import io.dbcompare.compare.RowHasher;
+import io.dbcompare.compare.TableRef;
+import io.dbcompare.compare.TableSpec;
+import io.dbcompare.compare.ValueKind;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+class KryoCheckpointStoreTest {
+  private static final String SESSION = "0123abcd-1111-4222-8333-444455556666";
+  /** Shares the first 8 characters (and so the file names) with {@link #SESSION}. */
+  private static final String SESSION_TWIN = "0123abcd-9999-4222-8333-444455556666";
+
+  /** Key (K_NUM, K_TXT), then one column of every kind. */
+  private static final TableSpec TABLE = new TableSpec("APP_ALL_KINDS", "APP.ALL_KINDS",
+      new TableRef("APP", "ALL_KINDS"), new TableRef("app", "all_kinds"),
+      List.of(
+          new ColumnSpec("K_NUM", "k_num", ValueKind.NUMBER, "NUMBER", "numeric", true),
+          new ColumnSpec("K_TXT", "k_txt", ValueKind.TEXT, "VARCHAR2", "text", true),
+          new ColumnSpec("NUM", "num", ValueKind.NUMBER, "NUMBER", "numeric", false),
+          new ColumnSpec("FLT", "flt", ValueKind.FLOAT, "BINARY_DOUBLE", "float8", false),
+          new ColumnSpec("TXT", "txt", ValueKind.TEXT, "CLOB", "text", false),
+          new ColumnSpec("BYT", "byt", ValueKind.BYTES, "BLOB", "bytea", false),
+          new ColumnSpec("DT", "dt", ValueKind.DATETIME, "TIMESTAMP", "timestamp", false),
+          new ColumnSpec("DTZ", "dtz", ValueKind.DATETIME_TZ, "TIMESTAMP WITH TIME ZONE", "timestamptz", false),
+          new ColumnSpec("BOOL", "bool", ValueKind.BOOLEAN, "BOOLEAN", "boolean", false)),
+      2, Optional.empty(), false);
+
+  @TempDir Path dir;
+  private KryoCheckpointStore store;
+  private ListAppender<ILoggingEvent> logged;
+  private Logger storeLogger;
+
+  @BeforeEach
+  void setUp() {
+    store = new KryoCheckpointStore(dir);
+    storeLogger = (Logger) LoggerFactory.getLogger(KryoCheckpointStore.class);
+    logged = new ListAppender<>();
+    logged.start();
+    storeLogger.addAppender(logged);
+  }
+
+  @AfterEach
+  void tearDown() {
+    storeLogger.detachAppender(logged);
+  }
+
+  // ---- sample data ---------------------------------------------------------------------------
+
+  private static String bigUnicodeText() {
+    StringBuilder sb = new StringBuilder();
+    String piece = "h\u00e9llo w\u00f6rld \uD83D\uDE00 \u4e2d\u6587 \u20ac\u0000 ";
+    while (sb.length() < 100 * 1024) {
+      sb.append(piece);
+    }
+    return sb.toString();
+  }
+
+  private static byte[] bigBytes() {
+    byte[] b = new byte[100 * 1024];
+    new Random(99).nextBytes(b);
+    return b;
+  }
+
+  private static Object[] fullRow() {
+    return new Object[] {
+        new BigDecimal("12345678901234567890123456789012345678"),
+        "key \uD83D\uDE00",
+        new BigDecimal("-1234567890123456789012345678.9012345000"), // 38 digits, scale 10, trailing zeros
+        Double.NaN,
+        bigUnicodeText(),
+        bigBytes(),
+        LocalDateTime.of(2024, 2, 29, 23, 59, 59, 123_456_789),
+        OffsetDateTime.of(2024, 2, 29, 23, 59, 59, 987_654_321, ZoneOffset.ofHoursMinutes(5, 30)),
+        Boolean.TRUE};
+  }
+
+  private static Object[] otherRow() {
+    return new Object[] {
+        new BigDecimal("12345678901234567890123456789012345678"),
+        "key \uD83D\uDE00",
+        new BigDecimal("1.00"),
+        Double.NEGATIVE_INFINITY,
+        "",
+        new byte[0],
+        LocalDateTime.of(1, 1, 1, 0, 0, 0, 1),
+        OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(-12)),
+        Boolean.FALSE};
+  }
+
+  private static Object[] rowWithNulls() {
+    return new Object[] {new BigDecimal("-5E+3"), "", null, -0.0, null, null, null, null, null};
+  }
+
+  private static Object[] key(Object[] row) {
+    return Arrays.copyOf(row, 2);
+  }
+
+  private static ChunkResult sample(int chunk) {
+    Object[] full = fullRow();
+    Object[] other = otherRow();
+    Object[] nulls = rowWithNulls();
+    return new ChunkResult(TABLE.key(), chunk, 10_000, 9_999, 1, 2, 1, List.of(
+        new RowDiff(DiffKind.DIFFERENT, key(full), full, other),
+        new RowDiff(DiffKind.MISSING_IN_TARGET, key(nulls), nulls, null),
+        new RowDiff(DiffKind.MISSING_IN_SOURCE, key(full), null, full),
+        new RowDiff(DiffKind.MISSING_IN_SOURCE, key(other), null, nulls)));
+  }
+
+  private static void assertSameValues(Object[] expected, Object[] actual) {
+    if (expected == null) {
+      assertNull(actual);
+      return;
+    }
+    assertEquals(expected.length, actual.length);
+    for (int i = 0; i < expected.length; i++) {
+      Object e = expected[i];
+      Object a = actual[i];
+      if (e == null) {
+        assertNull(a, "column " + i);
+      } else if (e instanceof byte[] eb) {
+        assertArrayEquals(eb, (byte[]) a, "column " + i);
+      } else if (e instanceof BigDecimal ed) {
+        BigDecimal ad = assertInstanceOf(BigDecimal.class, a);
+        assertEquals(ed.unscaledValue(), ad.unscaledValue(), "column " + i);
+        assertEquals(ed.scale(), ad.scale(), "scale of column " + i);
+      } else if (e instanceof Double ed) {
+        // raw bits: NaN stays NaN, -0.0 stays -0.0
+        assertEquals(Double.doubleToRawLongBits(ed), Double.doubleToRawLongBits(assertInstanceOf(Double.class, a)));
+      } else if (e instanceof OffsetDateTime eo) {
+        OffsetDateTime ao = assertInstanceOf(OffsetDateTime.class, a);
+        assertEquals(eo.toLocalDateTime(), ao.toLocalDateTime(), "column " + i);
+        assertEquals(eo.getNano(), ao.getNano());
+        assertEquals(eo.getOffset(), ao.getOffset(), "offset of column " + i);
+      } else if (e instanceof LocalDateTime el) {
+        assertEquals(el, assertInstanceOf(LocalDateTime.class, a));
+        assertEquals(el.getNano(), ((LocalDateTime) a).getNano());
+      } else {
+        assertEquals(e.getClass(), a.getClass(), "column " + i);
+        assertEquals(e, a, "column " + i);
+      }
+    }
+  }
+
+  private static void assertSameResult(ChunkResult expected, ChunkResult actual) {
+    assertEquals(expected.tableKey(), actual.tableKey());
+    assertEquals(expected.chunkIndex(), actual.chunkIndex());
+    assertEquals(expected.sourceRows(), actual.sourceRows());
+    assertEquals(expected.targetRows(), actual.targetRows());
+    assertEquals(expected.missingInTarget(), actual.missingInTarget());
+    assertEquals(expected.missingInSource(), actual.missingInSource());
+    assertEquals(expected.different(), actual.different());
+    assertEquals(expected.diffs().size(), actual.diffs().size());
+    for (int i = 0; i < expected.diffs().size(); i++) {
+      RowDiff e = expected.diffs().get(i);
+      RowDiff a = actual.diffs().get(i);
+      assertEquals(e.kind(), a.kind(), "diff " + i);
+      assertSameValues(e.key(), a.key());
+      assertSameValues(e.sourceValues(), a.sourceValues());
+      assertSameValues(e.targetValues(), a.targetValues());
+    }
+  }
+
+  private ChunkResult load(int chunk) {
+    return store.load(SESSION, TABLE, chunk, 10).orElseThrow();
+  }
+
+  private Optional<ChunkResult> tryLoad(int chunk) {
+    return store.load(SESSION, TABLE, chunk, 10);
+  }
+
+  private List<String> filesInDir() throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  private void assertWarnedAbout(Path file, String problem) {
+    List<ILoggingEvent> warnings = logged.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+    assertEquals(1, warnings.size(), "one warning expected, got " + warnings);
+    String msg = warnings.get(0).getFormattedMessage();
+    assertTrue(msg.contains(file.toString()), msg);
+    assertTrue(msg.contains(problem), msg);
+    assertTrue(msg.contains("APP.ALL_KINDS"), msg);
+  }
+
+  // ---- round trip ----------------------------------------------------------------------------
+
+  @Test
+  void roundTripKeepsEveryValueExactly() {
+    ChunkResult r = sample(4);
+    store.save(SESSION, r);
+    ChunkResult back = load(4);
+    assertSameResult(r, back);
+
+    // spot checks of what the field-by-field comparison covers
+    Object[] src = back.diffs().get(0).sourceValues();
+    BigDecimal num = (BigDecimal) src[2];
+    assertEquals(10, num.scale());
+    assertEquals("-1234567890123456789012345678.9012345000", num.toString());
+    assertEquals(new BigDecimal("12345678901234567890123456789012345678"), src[0]);
+    assertTrue(Double.isNaN((Double) src[3]));
+    assertEquals(bigUnicodeText(), src[4]);
+    assertEquals(100 * 1024, ((byte[]) src[5]).length);
+    assertEquals(123_456_789, ((LocalDateTime) src[6]).getNano());
+    OffsetDateTime tz = (OffsetDateTime) src[7];
+    assertEquals(ZoneOffset.ofHoursMinutes(5, 30), tz.getOffset());
+    assertEquals(987_654_321, tz.getNano());
+    assertEquals(OffsetDateTime.of(2024, 2, 29, 23, 59, 59, 987_654_321, ZoneOffset.ofHoursMinutes(5, 30)), tz);
+    assertEquals(Boolean.TRUE, src[8]);
+    Object[] nulls = back.diffs().get(1).sourceValues();
+    assertNull(nulls[2]);
+    assertEquals(-3, ((BigDecimal) nulls[0]).scale());
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits((Double) nulls[3]));
+    assertNull(back.diffs().get(1).targetValues());
+    assertNull(back.diffs().get(2).sourceValues());
+    assertTrue(logged.list.isEmpty(), "no warning for a good file");
+  }
+
+  @Test
+  void resultWithoutDiffsRoundTrips() {
+    ChunkResult r = new ChunkResult(TABLE.key(), 0, 0, 0, 0, 0, 0, List.of());
+    store.save(SESSION, r);
+    assertSameResult(r, load(0));
+  }
+
+  @Test
+  void savingAgainReplacesTheCheckpoint() {
+    store.save(SESSION, sample(1));
+    ChunkResult second = new ChunkResult(TABLE.key(), 1, 5, 5, 0, 0, 0, List.of());
+    store.save(SESSION, second);
+    assertSameResult(second, load(1));
+  }
+
+  @Test
+  void missingFileIsEmptyWithoutWarning() {
+    assertTrue(tryLoad(7).isEmpty());
+    assertTrue(logged.list.isEmpty());
+  }
+
+  // ---- file naming and atomicity --------------------------------------------------------------
+
+  @Test
+  void fileNameFormat() throws IOException {
+    assertEquals(dir.resolve("0123abcd_APP_ALL_KINDS_chunk_12.kryo"), store.file(SESSION, "APP_ALL_KINDS", 12));
+    store.save(SESSION, sample(12));
+    store.save(SESSION, new ChunkResult(TABLE.key(), 0, 1, 1, 0, 0, 0, List.of()));
+    assertEquals(List.of("0123abcd_APP_ALL_KINDS_chunk_0.kryo", "0123abcd_APP_ALL_KINDS_chunk_12.kryo"), filesInDir());
+  }
+
+  @Test
+  void noTemporaryFileIsLeftBehind() throws IOException {
+    for (int i = 0; i < 3; i++) {
+      store.save(SESSION, sample(i));
+      store.save(SESSION, sample(i)); // overwrite as well
+    }
+    List<String> files = filesInDir();
+    assertEquals(3, files.size(), files.toString());
+    assertTrue(files.stream().allMatch(f -> f.endsWith(".kryo")), files.toString());
+  }
+
+  @Test
+  void saveCreatesTheFolder() {
+    KryoCheckpointStore nested = new KryoCheckpointStore(dir.resolve("a/b"));
+    nested.save(SESSION, sample(0));
+    assertTrue(Files.isRegularFile(dir.resolve("a/b/0123abcd_APP_ALL_KINDS_chunk_0.kryo")));
+  }
+
+  // ---- damaged and foreign files -------------------------------------------------------------
+
+  private Path saved(int chunk) {
+    store.save(SESSION, sample(chunk));
+    return store.file(SESSION, TABLE.key(), chunk);
+  }
+
+  @Test
+  void zeroLengthFileIsRefused() throws IOException {
+    Path f = saved(0);
+    Files.write(f, new byte[0]);
+    assertTrue(tryLoad(0).isEmpty());
+    assertWarnedAbout(f, "zero length");
+  }
+
+  @Test
+  void truncatedFileIsRefused() throws IOException {
+    Path f = saved(0);
+    byte[] bytes = Files.readAllBytes(f);
+    Files.write(f, Arrays.copyOf(bytes, bytes.length / 2));
+    assertTrue(tryLoad(0).isEmpty());
+    assertWarnedAbout(f, "truncated");
+  }
+
+  @Test
+  void fileTruncatedInsideTheHeaderIsRefused() throws IOException {
+    Path f = saved(0);
+    Files.write(f, Arrays.copyOf(Files.readAllBytes(f), 10));
+    assertTrue(tryLoad(0).isEmpty());
+    assertWarnedAbout(f, "bad header");
+  }
+
+  @Test
+  void fileWithTrailingBytesIsRefused() throws IOException {
+    Path f = saved(0);
+    byte[] bytes = Files.readAllBytes(f);
+    Files.write(f, Arrays.copyOf(bytes, bytes.length + 1));
+    assertTrue(tryLoad(0).isEmpty());
+    assertWarnedAbout(f, "trailing bytes");
+  }
+
+  @Test
+  void bitFlippedPayloadIsRefused() throws IOException {
+    Path f = saved(0);
+    byte[] good = Files.readAllBytes(f);
+    // flip single bits at several payload positions (header is 16 bytes); each must be detected
+    int[] positions = {16, 17, 40, good.length / 2, good.length - 1};
+    for (int pos : positions) {
+      for (int bit : new int[] {0, 7}) {
+        byte[] bad = good.clone();
+        bad[pos] ^= (byte) (1 << bit);
+        Files.write(f, bad);
+        logged.list.clear();
+        assertTrue(tryLoad(0).isEmpty(), "flip at " + pos + " bit " + bit);
+        assertWarnedAbout(f, "checksum");
+      }
+    }
+    Files.write(f, good);
+    assertTrue(tryLoad(0).isPresent(), "the unflipped file is fine");
+  }
+
+  @Test
+  void otherFormatVersionIsRefused() throws IOException {
+    Path f = saved(0);
+    byte[] bytes = Files.readAllBytes(f);
+    assertEquals(KryoCheckpointStore.FORMAT_VERSION, ByteBuffer.wrap(bytes, 4, 4).getInt());
+    ByteBuffer.wrap(bytes).putInt(4, KryoCheckpointStore.FORMAT_VERSION + 1);
+    Files.write(f, bytes);
+    assertTrue(tryLoad(0).isEmpty());
+    assertWarnedAbout(f, "format version " + (KryoCheckpointStore.FORMAT_VERSION + 1));
+  }
+
+  @Test
+  void notACheckpointFileIsRefused() throws IOException {
+    Path f = saved(0);
+    Files.writeString(f, "this is not a checkpoint, but it is longer than a header");
+    assertTrue(tryLoad(0).isEmpty());
+    assertWarnedAbout(f, "not a checkpoint");
+  }
+
+  @Test
+  void fileOfAnotherSessionWithTheSamePrefixIsRefused() {
+    store.save(SESSION_TWIN, sample(0));
+    Path f = store.file(SESSION, TABLE.key(), 0);
+    assertEquals(store.file(SESSION_TWIN, TABLE.key(), 0), f);
+    assertTrue(tryLoad(0).isEmpty());
+    assertWarnedAbout(f, "belongs to another session");
+    // the owner still reads it
+    assertTrue(store.load(SESSION_TWIN, TABLE, 0, 10).isPresent());
+  }
+
+  @Test
+  void fileOfAnotherChunkIsRefused() throws IOException {
+    Path f3 = saved(3);
+    Path f5 = store.file(SESSION, TABLE.key(), 5);
+    Files.copy(f3, f5);
+    assertTrue(tryLoad(5).isEmpty());
+    assertWarnedAbout(f5, "belongs to another session, table or chunk");
+  }
+
+  @Test
+  void fileOfAnotherTableIsRefused() throws IOException {
+    Path f = saved(0);
+    TableSpec other = new TableSpec("APP_OTHER", "APP.OTHER", new TableRef("APP", "OTHER"),
+        new TableRef("APP", "OTHER"), TABLE.columns(), 2, Optional.empty(), false);
+    Path g = store.file(SESSION, other.key(), 0);
+    Files.copy(f, g);
+    assertTrue(store.load(SESSION, other, 0, 1).isEmpty());
+    List<ILoggingEvent> warnings = logged.list;
+    assertEquals(1, warnings.size());
+    assertTrue(warnings.get(0).getFormattedMessage().contains(g.toString()));
+  }
+
+  @Test
+  void fileThatNoLongerMatchesTheColumnsIsRefused() {
+    Path f = saved(0);
+    TableSpec fewerColumns = new TableSpec(TABLE.key(), TABLE.displayName(), TABLE.source(), TABLE.target(),
+        TABLE.columns().subList(0, 8), 2, Optional.empty(), false);
+    assertTrue(store.load(SESSION, fewerColumns, 0, 10).isEmpty());
+    assertWarnedAbout(f, "does not match the table's columns");
+  }
+
+  // ---- only differences are stored -----------------------------------------------------------
+
+  private static final class ListCursor implements RowCursor {
+    private final Iterator<Row> it;
+
+    ListCursor(List<Row> rows) {
+      it = rows.iterator();
+    }
+
+    @Override
+    public Row next() {
+      return it.hasNext() ? it.next() : null;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void checkpointHoldsOnlyTheDifferingRows() throws Exception {
+    RowHasher hasher = new RowHasher(TABLE.kinds());
+    List<Row> source = new ArrayList<>();
+    List<Row> target = new ArrayList<>();
+    String padding = "x".repeat(200); // 10 000 matching rows would take over 2 MB if they were stored
+    for (int i = 0; i < 10_000; i++) {
+      Object[] s = {BigDecimal.valueOf(i), "k", BigDecimal.valueOf(i), 1.5, padding + i, new byte[] {1},
+          LocalDateTime.of(2024, 1, 1, 0, 0), OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), true};
+      Object[] t = s.clone();
+      if (i == 4321) {
+        t[4] = "changed";
+      }
+      source.add(new Row(s, hasher.hash(s), 2));
+      target.add(new Row(t, hasher.hash(t), 2));
+    }
+    ChunkResult r = ChunkComparer.compare(TABLE, 2, new ListCursor(source), new ListCursor(target));
+    assertEquals(10_000, r.sourceRows());
+    assertEquals(10_000, r.targetRows());
+    assertEquals(1, r.different());
+    assertEquals(1, r.diffs().size());
+
+    store.save(SESSION, r);
+    long size = Files.size(store.file(SESSION, TABLE.key(), 2));
+    assertTrue(size < 1024, "checkpoint of 10000 rows with 1 difference is " + size + " bytes");
+
+    ChunkResult back = load(2);
+    assertEquals(10_000, back.sourceRows());
+    assertEquals(10_000, back.targetRows());
+    assertEquals(1, back.diffs().size());
+    assertEquals("changed", back.diffs().get(0).targetValues()[4]);
+    assertEquals(padding + 4321, back.diffs().get(0).sourceValues()[4]);
+  }
+}

@@ -1,0 +1,598 @@
+package io.dbcompare.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dbcompare.cli.Cli;
+import io.dbcompare.config.Platform;
+import io.dbcompare.session.SessionLock;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The end-to-end behaviour of the tool, run against a pair of real databases by each subclass (H2,
+ * PostgreSQL, Oracle XE). Every test builds its own tables, writes its own configuration into a
+ * temporary folder and runs the real command line in-process (or, for the crash test, in a separate
+ * JVM that is killed with SIGKILL).
+ *
+ * <p>Logical column types used in DDL and mapped per database by {@link TestDb#type}: NUMBER(p[,s]),
+ * INTEGER, VARCHAR2(n), CHAR(n), DATE (with time), TS9 (timestamp, 9 digits where supported), TEXT,
+ * BIGTEXT (CLOB/text), BYTES (RAW/bytea), BIGBYTES (BLOB/bytea), DOUBLE.
+ */
+public abstract class AbstractBehaviourSuite {
+  protected static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
+
+  @TempDir
+  protected Path dir;
+
+  protected String out;
+  protected String err;
+
+  protected abstract TestDb source();
+
+  protected abstract TestDb target();
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Creates a table on one side; {@code cols} uses logical types in braces, e.g. {@code "ID {NUMBER(10)}"}. */
+  protected void create(TestDb db, String table, String cols) throws SQLException {
+    db.exec("CREATE TABLE " + db.schema() + "." + table + " (" + types(db, cols) + ")");
+  }
+
+  protected void createBoth(String table, String cols) throws SQLException {
+    create(source(), table, cols);
+    create(target(), table, cols);
+  }
+
+  private static String types(TestDb db, String cols) {
+    StringBuilder sb = new StringBuilder();
+    var m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(cols);
+    while (m.find()) {
+      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(db.type(m.group(1))));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  protected void insert(TestDb db, String table, List<Object[]> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(rows.get(0).length, "?"));
+    try (Connection c = db.connect();
+        PreparedStatement ps = c.prepareStatement("INSERT INTO " + db.schema() + "." + table + " VALUES (" + marks + ")")) {
+      c.setAutoCommit(false);
+      int n = 0;
+      for (Object[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          ps.setObject(i + 1, row[i]);
+        }
+        ps.addBatch();
+        if (++n % 1000 == 0) {
+          ps.executeBatch();
+        }
+      }
+      ps.executeBatch();
+      c.commit();
+    }
+  }
+
+  protected void insertBoth(String table, List<Object[]> rows) throws SQLException {
+    insert(source(), table, rows);
+    insert(target(), table, rows);
+  }
+
+  protected String tableEntry(String table, String extra) {
+    String s = "  - table_name: " + source().schema() + "." + table + "\n";
+    if (!source().schema().equals(target().schema())) {
+      s += "    target_table: " + target().schema() + "." + table + "\n";
+    }
+    return s + extra;
+  }
+
+  protected Path config(int chunkSize, int threads, String... tableEntries) throws IOException {
+    return config(dir, chunkSize, threads, String.join("", tableEntries));
+  }
+
+  protected Path config(Path folder, int chunkSize, int threads, String tables) throws IOException {
+    String yaml = "source_database:\n" + db(source()) + "target_database:\n" + db(target())
+        + "comparison:\n  chunk_size: " + chunkSize + "\n  threads: " + threads + "\n  state_dir: state\n"
+        + "  checkpoint_dir: checkpoints\n  output_dir: output\n  max_retries: 1\n"
+        + "tables:\n" + tables;
+    Files.createDirectories(folder);
+    Path f = folder.resolve("config.yaml");
+    Files.writeString(f, yaml, StandardCharsets.UTF_8);
+    return f;
+  }
+
+  private static String db(TestDb d) {
+    return "  url: \"" + d.url() + "\"\n  username: \"" + d.user() + "\"\n  password: \"" + d.password() + "\"\n";
+  }
+
+  protected int run(String... args) {
+    return runAt(Clock.fixed(NOW, ZoneOffset.UTC), args);
+  }
+
+  protected int runAt(Clock clock, String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = new Cli(new PrintWriter(o, true), new PrintWriter(e, true), k -> null, clock, false).run(args);
+    out = o.toString();
+    err = e.toString();
+    return code;
+  }
+
+  protected JsonNode onlySession(Path folder) throws IOException {
+    try (Stream<Path> s = Files.list(folder.resolve("state"))) {
+      List<Path> files = s.filter(p -> p.getFileName().toString().matches("oracle_session_.*\\.json")).toList();
+      assertEquals(1, files.size(), "one session file expected in " + folder);
+      return JSON.readTree(files.get(0).toFile());
+    }
+  }
+
+  protected JsonNode table(JsonNode session, String table) {
+    String key = source().schema() + "_" + table;
+    JsonNode t = session.get("table_progress").get(key);
+    assertNotNull(t, "table " + key + " in session: " + session.get("table_progress"));
+    return t;
+  }
+
+  protected static void assertCounts(JsonNode t, long missingInTarget, long missingInSource, long different) {
+    assertEquals(missingInTarget, t.get("missing_in_target").asLong(), "missing_in_target of " + t);
+    assertEquals(missingInSource, t.get("missing_in_source").asLong(), "missing_in_source of " + t);
+    assertEquals(different, t.get("different_rows").asLong(), "different_rows of " + t);
+  }
+
+  protected static List<Path> files(Path folder, String glob) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    List<Path> out = new ArrayList<>();
+    try (var ds = Files.newDirectoryStream(folder, glob)) {
+      ds.forEach(out::add);
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** The statements of a sync script, without comments and settings. */
+  protected static List<String> statements(Path script) throws IOException {
+    return ScriptRunner.statements(Files.readString(script)).stream()
+        .filter(s -> s.startsWith("INSERT") || s.startsWith("UPDATE") || s.startsWith("DELETE")).toList();
+  }
+
+  private static List<Object[]> rows(int from, int to, java.util.function.IntFunction<Object[]> f) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = from; i <= to; i++) {
+      rows.add(f.apply(i));
+    }
+    return rows;
+  }
+
+  private static Object[] simpleRow(int id) {
+    return new Object[] {id, "name " + id, BigDecimal.valueOf(id * 7L, 2),
+        LocalDateTime.of(2020, 1, 1, 8, 30, 15).plusDays(id % 400).plusSeconds(id), id % 5 == 0 ? null : "note " + id};
+  }
+
+  private static final String SIMPLE = "ID {NUMBER(10)} PRIMARY KEY, NAME {VARCHAR2(50)}, AMOUNT {NUMBER(12,2)},"
+      + " CREATED {DATE}, NOTE {VARCHAR2(200)}";
+
+  /** Source: even ids 2..6000. Target: 5 missing (incl. first and last), 4 extra (below, inside, above), 6 changed. */
+  private void simpleScenario(String table) throws SQLException {
+    createBoth(table, SIMPLE);
+    List<Object[]> src = rows(1, 3000, i -> simpleRow(i * 2));
+    insert(source(), table, src);
+    insert(target(), table, src);
+    String t = target().schema() + "." + table;
+    target().exec("DELETE FROM " + t + " WHERE ID IN (2, 1000, 3000, 5998, 6000)");
+    insert(target(), table, List.of(simpleRow(-4), simpleRow(1001), simpleRow(2001), simpleRow(9000)));
+    target().exec(
+        "UPDATE " + t + " SET NAME = 'changed' WHERE ID = 4",
+        "UPDATE " + t + " SET AMOUNT = AMOUNT + 0.01 WHERE ID = 800",
+        "UPDATE " + t + " SET NOTE = NULL WHERE ID = 1202",
+        "UPDATE " + t + " SET NOTE = 'was null' WHERE ID = 1500",
+        "UPDATE " + t + " SET CREATED = CREATED + INTERVAL '1' SECOND WHERE ID = 4002",
+        "UPDATE " + t + " SET NAME = 'name 5996 ' WHERE ID = 5996");
+  }
+
+  // ---------------------------------------------------------------- tests
+
+  @Test
+  void findsEachKindOfDifferenceWithExactCounts() throws Exception {
+    simpleScenario("DIFFS");
+    Path cfg = config(400, 2, tableEntry("DIFFS", ""));
+    assertEquals(1, run(cfg.toString()), out + err);
+    JsonNode t = table(onlySession(dir), "DIFFS");
+    assertEquals("completed", t.get("status").asText());
+    assertCounts(t, 5, 4, 6);
+    assertEquals(3000, t.get("source_rows").asLong());
+    assertEquals(2999, t.get("target_rows").asLong());
+    assertEquals(8, t.get("total_chunks").asInt(), "3000 rows in chunks of 400: 7 full + 1 open-ended");
+    assertTrue(out.contains("Processing: " + source().schema() + ".DIFFS"), out);
+
+    List<Path> scripts = files(dir.resolve("output"), "sync_target_*_DIFFS_*.sql");
+    assertEquals(1, scripts.size());
+    List<String> st = statements(scripts.get(0));
+    assertEquals(5, st.stream().filter(s -> s.startsWith("INSERT")).count(), st.toString());
+    assertEquals(4, st.stream().filter(s -> s.startsWith("DELETE")).count(), st.toString());
+    assertEquals(6, st.stream().filter(s -> s.startsWith("UPDATE")).count(), st.toString());
+    List<Path> summaries = files(dir.resolve("output"), "comparison_summary_*_DIFFS_*.txt");
+    assertEquals(1, summaries.size());
+    String summary = Files.readString(summaries.get(0));
+    assertTrue(summary.contains("Missing in target:   5"), summary);
+    assertTrue(summary.contains("(ID=5998)"), summary);
+    assertTrue(summary.contains("(ID=4002) columns: CREATED"), summary);
+    List<Path> checkpoints = files(dir.resolve("checkpoints"), "*_DIFFS_chunk_*.kryo");
+    assertEquals(8, checkpoints.size());
+    Path log = files(dir.resolve("state"), "oracle_session_*.log").get(0);
+    assertTrue(Files.readString(log).matches("(?s).*\\] TABLE: " + source().schema()
+        + "\\.DIFFS \\| CHUNK: 1/8 \\| STATUS: COMPLETED \\| rows 400/400 \\| diffs 4\n.*"), "grep-able chunk line");
+  }
+
+  @Test
+  void identicalTablesMatchAndGetNoScript() throws Exception {
+    createBoth("SAME", SIMPLE);
+    insertBoth("SAME", rows(1, 1234, AbstractBehaviourSuite::simpleRow));
+    Path cfg = config(100, 3, tableEntry("SAME", ""));
+    assertEquals(0, run(cfg.toString()), out + err);
+    JsonNode t = table(onlySession(dir), "SAME");
+    assertCounts(t, 0, 0, 0);
+    assertEquals(1234, t.get("source_rows").asLong());
+    assertEquals(1234, t.get("target_rows").asLong());
+    assertTrue(files(dir.resolve("output"), "sync_target_*.sql").isEmpty(), "no script for identical tables");
+    String summary = Files.readString(files(dir.resolve("output"), "comparison_summary_*_SAME_*.txt").get(0));
+    assertTrue(summary.contains("IDENTICAL"), summary);
+  }
+
+  @Test
+  void emptyTablesMatchAndTargetOnlyRowsAreFound() throws Exception {
+    createBoth("EMPTY_SRC", SIMPLE);
+    insert(target(), "EMPTY_SRC", rows(1, 3, AbstractBehaviourSuite::simpleRow));
+    Path cfg = config(100, 1, tableEntry("EMPTY_SRC", ""));
+    assertEquals(1, run(cfg.toString()), out + err);
+    JsonNode t = table(onlySession(dir), "EMPTY_SRC");
+    assertEquals(1, t.get("total_chunks").asInt());
+    assertCounts(t, 0, 3, 0);
+  }
+
+  @Test
+  void missingTargetTableFailsOnlyThatTable() throws Exception {
+    create(source(), "NO_TARGET", SIMPLE);
+    createBoth("HAS_TARGET", SIMPLE);
+    insertBoth("HAS_TARGET", rows(1, 50, AbstractBehaviourSuite::simpleRow));
+    Path cfg = config(100, 2, tableEntry("NO_TARGET", ""), tableEntry("HAS_TARGET", ""));
+    assertEquals(2, run(cfg.toString()), out + err);
+    JsonNode s = onlySession(dir);
+    JsonNode failed = table(s, "NO_TARGET");
+    assertEquals("failed", failed.get("status").asText());
+    assertTrue(failed.get("error").asText().contains("NO_TARGET"), failed.toString());
+    assertTrue(failed.get("error").asText().contains("does not exist"), failed.toString());
+    assertEquals("completed", table(s, "HAS_TARGET").get("status").asText());
+    assertTrue(out.contains("--retry-failed"), out);
+  }
+
+  @Test
+  void missingColumnAndUnsupportedKeyFailTheTableWithAClearMessage() throws Exception {
+    create(source(), "COLS", "ID {NUMBER(10)} PRIMARY KEY, A {VARCHAR2(10)}, B {VARCHAR2(10)}");
+    create(target(), "COLS", "ID {NUMBER(10)} PRIMARY KEY, A {VARCHAR2(10)}");
+    Path cfg = config(100, 1, tableEntry("COLS", ""));
+    assertEquals(2, run(cfg.toString()), out + err);
+    String error = table(onlySession(dir), "COLS").get("error").asText();
+    assertTrue(error.contains("column B is missing in target") || error.contains("column b is missing in target"), error);
+  }
+
+  /**
+   * Values that must compare exactly: numbers of different scale are equal, a trailing blank, a second
+   * of a DATE, a microsecond, the last character of a 100 KB CLOB and one byte of a 100 KB BLOB are
+   * not. Then the sync script, applied to the target, must make the tables equal (convergence).
+   */
+  @Test
+  void typesAreComparedExactlyAndTheSyncScriptConverges() throws Exception {
+    String key = "K_TEXT {VARCHAR2(20)} NOT NULL, K_NUM {NUMBER(5)} NOT NULL, K_DATE {DATE} NOT NULL, ";
+    String cols = "N {NUMBER(14,4)}, S {VARCHAR2(100)}, C {CHAR(5)}, D {DATE}, TS {TS9}, CL {BIGTEXT}, BL {BIGBYTES},"
+        + " RW {BYTES}, \"Mixed Case\" {VARCHAR2(10)}, \"ORDER\" {NUMBER(6)}, DBL {DOUBLE},"
+        + " PRIMARY KEY (K_TEXT, K_NUM, K_DATE)";
+    create(source(), "TYPES", key + "N2 {NUMBER(14,4)}, " + cols);
+    create(target(), "TYPES", key + "N2 {NUMBER(14,0)}, " + cols);
+    String big = "x".repeat(100_000);
+    byte[] blob = new byte[100_000];
+    new java.util.Random(7).nextBytes(blob);
+    LocalDateTime d0 = LocalDateTime.of(2021, 3, 14, 15, 9, 26);
+    LocalDateTime ts0 = LocalDateTime.of(2021, 3, 14, 15, 9, 26, 535_897_000);
+    List<Object[]> src = new ArrayList<>();
+    // Row template: key text/num/date, N2, N, S, C, D, TS, CL, BL, RW, Mixed, ORDER, DBL
+    String[] texts = {"alpha", "Beta", "beta", "ümlaut", "z", "a b", "it's", "100%_x", "NULL", "emoji😀"};
+    for (int i = 0; i < 40; i++) {
+      src.add(new Object[] {texts[i % texts.length], i, d0.plusDays(i % 3), new BigDecimal(i), new BigDecimal("-12345.6789"),
+          "line1\nline2 'q' & \"dq\" ; -- not a comment", "ab", d0, ts0, i % 4 == 0 ? big : "short clob " + i,
+          i % 4 == 0 ? blob : new byte[] {1, 2, (byte) i}, new byte[] {(byte) 0xFF, 0, (byte) i}, "MiXeD", i * 3,
+          i % 7 == 0 ? null : i / 3.0});
+    }
+    insert(source(), "TYPES", src);
+    List<Object[]> tgt = new ArrayList<>();
+    for (Object[] r : src) {
+      tgt.add(r.clone());
+    }
+    int expected = 0;
+    tgt.get(1)[5] = src.get(1)[5] + " "; expected++;                       // trailing blank
+    tgt.get(2)[7] = d0.plusSeconds(1); expected++;                         // DATE second
+    tgt.get(3)[8] = ts0.plusNanos(1000); expected++;                       // a microsecond
+    tgt.get(4)[9] = big.substring(0, big.length() - 1) + "y"; expected++;  // last char of 100 KB CLOB
+    byte[] blob2 = blob.clone();
+    blob2[99_999] ^= 1;
+    tgt.get(8)[10] = blob2; expected++;                                    // one bit of 100 KB BLOB
+    tgt.get(5)[11] = new byte[] {(byte) 0xFF, 0, 99}; expected++;          // RAW
+    tgt.get(6)[4] = null; expected++;                                      // NUMBER -> NULL
+    tgt.get(7)[12] = "mixed"; expected++;                                  // quoted mixed-case column
+    tgt.get(9)[13] = 1; expected++;                                        // reserved-word column
+    tgt.get(10)[14] = 99.5; expected++;                                    // double
+    tgt.get(11)[6] = "ab ";                // CHAR(5) pads both to 'ab   ': equal
+    tgt.get(12)[3] = new BigDecimal(12);   // NUMBER(14,4) 12.0000 in source vs NUMBER(14,0) 12: equal
+    insert(target(), "TYPES", tgt);
+
+    Path cfg = config(7, 2, tableEntry("TYPES", ""));
+    assertEquals(1, run(cfg.toString()), out + err);
+    JsonNode t = table(onlySession(dir), "TYPES");
+    assertCounts(t, 0, 0, expected);
+
+    Path script = files(dir.resolve("output"), "sync_target_*_TYPES_*.sql").get(0);
+    target().runScript(script);
+    Path again = dir.resolve("again");
+    config(again, 7, 2, tableEntry("TYPES", ""));
+    assertEquals(0, run(again.resolve("config.yaml").toString()), "after the sync script: " + out + err);
+  }
+
+  @Test
+  void syncScriptMakesTheTargetEqualToTheSource() throws Exception {
+    simpleScenario("CONVERGE");
+    Path cfg = config(500, 2, tableEntry("CONVERGE", ""));
+    assertEquals(1, run(cfg.toString()), out + err);
+    target().runScript(files(dir.resolve("output"), "sync_target_*_CONVERGE_*.sql").get(0));
+    Path again = dir.resolve("again");
+    config(again, 500, 2, tableEntry("CONVERGE", ""));
+    assertEquals(0, run(again.resolve("config.yaml").toString()), out + err);
+    assertCounts(table(onlySession(again), "CONVERGE"), 0, 0, 0);
+  }
+
+  @Test
+  void tableOptionComparesOnlyTheNamedTable() throws Exception {
+    createBoth("PICK_A", SIMPLE);
+    createBoth("PICK_B", SIMPLE);
+    insert(source(), "PICK_B", rows(1, 5, AbstractBehaviourSuite::simpleRow));
+    Path cfg = config(100, 1, tableEntry("PICK_A", ""), tableEntry("PICK_B", ""));
+    assertEquals(0, run(cfg.toString(), "--table", source().schema() + ".PICK_A"), out + err);
+    JsonNode s = onlySession(dir);
+    assertEquals(1, s.get("table_progress").size(), "only the named table is in the session");
+    assertEquals("completed", table(s, "PICK_A").get("status").asText());
+
+    Path other = dir.resolve("from");
+    config(other, 100, 1, tableEntry("PICK_A", "") + tableEntry("PICK_B", ""));
+    assertEquals(1, run(other.resolve("config.yaml").toString(), "--start-from-table", source().schema() + ".PICK_B"));
+    JsonNode s2 = onlySession(other);
+    assertEquals(1, s2.get("table_progress").size());
+    assertCounts(table(s2, "PICK_B"), 5, 0, 0);
+
+    assertEquals(3, run(cfg.toString(), "--table", "NOPE.NOTHERE"));
+    assertTrue(err.contains("NOPE.NOTHERE"), err);
+  }
+
+  @Test
+  void listStatusAndCleanupManageSessions() throws Exception {
+    simpleScenario("HOUSE");
+    Path cfg = config(1000, 1, tableEntry("HOUSE", ""));
+    assertEquals(1, run(cfg.toString()));
+    assertEquals(1, run(cfg.toString()));
+    List<Path> sessions = files(dir.resolve("state"), "oracle_session_*.json");
+    assertEquals(2, sessions.size());
+    String id = sessions.get(0).getFileName().toString().replace("oracle_session_", "").replace(".json", "");
+
+    assertEquals(0, run(cfg.toString(), "--list-sessions"));
+    for (Path p : sessions) {
+      String sid = p.getFileName().toString().replace("oracle_session_", "").replace(".json", "");
+      assertTrue(out.contains(sid), out);
+    }
+    assertEquals(0, run(cfg.toString(), "--status", id.substring(0, 8)));
+    assertTrue(out.contains(source().schema() + "_HOUSE"), out);
+    assertTrue(out.contains("completed"), out);
+
+    assertEquals(0, run(cfg.toString(), "--cleanup", "7"));
+    assertEquals(2, files(dir.resolve("state"), "oracle_session_*.json").size(), "nothing is 7 days old yet");
+    try (SessionLock held = SessionLock.acquire(dir.resolve("state").resolve("oracle_session_" + id + ".lock"), id)) {
+      assertEquals(0, runAt(Clock.fixed(NOW.plus(Duration.ofDays(8)), ZoneOffset.UTC), cfg.toString(), "--cleanup", "7"));
+      assertTrue(out.contains("kept " + id), out);
+    }
+    List<Path> left = files(dir.resolve("state"), "oracle_session_*.json");
+    assertEquals(1, left.size(), "the locked session is kept");
+    assertTrue(left.get(0).toString().contains(id));
+    assertTrue(files(dir.resolve("checkpoints"), "*.kryo").stream().allMatch(p -> p.getFileName().toString()
+        .startsWith(id.substring(0, 8))), "the removed session's checkpoints are gone");
+  }
+
+  @Test
+  void configWithATypoIsAUsageErrorThatWritesNothing() throws Exception {
+    Path cfg = config(100, 1, tableEntry("ANY", "    chunk_sise: 5\n"));
+    assertEquals(3, run(cfg.toString()));
+    assertTrue(err.startsWith("error: "), err);
+    assertTrue(err.contains("chunk_sise") && err.contains("chunk_size"), err);
+    assertEquals(1, err.strip().lines().count(), err);
+    assertFalse(Files.exists(dir.resolve("state")), "nothing written for a bad configuration");
+  }
+
+  @Test
+  void resumeWithAChangedConfigurationIsRefused() throws Exception {
+    simpleScenario("CHANGED");
+    Path cfg = config(1000, 1, tableEntry("CHANGED", ""));
+    assertEquals(1, run(cfg.toString()));
+    String id = onlySession(dir).get("session_id").asText();
+    config(1000, 1, tableEntry("CHANGED", "    where: \"ID > 10\"\n"));
+    assertEquals(3, run(cfg.toString(), "--resume", id));
+    assertTrue(err.contains("configuration"), err);
+  }
+
+  @Test
+  void aSecondProcessOnTheSameSessionIsRefused() throws Exception {
+    simpleScenario("LOCKED");
+    Path cfg = config(1000, 1, tableEntry("LOCKED", ""));
+    assertEquals(1, run(cfg.toString()));
+    String id = onlySession(dir).get("session_id").asText();
+    try (SessionLock held = SessionLock.acquire(dir.resolve("state").resolve("oracle_session_" + id + ".lock"), id)) {
+      assertEquals(2, run(cfg.toString(), "--resume", id.substring(0, 8)));
+      assertTrue(err.contains("in use by PID " + ProcessHandle.current().pid()), err);
+    }
+  }
+
+  /**
+   * A chunk that fails (the target has a duplicate of the configured key) fails the table; the other
+   * chunks are checkpointed. After the cause is fixed, --retry-failed recomputes only the failed chunk.
+   */
+  @Test
+  void retryFailedRedoesOnlyTheFailedChunks() throws Exception {
+    create(source(), "RETRY", SIMPLE);
+    create(target(), "RETRY", "ID {NUMBER(10)}, NAME {VARCHAR2(50)}, AMOUNT {NUMBER(12,2)}, CREATED {DATE}, NOTE {VARCHAR2(200)}");
+    insertBoth("RETRY", rows(1, 1000, AbstractBehaviourSuite::simpleRow));
+    insert(target(), "RETRY", List.<Object[]>of(simpleRow(450)));
+    Path cfg = config(200, 1, tableEntry("RETRY", "    primary_key: [ID]\n"));
+    assertEquals(2, run(cfg.toString()), out + err);
+    JsonNode t = table(onlySession(dir), "RETRY");
+    assertEquals("failed", t.get("status").asText());
+    assertTrue(t.get("error").asText().contains("occurs twice in the target"), t.get("error").asText());
+    assertEquals("failed", t.get("chunks").get(2).get("status").asText());
+    List<Path> done = files(dir.resolve("checkpoints"), "*_RETRY_chunk_*.kryo");
+    assertEquals(5, done.size(), "chunks 1, 2, 4, 5, 6 are checkpointed: " + done);
+    Map<Path, byte[]> before = new HashMap<>();
+    Map<Path, Object> mtimes = new HashMap<>();
+    for (Path p : done) {
+      before.put(p, Files.readAllBytes(p));
+      mtimes.put(p, Files.getLastModifiedTime(p));
+    }
+    String id = onlySession(dir).get("session_id").asText();
+
+    assertEquals(2, run(cfg.toString(), "--resume", id), "plain --resume leaves failed tables alone: " + out);
+    assertTrue(out.contains("Tables:        1: 0 identical, 0 with differences, 1 failed"), out);
+
+    // fix the cause: remove both copies of the duplicate, put back one
+    target().exec("DELETE FROM " + target().schema() + ".RETRY WHERE ID = 450");
+    insert(target(), "RETRY", List.<Object[]>of(simpleRow(450)));
+    assertEquals(0, run(cfg.toString(), "--resume", id, "--retry-failed"), out + err);
+    t = table(onlySession(dir), "RETRY");
+    assertEquals("completed", t.get("status").asText());
+    assertCounts(t, 0, 0, 0);
+    for (Path p : done) {
+      assertEquals(mtimes.get(p), Files.getLastModifiedTime(p), "reused, not rewritten: " + p);
+      assertTrue(Arrays.equals(before.get(p), Files.readAllBytes(p)));
+    }
+    assertEquals(6, files(dir.resolve("checkpoints"), "*_RETRY_chunk_*.kryo").size());
+  }
+
+  /**
+   * The real CLI runs in a separate JVM and is killed with SIGKILL in the middle of a table; resuming
+   * gives exactly the counts and the sync script of an uninterrupted run.
+   */
+  @Test
+  void resumeAfterSigkillGivesTheSameResultAsAnUninterruptedRun() throws Exception {
+    createBoth("CRASH", SIMPLE);
+    insertBoth("CRASH", rows(1, 40_000, AbstractBehaviourSuite::simpleRow));
+    String t = target().schema() + ".CRASH";
+    target().exec("DELETE FROM " + t + " WHERE MOD(ID, 997) = 0",
+        "UPDATE " + t + " SET NAME = 'x' WHERE MOD(ID, 1231) = 0");
+    insert(target(), "CRASH", List.of(simpleRow(-1), simpleRow(50_000)));
+    String entry = tableEntry("CRASH", "");
+
+    Path baseline = dir.resolve("baseline");
+    config(baseline, 200, 1, entry);
+    assertEquals(1, run(baseline.resolve("config.yaml").toString()), out + err);
+    JsonNode expected = table(onlySession(baseline), "CRASH");
+
+    Path crashed = dir.resolve("crashed");
+    Path cfg = config(crashed, 200, 1, entry);
+    Process child = new ProcessBuilder(javaBin(), "-Xmx256m", "-Duser.timezone=UTC", "-cp",
+        System.getProperty("java.class.path"), "io.dbcompare.cli.Main", cfg.toString())
+        .redirectErrorStream(true).redirectOutput(crashed.resolve("child.out").toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (files(crashed.resolve("checkpoints"), "*.kryo").size() < 40 && child.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertTrue(child.isAlive(), "the child must still be running when killed: " + Files.readString(crashed.resolve("child.out")));
+    child.destroyForcibly(); // SIGKILL on Unix
+    assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(137, child.exitValue(), "killed by SIGKILL");
+
+    JsonNode partial = table(onlySession(crashed), "CRASH");
+    assertNotEquals("completed", partial.get("status").asText(), "killed mid-table");
+    int planned = partial.get("total_chunks").asInt();
+    assertTrue(files(crashed.resolve("checkpoints"), "*.kryo").size() < planned, "killed before the last chunk");
+
+    String id = onlySession(crashed).get("session_id").asText();
+    assertEquals(1, run(cfg.toString(), "--resume", id.substring(0, 8)), out + err);
+    assertTrue(out.contains("already done"), out);
+    JsonNode resumed = table(onlySession(crashed), "CRASH");
+    assertEquals("completed", resumed.get("status").asText());
+    for (String f : List.of("source_rows", "target_rows", "missing_in_target", "missing_in_source", "different_rows",
+        "total_chunks")) {
+      assertEquals(expected.get(f).asLong(), resumed.get(f).asLong(), f);
+    }
+    assertEquals(planned, resumed.get("total_chunks").asInt(), "the saved plan is reused");
+    List<String> a = statements(files(baseline.resolve("output"), "sync_target_*.sql").get(0));
+    List<String> b = statements(files(crashed.resolve("output"), "sync_target_*.sql").get(0));
+    assertEquals(a, b, "same statements in the same order");
+    assertEquals(a.size(), a.stream().distinct().count(), "no duplicate statements");
+    assertNull(resumed.get("error").textValue());
+  }
+
+  @Test
+  void passwordsNeverReachAnyFileTheRunWrites() throws Exception {
+    simpleScenario("SECRET");
+    Path cfg = config(500, 2, tableEntry("SECRET", ""));
+    assertEquals(1, run(cfg.toString(), "--verbose"));
+    assertEquals(0, run(cfg.toString(), "--list-sessions"));
+    String listing = out;
+    assertEquals(0, run(cfg.toString(), "--status", onlySession(dir).get("session_id").asText()));
+    for (String secret : List.of(source().password(), target().password())) {
+      assertFalse(listing.contains(secret));
+      assertFalse(out.contains(secret));
+      try (Stream<Path> all = Files.walk(dir)) {
+        for (Path p : all.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("config.yaml")).toList()) {
+          assertFalse(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1).contains(secret),
+              "password found in " + p);
+        }
+      }
+    }
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  protected boolean isOracleLike() {
+    return source().platform() != Platform.POSTGRESQL;
+  }
+}

@@ -1,0 +1,50 @@
+package io.dbcompare.it;
+
+import io.dbcompare.config.Platform;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * One database of a behaviour suite (source or target), with an administrative connection that the
+ * test uses to build tables. The tool itself only reads through the URL and user given here.
+ */
+public interface TestDb {
+  Platform platform();
+
+  String url();
+
+  String user();
+
+  String password();
+
+  /** The schema test tables live in. */
+  String schema();
+
+  /** The database type for a logical type used by the suite (see {@link AbstractBehaviourSuite}). */
+  String type(String logical);
+
+  /** Runs a generated sync script against this database, as a DBA would. */
+  void runScript(Path script) throws Exception;
+
+  default Connection connect() throws SQLException {
+    return DriverManager.getConnection(url(), user(), password());
+  }
+
+  default void exec(String... sql) throws SQLException {
+    try (Connection c = connect(); Statement st = c.createStatement()) {
+      for (String s : sql) {
+        st.execute(s);
+      }
+      if (!c.getAutoCommit()) {
+        c.commit();
+      }
+    }
+  }
+
+  default String q(String table) {
+    return "\"" + schema() + "\".\"" + table + "\"";
+  }
+}
