@@ -47,11 +47,16 @@ public final class PgTestDb implements TestDb {
     } catch (SQLException e) {
       String reason = "PostgreSQL is not reachable at " + HOST + ":" + PORT + " as " + ADMIN_USER + " ("
           + e.getMessage() + "); start it or run the H2 suite only";
-      if (Boolean.getBoolean("pg.required")) {
-        throw new AssertionError("pg.required=true but " + reason, e);
+      if (required()) {
+        throw new AssertionError("PostgreSQL tests are required here (PG_REQUIRED=true / -Dpg.required=true) but " + reason, e);
       }
       Assumptions.assumeTrue(false, reason);
     }
+  }
+
+  /** CI sets PG_REQUIRED=true (.ci/run): a missing server is then a failure, never a silent skip. */
+  static boolean required() {
+    return Boolean.getBoolean("pg.required") || "true".equalsIgnoreCase(System.getenv("PG_REQUIRED"));
   }
 
   static String adminUrl(String db) {
