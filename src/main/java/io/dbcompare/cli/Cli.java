@@ -48,20 +48,17 @@ public final class Cli {
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       boolean verbose = command.verbose();
       if (ex instanceof CompareException ce) {
-        err.println("error: " + oneLine(ce.getMessage()));
+        String hint = !verbose && ce.getCause() != null ? " (--verbose shows details)" : "";
+        err.println("error: " + oneLine(ce.getMessage()) + hint);
         if (verbose) {
           ce.printStackTrace(err);
-        } else if (ce.getCause() != null) {
-          err.println("(run with --verbose for details)");
         }
         err.flush();
         return ce.exitCode();
       }
-      err.println("internal error: " + ex);
+      err.println("internal error: " + oneLine(String.valueOf(ex)) + (verbose ? "" : " (--verbose shows the stack trace)"));
       if (verbose) {
         ex.printStackTrace(err);
-      } else {
-        err.println("(run with --verbose for the stack trace)");
       }
       err.flush();
       return ExitCodes.FAILED;

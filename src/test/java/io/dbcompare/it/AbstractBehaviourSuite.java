@@ -570,6 +570,83 @@ public abstract class AbstractBehaviourSuite {
   }
 
   @Test
+  void rejectedCredentialsStopAtOnceAndWriteNothing() throws Exception {
+    createBoth("CREDS", SIMPLE);
+    Path cfg = config(100, 1, tableEntry("CREDS", ""));
+    String yaml = Files.readString(cfg);
+    int t = yaml.indexOf("target_database:");
+    Files.writeString(cfg, yaml.substring(0, t) + yaml.substring(t).replaceFirst(
+        "username: \"" + java.util.regex.Pattern.quote(target().user()) + "\"", "username: \"no_such_user_x\""));
+    assertEquals(3, run(cfg.toString()), out + err);
+    assertTrue(err.startsWith("error: target database: connecting to no_such_user_x @ "), err);
+    assertTrue(err.contains("not retried"), err);
+    assertFalse(err.contains(target().password()), err);
+    assertTrue(files(dir.resolve("state"), "*.json").isEmpty(), "no session is created when a database rejects the login");
+  }
+
+  @Test
+  void anUnsupportedColumnTypeFailsTheTableNamingColumnAndType() throws Exception {
+    createBoth("ODD", "ID {NUMBER(10)} PRIMARY KEY, WEIRD {UNSUPPORTED}");
+    Path cfg = config(100, 1, tableEntry("ODD", ""));
+    assertEquals(2, run(cfg.toString()), out + err);
+    String error = table(onlySession(dir), "ODD").get("error").asText();
+    assertTrue(error.toUpperCase(java.util.Locale.ROOT).contains("COLUMN WEIRD HAS TYPE"), error);
+    assertTrue(error.contains("not supported") && error.contains("exclude_columns"), error);
+
+    Path excluded = dir.resolve("excluded");
+    config(excluded, 100, 1, tableEntry("ODD", "    exclude_columns: [WEIRD]\n"));
+    assertEquals(0, run(excluded.resolve("config.yaml").toString()), out + err);
+  }
+
+  /** '' and NULL: the same value in Oracle (and H2's Oracle mode), two values in PostgreSQL unless told. */
+  @Test
+  void emptyStringPolicyDecidesWhetherEmptyEqualsNull() throws Exception {
+    createBoth("EMPTYSTR", "ID {NUMBER(10)} PRIMARY KEY, S {VARCHAR2(10)}");
+    insert(source(), "EMPTYSTR", List.<Object[]>of(new Object[] {1, ""}, new Object[] {2, "x"}));
+    insert(target(), "EMPTYSTR", List.<Object[]>of(new Object[] {1, null}, new Object[] {2, "x"}));
+    Path cfg = config(100, 1, tableEntry("EMPTYSTR", ""));
+    boolean emptyIsStored = source().platform() == Platform.POSTGRESQL;
+    assertEquals(emptyIsStored ? 1 : 0, run(cfg.toString()), out + err);
+    Path asNull = dir.resolve("asnull");
+    Files.createDirectories(asNull);
+    Files.writeString(asNull.resolve("config.yaml"), Files.readString(cfg).replace("  max_retries: 1\n",
+        "  max_retries: 1\n  empty_string: \"null\"\n"));
+    assertEquals(0, run(asNull.resolve("config.yaml").toString()), out + err);
+  }
+
+  /** Ctrl-C (SIGINT to a separate JVM): chunks in flight finish, the session is saved, exit 2, resumable. */
+  @Test
+  void sigintStopsCleanlyAndTheRunCanBeResumed() throws Exception {
+    createBoth("INTR", SIMPLE);
+    insertBoth("INTR", rows(1, 40_000, AbstractBehaviourSuite::simpleRow));
+    Path cfg = config(200, 1, tableEntry("INTR", ""));
+    Process child = new ProcessBuilder(javaBin(), "-Xmx256m", "-Duser.timezone=UTC", "-cp",
+        System.getProperty("java.class.path"), "io.dbcompare.cli.Main", cfg.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("child.out").toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (files(dir.resolve("checkpoints"), "*.kryo").size() < 20 && child.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertTrue(child.isAlive(), Files.readString(dir.resolve("child.out")));
+    Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
+    assertEquals(0, kill.waitFor());
+    assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+    String output = Files.readString(dir.resolve("child.out"));
+    assertEquals(2, child.exitValue(), output);
+    assertTrue(output.contains("Stopped. Resume with: scripts/compare"), output);
+    JsonNode session = onlySession(dir);
+    assertEquals("interrupted", session.get("status").asText());
+    JsonNode t = table(session, "INTR");
+    assertEquals("in_progress", t.get("status").asText());
+    int done = t.get("completed_chunks").asInt();
+    assertTrue(done >= 20 && done < t.get("total_chunks").asInt(), t.toString());
+    assertEquals(done, files(dir.resolve("checkpoints"), "*.kryo").size(), "the session agrees with the checkpoints");
+
+    assertEquals(0, run(cfg.toString(), "--resume", session.get("session_id").asText()), out + err);
+    assertEquals(40_000, table(onlySession(dir), "INTR").get("source_rows").asLong());
+  }
+
+  @Test
   void passwordsNeverReachAnyFileTheRunWrites() throws Exception {
     simpleScenario("SECRET");
     Path cfg = config(500, 2, tableEntry("SECRET", ""));

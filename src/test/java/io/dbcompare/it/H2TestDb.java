@@ -46,6 +46,7 @@ public final class H2TestDb implements TestDb {
       case "BIGTEXT" -> "CLOB";
       case "BYTES" -> "RAW(200)";
       case "BIGBYTES" -> "BLOB";
+      case "UNSUPPORTED" -> "INTERVAL DAY TO SECOND";
       case "DOUBLE" -> "BINARY_DOUBLE";
       default -> logical; // NUMBER(p,s), INTEGER, VARCHAR2(n), CHAR(n), DATE
     };

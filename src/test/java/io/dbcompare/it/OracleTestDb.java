@@ -59,6 +59,7 @@ public final class OracleTestDb implements TestDb {
       case "BIGTEXT" -> "CLOB";
       case "BYTES" -> "RAW(200)";
       case "BIGBYTES" -> "BLOB";
+      case "UNSUPPORTED" -> "INTERVAL DAY TO SECOND";
       case "DOUBLE" -> "BINARY_DOUBLE";
       case "INTEGER" -> "NUMBER(10)";
       default -> logical;

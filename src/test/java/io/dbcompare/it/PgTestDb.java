@@ -109,6 +109,7 @@ public final class PgTestDb implements TestDb {
       case "TEXT" -> "varchar(4000)";
       case "BIGTEXT" -> "text";
       case "BYTES", "BIGBYTES" -> "bytea";
+      case "UNSUPPORTED" -> "jsonb";
       case "DOUBLE" -> "float8";
       case "INTEGER" -> "integer";
       default -> logical.replace("VARCHAR2", "varchar"); // VARCHAR2(n), CHAR(n)
