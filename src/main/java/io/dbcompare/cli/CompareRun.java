@@ -38,9 +38,6 @@ import org.slf4j.LoggerFactory;
 /** Wires a comparison run together: session, lock, pools, engine, console, exit status. */
 final class CompareRun {
   private static final Logger log = LoggerFactory.getLogger(CompareRun.class);
-  /** Statements between COMMITs in sync scripts. */
-  static final int SCRIPT_BATCH = 1000;
-
   private final CompareConfig cfg;
   private final SessionStore store;
   private final PrintWriter out;
@@ -130,7 +127,7 @@ final class CompareRun {
     KryoCheckpointStore checkpoints = new KryoCheckpointStore(st.checkpointDir());
     ConsoleReporter reporter = new ConsoleReporter(out);
     ResultWriter results = new ResultWriter(st.outputDir(), session,
-        new SyncScriptWriter(pools.target().dialect(), SCRIPT_BATCH), clock);
+        new SyncScriptWriter(pools.target().dialect(), cfg.sync().batchSize()), clock);
     ComparisonEngine engine = new ComparisonEngine(session, store, new JdbcTableResolver(pools, emptyIsNull),
         new JdbcChunkPlanner(pools.source()), new JdbcRowSource(pools, st.fetchSize()), checkpoints, results,
         reporter, new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(), 1000, 256));

@@ -8,7 +8,8 @@ import java.util.List;
 
 /** The whole configuration, immutable and validated once by {@link ConfigLoader}. */
 public record CompareConfig(
-    Path file, DatabaseConfig source, DatabaseConfig target, ComparisonSettings settings, List<TableConfig> tables) {
+    Path file, DatabaseConfig source, DatabaseConfig target, ComparisonSettings settings, SyncSettings sync,
+    List<TableConfig> tables) {
 
   public CompareConfig {
     tables = List.copyOf(tables);
@@ -50,6 +51,7 @@ public record CompareConfig(
     sb.append("source: ").append(source).append('\n');
     sb.append("target: ").append(target).append('\n');
     sb.append("comparison: ").append(settings).append('\n');
+    sb.append("sync: ").append(sync).append('\n');
     sb.append("tables: ").append(tables.size());
     return sb.toString();
   }

@@ -12,11 +12,25 @@ public record ComparisonSettings(
     int maxRetries,
     int fetchSize,
     int connectTimeoutSeconds,
-    EmptyStringPolicy emptyStrings) {
+    EmptyStringPolicy emptyStrings,
+    int queryTimeoutSeconds,
+    boolean pushdown,
+    int bisectFactor,
+    int bisectThreshold) {
 
   public static final int DEFAULT_CHUNK_SIZE = 10_000;
   public static final int DEFAULT_THREADS = 4;
   public static final int DEFAULT_MAX_RETRIES = 2;
   public static final int DEFAULT_FETCH_SIZE = 1_000;
   public static final int DEFAULT_CONNECT_TIMEOUT = 30;
+  /** A chunk whose checksums differ is split into this many sub-ranges... */
+  public static final int DEFAULT_BISECT_FACTOR = 8;
+  /** ...until a range holds at most this many rows; then key and row-hash streams are merged. */
+  public static final int DEFAULT_BISECT_THRESHOLD = 1_000;
+
+  /** The same settings with push-down switched off (the command line's --no-pushdown). */
+  public ComparisonSettings withoutPushdown() {
+    return new ComparisonSettings(chunkSize, threads, stateDir, checkpointDir, outputDir, maxRetries, fetchSize,
+        connectTimeoutSeconds, emptyStrings, queryTimeoutSeconds, false, bisectFactor, bisectThreshold);
+  }
 }

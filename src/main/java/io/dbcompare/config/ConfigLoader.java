@@ -31,11 +31,15 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ConfigLoader {
 
-  private static final Set<String> TOP_KEYS = Set.of("source_database", "target_database", "comparison", "tables");
+  private static final Set<String> TOP_KEYS =
+      Set.of("source_database", "target_database", "comparison", "sync", "tables");
   private static final Set<String> DB_KEYS =
       Set.of("url", "host", "port", "service_name", "database", "sid", "username", "password", "properties");
   private static final Set<String> COMPARISON_KEYS = Set.of("chunk_size", "threads", "state_dir", "checkpoint_dir",
-      "output_dir", "max_retries", "fetch_size", "connect_timeout_seconds", "empty_string");
+      "output_dir", "max_retries", "fetch_size", "connect_timeout_seconds", "query_timeout_seconds", "empty_string",
+      "pushdown", "bisect_factor", "bisect_threshold");
+  private static final Set<String> SYNC_KEYS =
+      Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style");
   private static final Set<String> TABLE_KEYS =
       Set.of("table_name", "primary_key", "chunk_size", "columns", "exclude_columns", "where", "target_table");
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -74,8 +78,9 @@ public final class ConfigLoader {
     DatabaseConfig source = database(top.requireMap("source_database"), "source");
     DatabaseConfig target = database(top.requireMap("target_database"), "target");
     ComparisonSettings settings = comparison(top.optionalMap("comparison"), base);
+    SyncSettings sync = sync(top.optionalMap("sync"));
     List<TableConfig> tables = tables(top, settings);
-    return new CompareConfig(file, source, target, settings, tables);
+    return new CompareConfig(file, source, target, settings, sync, tables);
   }
 
   private static Object parseYaml(String f, String text) {
@@ -193,11 +198,36 @@ public final class ConfigLoader {
     } catch (IllegalArgumentException e) {
       throw n.error("empty_string", "'" + es + "' is not allowed; use auto, null or distinct");
     }
+    int queryTimeout = n.optionalInt("query_timeout_seconds").orElse(0);
+    n.checkRange("query_timeout_seconds", queryTimeout, 0, 7 * 24 * 3600);
+    boolean pushdown = n.optionalBoolean("pushdown").orElse(true);
+    int factor = n.optionalInt("bisect_factor").orElse(ComparisonSettings.DEFAULT_BISECT_FACTOR);
+    n.checkRange("bisect_factor", factor, 2, 1000);
+    int threshold = n.optionalInt("bisect_threshold").orElse(ComparisonSettings.DEFAULT_BISECT_THRESHOLD);
+    n.checkRange("bisect_threshold", threshold, 1, 100_000_000);
     return new ComparisonSettings(chunkSize, threads,
         dir(n, "state_dir", "oracle_comparison_state", base),
         dir(n, "checkpoint_dir", "oracle_checkpoints", base),
         dir(n, "output_dir", ".", base),
-        retries, fetch, timeout, policy);
+        retries, fetch, timeout, policy, queryTimeout, pushdown, factor, threshold);
+  }
+
+  private SyncSettings sync(Node n) {
+    if (n == null) {
+      n = new Node("", "sync", Map.of());
+    }
+    n.checkKeys(SYNC_KEYS);
+    int batch = n.optionalInt("batch_size").orElse(SyncSettings.DEFAULT_BATCH_SIZE);
+    n.checkRange("batch_size", batch, 1, 1_000_000);
+    int perFile = n.optionalInt("max_statements_per_file").orElse(SyncSettings.DEFAULT_MAX_STATEMENTS_PER_FILE);
+    n.checkRange("max_statements_per_file", perFile, 1, 100_000_000);
+    boolean guarded = n.optionalBoolean("guarded").orElse(true);
+    boolean undo = n.optionalBoolean("undo").orElse(true);
+    String style = n.optionalString("style").orElse("dml").strip().toLowerCase(Locale.ROOT);
+    if (!style.equals("dml") && !style.equals("merge")) {
+      throw n.error("style", "'" + style + "' is not allowed; use dml or merge");
+    }
+    return new SyncSettings(batch, guarded, perFile, undo, style.equals("merge"));
   }
 
   private static Path dir(Node n, String key, String dflt, Path base) {
@@ -383,6 +413,23 @@ public final class ConfigLoader {
         throw error(key, "must be a single value, not " + describe(v));
       }
       return Optional.of(substituteEnv(key, String.valueOf(v)));
+    }
+
+    Optional<Boolean> optionalBoolean(String key) {
+      Object v = map.get(key);
+      if (v == null) {
+        return Optional.empty();
+      }
+      if (v instanceof Boolean b) {
+        return Optional.of(b);
+      }
+      if (v instanceof String s) {
+        String sub = substituteEnv(key, s).strip().toLowerCase(Locale.ROOT);
+        if (sub.equals("true") || sub.equals("false")) {
+          return Optional.of(Boolean.parseBoolean(sub));
+        }
+      }
+      throw error(key, "must be true or false, not " + describe(v));
     }
 
     Optional<Integer> optionalInt(String key) {

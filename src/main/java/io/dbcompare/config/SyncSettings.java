@@ -1,0 +1,16 @@
+package io.dbcompare.config;
+
+/**
+ * The {@code sync:} section: how sync scripts are written.
+ *
+ * @param batchSize statements between COMMITs
+ * @param guarded UPDATE and DELETE also match the target values seen during the comparison, and a
+ *     statement that touches no row stops the script
+ * @param maxStatementsPerFile a larger script is split into parts run by a master script
+ * @param undo write an undo script beside each sync script
+ * @param merge write MERGE statements instead of UPDATE/INSERT where the target supports it
+ */
+public record SyncSettings(int batchSize, boolean guarded, int maxStatementsPerFile, boolean undo, boolean merge) {
+  public static final int DEFAULT_BATCH_SIZE = 1_000;
+  public static final int DEFAULT_MAX_STATEMENTS_PER_FILE = 100_000;
+}
