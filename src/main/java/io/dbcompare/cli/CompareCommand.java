@@ -53,6 +53,9 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--cleanup", paramLabel = "DAYS", description = "remove sessions (and their checkpoints) older than DAYS days")
   Integer cleanupDays;
 
+  @Option(names = "--no-pushdown", description = "hash rows in Java instead of in the databases (results are the same)")
+  boolean noPushdown;
+
   @Option(names = "--verbose", description = "show stack traces and debug logging")
   boolean verbose;
 
@@ -90,6 +93,10 @@ final class CompareCommand implements Callable<Integer> {
       throw usage("--cleanup takes a number of days >= 0, not " + cleanupDays);
     }
     CompareConfig cfg = new ConfigLoader(env).load(config);
+    if (noPushdown) {
+      cfg = new CompareConfig(cfg.file(), cfg.source(), cfg.target(), cfg.settings().withoutPushdown(), cfg.sync(),
+          cfg.tables());
+    }
     SessionStore store = new SessionStore(cfg.settings().stateDir(), cfg.settings().checkpointDir(), clock);
     if (verbose) {
       err.println(cfg.describe());

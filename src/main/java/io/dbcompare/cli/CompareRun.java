@@ -2,6 +2,9 @@ package io.dbcompare.cli;
 
 import io.dbcompare.checkpoint.KryoCheckpointStore;
 import io.dbcompare.compare.ComparisonEngine;
+import io.dbcompare.compare.FetchStats;
+import io.dbcompare.compare.HashPushdown;
+import io.dbcompare.compare.Side;
 import io.dbcompare.compare.ComparisonEngine.Mode;
 import io.dbcompare.config.CompareConfig;
 import io.dbcompare.config.ComparisonSettings;
@@ -13,10 +16,12 @@ import io.dbcompare.error.ErrorCode;
 import io.dbcompare.error.ExitCodes;
 import io.dbcompare.jdbc.ConnectionPool;
 import io.dbcompare.jdbc.JdbcChunkPlanner;
+import io.dbcompare.jdbc.JdbcHashPushdown;
 import io.dbcompare.jdbc.JdbcRowSource;
 import io.dbcompare.jdbc.JdbcTableResolver;
 import io.dbcompare.jdbc.Pools;
 import io.dbcompare.report.ConsoleReporter;
+import io.dbcompare.report.PeakHeap;
 import io.dbcompare.report.ResultWriter;
 import io.dbcompare.report.SessionLog;
 import io.dbcompare.report.SessionReport;
@@ -127,10 +132,14 @@ final class CompareRun {
     KryoCheckpointStore checkpoints = new KryoCheckpointStore(st.checkpointDir());
     ConsoleReporter reporter = new ConsoleReporter(out);
     ResultWriter results = new ResultWriter(st.outputDir(), session,
-        new SyncScriptWriter(pools.target().dialect(), cfg.sync().batchSize()), clock);
+        new SyncScriptWriter(pools.target().dialect(), cfg.sync()), clock);
+    FetchStats fetched = new FetchStats();
+    HashPushdown pushdown = st.pushdown()
+        ? new JdbcHashPushdown(pools, st.fetchSize(), st.queryTimeoutSeconds(), fetched) : null;
     ComparisonEngine engine = new ComparisonEngine(session, store, new JdbcTableResolver(pools, emptyIsNull),
-        new JdbcChunkPlanner(pools.source()), new JdbcRowSource(pools, st.fetchSize()), checkpoints, results,
-        reporter, new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(), 1000, 256));
+        new JdbcChunkPlanner(pools.source()), new JdbcRowSource(pools, st.fetchSize(), fetched), pushdown,
+        checkpoints, results, reporter, new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(),
+            1000, 256, st.bisectFactor(), st.bisectThreshold()));
 
     Runnable restoreSignals = handleSignals ? Signals.onInterrupt(() -> {
       err.println();
@@ -152,6 +161,8 @@ final class CompareRun {
     }
     RunTotals totals = RunTotals.of(runTables);
     SessionReport.finalSummary(out, session, totals, seconds, rows(session, selected) - rowsBefore);
+    out.println("Fetched:       " + fetched.describe(Side.SOURCE) + "; " + fetched.describe(Side.TARGET));
+    out.printf("Peak heap:     %d MB%n", PeakHeap.megabytes());
     out.println("Output:        " + st.outputDir());
     out.println("Session log:   " + store.logFile(session.sessionId));
     String resumeCmd = "scripts/compare " + cfg.file() + " --resume " + session.shortId();

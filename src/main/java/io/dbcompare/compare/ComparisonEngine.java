@@ -47,13 +47,16 @@ public final class ComparisonEngine {
   }
 
   /** Settings of one run. */
-  public record Options(int threads, int defaultChunkSize, int maxRetries, long retryBackoffMillis, int prefetchBatch) {}
+  public record Options(int threads, int defaultChunkSize, int maxRetries, long retryBackoffMillis, int prefetchBatch,
+      int bisectFactor, int bisectThreshold) {}
 
   private final Session session;
   private final SessionStore store;
   private final TableResolver resolver;
   private final ChunkPlanner planner;
   private final RowSource rows;
+  /** Null when push-down is switched off (--no-pushdown): every table is hashed in Java. */
+  private final HashPushdown pushdown;
   private final CheckpointStore checkpoints;
   private final TableFinisher finisher;
   private final ProgressListener progress;
@@ -63,13 +66,14 @@ public final class ComparisonEngine {
   private long lastSave;
 
   public ComparisonEngine(Session session, SessionStore store, TableResolver resolver, ChunkPlanner planner,
-      RowSource rows, CheckpointStore checkpoints, TableFinisher finisher, ProgressListener progress,
-      Options options) {
+      RowSource rows, HashPushdown pushdown, CheckpointStore checkpoints, TableFinisher finisher,
+      ProgressListener progress, Options options) {
     this.session = session;
     this.store = store;
     this.resolver = resolver;
     this.planner = planner;
     this.rows = rows;
+    this.pushdown = pushdown;
     this.checkpoints = checkpoints;
     this.finisher = finisher;
     this.progress = progress;
@@ -207,7 +211,7 @@ public final class ComparisonEngine {
         throw new CompareException(ErrorCode.SESSION_DAMAGED, name + ": the saved chunk plan does not fit the table"
             + " (its key changed?); start a new session");
       }
-      TableRun run = new TableRun(spec, tp);
+      TableRun run = new TableRun(spec, tp, choosePushdown(spec, name));
       int done = 0;
       for (ChunkProgress cp : tp.chunks) {
         var stored = checkpoints.load(session.sessionId, spec, cp.index, tp.chunks.size());
@@ -237,6 +241,33 @@ public final class ComparisonEngine {
     }
   }
 
+  /**
+   * Whether the databases hash this table's rows: push-down must be on, every column must have an exact
+   * SQL encoding on both sides, and sample rows must encode exactly like the Java reference.
+   */
+  private boolean choosePushdown(TableSpec spec, String name) {
+    if (pushdown == null) {
+      progress.tableMode(name, "rows hashed in Java (push-down off)");
+      return false;
+    }
+    String blocker = pushdown.blocker(spec);
+    if (blocker == null) {
+      ChunkBounds all = new ChunkBounds(0, null, null);
+      for (Side side : Side.values()) {
+        blocker = pushdown.verify(spec, side, all);
+        if (blocker != null) {
+          break;
+        }
+      }
+    }
+    if (blocker != null) {
+      progress.tableMode(name, "rows hashed in Java: " + blocker);
+      return false;
+    }
+    progress.tableMode(name, "checksums and hashes computed by the databases");
+    return true;
+  }
+
   private void runChunk(TableRun run, int index, ExecutorService readers) {
     TableProgress tp = run.progress;
     ChunkProgress cp = tp.chunks.get(index);
@@ -254,7 +285,10 @@ public final class ComparisonEngine {
     ChunkResult result = null;
     for (int attempt = 0; result == null; attempt++) {
       try {
-        result = compareChunk(run.spec, bounds, readers);
+        result = run.pushdown
+            ? new BisectingComparer(pushdown, rows, readers, options.bisectFactor(), options.bisectThreshold(),
+                options.prefetchBatch()).compare(run.spec, bounds)
+            : compareChunk(run.spec, bounds, readers);
       } catch (CompareException e) {
         if (e.code() == ErrorCode.AUTHENTICATION) {
           fatal.compareAndSet(null, e);
@@ -410,9 +444,13 @@ public final class ComparisonEngine {
     private boolean submitted;
     private boolean finished;
 
-    TableRun(TableSpec spec, TableProgress progress) {
+    /** Whether the databases hash the rows (decided once per table per run). */
+    final boolean pushdown;
+
+    TableRun(TableSpec spec, TableProgress progress, boolean pushdown) {
       this.spec = spec;
       this.progress = progress;
+      this.pushdown = pushdown;
     }
 
     void chunkEnded() {

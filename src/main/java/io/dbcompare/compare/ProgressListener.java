@@ -8,6 +8,9 @@ public interface ProgressListener {
 
   void tablePlanned(String table, int chunks, int alreadyDone, boolean resumedPlan);
 
+  /** How the table's rows are compared (hash push-down or hashing in Java, and why). */
+  void tableMode(String table, String mode);
+
   void chunkFinished(String table, int chunkIndex, int chunkCount, ChunkResult result, TableProgress progress);
 
   void chunkRetry(String table, int chunkIndex, int chunkCount, int attempt, String error);

@@ -2,6 +2,7 @@ package io.dbcompare.jdbc;
 
 import io.dbcompare.compare.ChunkBounds;
 import io.dbcompare.compare.ColumnSpec;
+import io.dbcompare.compare.FetchStats;
 import io.dbcompare.compare.Row;
 import io.dbcompare.compare.RowCursor;
 import io.dbcompare.compare.RowHasher;
@@ -24,10 +25,16 @@ public final class JdbcRowSource implements RowSource {
   private static final Logger log = LoggerFactory.getLogger(JdbcRowSource.class);
   private final Pools pools;
   private final int fetchSize;
+  private final FetchStats stats;
 
   public JdbcRowSource(Pools pools, int fetchSize) {
+    this(pools, fetchSize, new FetchStats());
+  }
+
+  public JdbcRowSource(Pools pools, int fetchSize, FetchStats stats) {
     this.pools = pools;
     this.fetchSize = fetchSize;
+    this.stats = stats;
   }
 
   @Override
@@ -44,7 +51,7 @@ public final class JdbcRowSource implements RowSource {
         Values.bind(ps, i + 1, binds.get(i));
       }
       ResultSet rs = ps.executeQuery();
-      return new Cursor(t, side, pool, c, ps, rs);
+      return new Cursor(t, side, pool, c, ps, rs, stats);
     } catch (SQLException e) {
       ConnectionPool.release(c);
       throw SqlErrors.translate(e, "reading " + t.displayName() + " chunk " + (b.index() + 1), pool.database());
@@ -63,10 +70,12 @@ public final class JdbcRowSource implements RowSource {
     private final ResultSet rs;
     private final RowHasher hasher;
     private final boolean[] dateOnly;
+    private final FetchStats stats;
     private boolean closed;
 
-    Cursor(TableSpec t, Side side, ConnectionPool pool, Connection c, PreparedStatement ps, ResultSet rs)
-        throws SQLException {
+    Cursor(TableSpec t, Side side, ConnectionPool pool, Connection c, PreparedStatement ps, ResultSet rs,
+        FetchStats stats) throws SQLException {
+      this.stats = stats;
       this.t = t;
       this.side = side;
       this.pool = pool;
@@ -99,6 +108,11 @@ public final class JdbcRowSource implements RowSource {
                 + " is NULL in a " + side.label() + " row; the comparison key must be NOT NULL: set primary_key");
           }
         }
+        long bytes = 0;
+        for (Object v : values) {
+          bytes += FetchStats.sizeOf(v);
+        }
+        stats.add(side, FetchStats.Kind.FULL, 1, bytes);
         return new Row(values, hasher.hash(values), t.keyCount());
       } catch (SQLException e) {
         throw SqlErrors.translate(e, "reading " + t.displayName(), pool.database());

@@ -27,8 +27,15 @@ public final class RangeSql {
     }
     sql.append(String.join(", ", cols));
     sql.append(" FROM ").append(d.qualified(side == Side.SOURCE ? t.source() : t.target()));
-    List<String> conditions = new ArrayList<>();
     List<Object> binds = new ArrayList<>();
+    sql.append(where(t, side, d, b, binds));
+    sql.append(" ORDER BY ").append(String.join(", ", keyExpressions(t, side, d)));
+    return new Query(sql.toString(), binds);
+  }
+
+  /** {@code " WHERE (filter) AND (range)"} for a chunk, or "" when neither applies; adds the binds. */
+  static String where(TableSpec t, Side side, Dialect d, ChunkBounds b, List<Object> binds) {
+    List<String> conditions = new ArrayList<>();
     t.where().ifPresent(w -> conditions.add("(" + w + ")"));
     List<String> keys = keyExpressions(t, side, d);
     if (!b.openBelow()) {
@@ -37,11 +44,53 @@ public final class RangeSql {
     if (!b.openAbove()) {
       conditions.add(range(keys, b.upperInclusive(), "<", "<=", binds));
     }
-    if (!conditions.isEmpty()) {
-      sql.append(" WHERE ").append(String.join(" AND ", conditions));
+    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+  }
+
+  /** The full rows of the given keys (a few dozen at a time), inside a chunk, in key order. */
+  public static Query keysQuery(TableSpec t, Side side, Dialect d, ChunkBounds b, List<Object[]> keys) {
+    List<String> cols = new ArrayList<>();
+    for (ColumnSpec c : t.columns()) {
+      cols.add(d.quote(name(c, side)));
     }
-    sql.append(" ORDER BY ").append(String.join(", ", keys));
-    return new Query(sql.toString(), binds);
+    List<Object> binds = new ArrayList<>();
+    String where = where(t, side, d, b, binds);
+    List<String> keyCols = new ArrayList<>();
+    for (ColumnSpec c : t.keyColumns()) {
+      keyCols.add(d.keyExpression(d.quote(name(c, side)), c.kind()));
+    }
+    List<String> matches = new ArrayList<>();
+    for (Object[] key : keys) {
+      List<String> eq = new ArrayList<>();
+      for (int i = 0; i < keyCols.size(); i++) {
+        eq.add(keyCols.get(i) + " = ?");
+        binds.add(key[i]);
+      }
+      matches.add(eq.size() == 1 ? eq.get(0) : "(" + String.join(" AND ", eq) + ")");
+    }
+    String byKey = "(" + String.join(" OR ", matches) + ")";
+    String sql = "SELECT " + String.join(", ", cols) + " FROM " + d.qualified(side == Side.SOURCE ? t.source() : t.target())
+        + (where.isEmpty() ? " WHERE " + byKey : where + " AND " + byKey)
+        + " ORDER BY " + String.join(", ", keyExpressions(t, side, d));
+    return new Query(sql, binds);
+  }
+
+  /**
+   * Every {@code step}-th source key in key order inside a chunk: the points a chunk whose checksums
+   * differ is split at.
+   */
+  public static Query splitQuery(TableSpec t, Dialect d, ChunkBounds b, int step) {
+    List<String> keyCols = new ArrayList<>();
+    for (ColumnSpec c : t.keyColumns()) {
+      keyCols.add(d.quote(c.name()));
+    }
+    List<Object> binds = new ArrayList<>();
+    String inner = "SELECT " + String.join(", ", keyCols) + ", ROW_NUMBER() OVER (ORDER BY "
+        + String.join(", ", keyExpressions(t, Side.SOURCE, d)) + ") AS CMP_RN FROM " + d.qualified(t.source())
+        + where(t, Side.SOURCE, d, b, binds);
+    binds.add(step);
+    return new Query("SELECT " + String.join(", ", keyCols) + " FROM (" + inner
+        + ") CMP_Q WHERE MOD(CMP_RN, ?) = 0 ORDER BY CMP_RN", binds);
   }
 
   /**
@@ -59,7 +108,7 @@ public final class RangeSql {
     return "SELECT " + String.join(", ", keyCols) + " FROM (" + inner + ") CMP_Q WHERE MOD(CMP_RN, ?) = 0 ORDER BY CMP_RN";
   }
 
-  static List<String> keyExpressions(TableSpec t, Side side, Dialect d) {
+  public static List<String> keyExpressions(TableSpec t, Side side, Dialect d) {
     List<String> keys = new ArrayList<>();
     for (ColumnSpec c : t.keyColumns()) {
       keys.add(d.keyExpression(d.quote(name(c, side)), c.kind()));
@@ -83,7 +132,7 @@ public final class RangeSql {
     return "(" + String.join(" OR ", disjuncts) + ")";
   }
 
-  private static String name(ColumnSpec c, Side side) {
+  static String name(ColumnSpec c, Side side) {
     return side == Side.SOURCE ? c.name() : c.targetName();
   }
 }

@@ -35,6 +35,13 @@ public final class ConsoleReporter implements ProgressListener {
   }
 
   @Override
+  public synchronized void tableMode(String table, String mode) {
+    out.printf("  %s%n", mode);
+    out.flush();
+    progressLog.info("TABLE: {} | MODE: {}", table, mode);
+  }
+
+  @Override
   public synchronized void chunkFinished(String table, int index, int count, ChunkResult r, TableProgress p) {
     progressLog.info("TABLE: {} | CHUNK: {}/{} | STATUS: COMPLETED | rows {}/{} | diffs {}", table, index + 1, count,
         r.sourceRows(), r.targetRows(), r.differences());

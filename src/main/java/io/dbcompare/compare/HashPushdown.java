@@ -1,0 +1,26 @@
+package io.dbcompare.compare;
+
+import java.util.List;
+
+/** The database side of hash push-down (implemented over JDBC). */
+public interface HashPushdown {
+  /** Null when both sides can hash the table's rows in SQL; otherwise why not (reported). */
+  String blocker(TableSpec table);
+
+  /**
+   * Reads sample rows of a side with both their values and the database's encoding of them, and
+   * compares the encoding with the Java reference. Null when they agree; otherwise what differs.
+   */
+  String verify(TableSpec table, Side side, ChunkBounds range);
+
+  Checksum checksum(TableSpec table, Side side, ChunkBounds range);
+
+  /** Key and hash of every row of the range in key order; {@link Row#values()} holds only the key. */
+  RowCursor openHashes(TableSpec table, Side side, ChunkBounds range);
+
+  /** The full rows of the given keys (those present) inside the range, in key order. */
+  List<Row> fetchRows(TableSpec table, Side side, ChunkBounds range, List<Object[]> keys);
+
+  /** Every {@code step}-th source key inside the range, ascending. */
+  List<Object[]> split(TableSpec table, ChunkBounds range, int step);
+}

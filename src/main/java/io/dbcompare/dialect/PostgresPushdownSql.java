@@ -1,0 +1,58 @@
+package io.dbcompare.dialect;
+
+import io.dbcompare.compare.ValueKind;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** PostgreSQL 13+ (trim_scale, hashtextextended): core functions only, no extension. */
+final class PostgresPushdownSql implements PushdownSql {
+
+  @Override
+  public Optional<String> canonicalText(String c, ValueKind kind, String typeName, boolean emptyIsNull) {
+    String type = typeName.toLowerCase(Locale.ROOT);
+    return Optional.ofNullable(switch (kind) {
+      // integers print canonically; numeric::text never uses an exponent, trim_scale drops trailing zeros
+      case NUMBER -> type.startsWith("int") || type.endsWith("serial") ? c + "::text" : "trim_scale(" + c + "::numeric)::text";
+      // bpchar::text strips the padding that JDBC returns; format('%s') keeps it (but maps NULL to '')
+      case TEXT -> type.equals("bpchar") ? "CASE WHEN " + c + " IS NOT NULL THEN format('%s', " + c + ") END"
+          : emptyIsNull ? "NULLIF(" + c + "::text, '')" : c + "::text";
+      case BYTES -> "encode(" + c + ", 'hex')";
+      // microsecond precision; the reference prints nine digits (NULL || '000' stays NULL here)
+      case DATETIME -> "(to_char(" + c + "::timestamp, 'YYYY-MM-DD HH24:MI:SS.US') || '000')";
+      case DATETIME_TZ -> "(to_char(" + c + " AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '000Z')";
+      case BOOLEAN -> "CASE WHEN " + c + " THEN '1' WHEN NOT " + c + " THEN '0' END";
+      case FLOAT -> null; // float8::text is not the reference's decimal form
+    });
+  }
+
+  @Override
+  public String utf8Length(String text) {
+    return "octet_length(" + text + ")";
+  }
+
+  @Override
+  public String rowHash(String encoded, boolean nativeHash) {
+    return nativeHash ? "hashtextextended(" + encoded + ", 0)" : "sha256(convert_to(" + encoded + ", 'UTF8'))";
+  }
+
+  @Override
+  public List<String> slices(String h, boolean nativeHash) {
+    if (nativeHash) {
+      return List.of(h);
+    }
+    return List.of("('x' || encode(substring(" + h + " from 1 for 8), 'hex'))::bit(64)::bigint",
+        "('x' || encode(substring(" + h + " from 9 for 8), 'hex'))::bit(64)::bigint");
+  }
+
+  /** OFFSET 0 keeps the planner from inlining a subquery (and computing its expressions twice). */
+  @Override
+  public String innerFence() {
+    return " OFFSET 0";
+  }
+
+  @Override
+  public boolean hasNativeHash() {
+    return true;
+  }
+}

@@ -1,0 +1,71 @@
+package io.dbcompare.dialect;
+
+import io.dbcompare.compare.ValueKind;
+import io.dbcompare.config.Platform;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Hash push-down: SQL that makes the database compute, per row, the canonical encoding of
+ * {@link io.dbcompare.compare.Canonical#appendEncoded} and a hash of it, so that only counts and sums
+ * (or keys and hashes) cross the network. One implementation per platform.
+ *
+ * <p>The encoding must be byte-for-byte the Java reference; the comparison checks that on sample rows
+ * of every table before relying on it, and falls back to hashing in Java where it differs.
+ */
+public interface PushdownSql {
+
+  /**
+   * SQL giving one column's canonical text ({@link io.dbcompare.compare.Canonical#text}), NULL exactly
+   * when the value counts as NULL; empty when this database cannot produce the canonical text exactly
+   * (the table is then hashed in Java, and the reason is reported).
+   */
+  Optional<String> canonicalText(String quotedColumn, ValueKind kind, String typeName, boolean emptyIsNull);
+
+  /** The UTF-8 byte length of a text expression. */
+  String utf8Length(String text);
+
+  /**
+   * One column's piece of the encoded row from its canonical text {@code t}: {@code N} for NULL, else
+   * {@code V<utf8 length>:<text>} (see {@link io.dbcompare.compare.Canonical#appendEncoded}).
+   */
+  default String piece(String t) {
+    return "CASE WHEN " + t + " IS NULL THEN 'N' ELSE 'V' || " + utf8Length(t) + " || ':' || " + t + " END";
+  }
+
+  /** Concatenation of the column encodings into one text. */
+  default String concat(List<String> parts) {
+    return parts.size() == 1 ? parts.get(0) : "(" + String.join(" || ", parts) + ")";
+  }
+
+  /**
+   * The per-row hash of an encoded row, as a column expression: a standard digest (SHA-256) that every
+   * platform computes alike, or, when both sides are this platform, a faster native 64-bit hash.
+   */
+  String rowHash(String encoded, boolean nativeHash);
+
+  /**
+   * Expressions over the hash column {@code h} that give 64-bit slices of it as integers (signed or
+   * unsigned; the reader normalises). A digest gives two slices (128 bits), a native hash one.
+   */
+  List<String> slices(String h, boolean nativeHash);
+
+  /**
+   * Appended to the innermost query so the hash is computed once per row even when the outer query
+   * uses it twice (PostgreSQL would otherwise inline the subquery and evaluate the digest per slice).
+   */
+  default String innerFence() {
+    return "";
+  }
+
+  /** Whether {@link #rowHash} with nativeHash=true exists on this platform. */
+  boolean hasNativeHash();
+
+  static PushdownSql of(Platform p) {
+    return switch (p) {
+      case ORACLE -> new OraclePushdownSql();
+      case POSTGRESQL -> new PostgresPushdownSql();
+      case H2 -> new H2PushdownSql();
+    };
+  }
+}

@@ -1,0 +1,293 @@
+package io.dbcompare.jdbc;
+
+import io.dbcompare.compare.ChunkBounds;
+import io.dbcompare.compare.Checksum;
+import io.dbcompare.compare.ColumnSpec;
+import io.dbcompare.compare.FetchStats;
+import io.dbcompare.compare.HashPushdown;
+import io.dbcompare.compare.Row;
+import io.dbcompare.compare.RowCursor;
+import io.dbcompare.compare.RowHasher;
+import io.dbcompare.compare.Side;
+import io.dbcompare.compare.TableSpec;
+import io.dbcompare.compare.ValueText;
+import io.dbcompare.dialect.ColumnType;
+import io.dbcompare.dialect.Dialect;
+import io.dbcompare.dialect.PushdownSql;
+import io.dbcompare.error.CompareException;
+import io.dbcompare.error.ErrorCode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Hash push-down over JDBC: checksums, key + hash streams and split points computed by the databases. */
+public final class JdbcHashPushdown implements HashPushdown {
+  private static final Logger log = LoggerFactory.getLogger(JdbcHashPushdown.class);
+  private final Pools pools;
+  private final int fetchSize;
+  private final int queryTimeoutSeconds;
+  private final FetchStats stats;
+  private final boolean nativeHash;
+  private final Map<String, PushdownQueries.Result> queries = new ConcurrentHashMap<>();
+
+  public JdbcHashPushdown(Pools pools, int fetchSize, int queryTimeoutSeconds, FetchStats stats) {
+    this.pools = pools;
+    this.fetchSize = fetchSize;
+    this.queryTimeoutSeconds = queryTimeoutSeconds;
+    this.stats = stats;
+    var sp = pools.source().dialect().platform();
+    // A native hash is only comparable with the same function on the other side.
+    this.nativeHash = sp == pools.target().dialect().platform() && PushdownSql.of(sp).hasNativeHash();
+  }
+
+  private PushdownQueries.Result result(TableSpec t, Side side) {
+    return queries.computeIfAbsent(t.key() + "/" + side + "/" + t.columns().hashCode(),
+        k -> PushdownQueries.of(t, side, pools.of(side).dialect(), nativeHash));
+  }
+
+  private PushdownQueries q(TableSpec t, Side side) {
+    PushdownQueries.Result r = result(t, side);
+    if (r.queries() == null) {
+      throw new IllegalStateException("push-down used although blocked: " + r.blocker());
+    }
+    return r.queries();
+  }
+
+  @Override
+  public String blocker(TableSpec t) {
+    for (Side side : Side.values()) {
+      String b = result(t, side).blocker();
+      if (b != null) {
+        return side.label() + " " + b;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String verify(TableSpec t, Side side, ChunkBounds range) {
+    ConnectionPool pool = pools.of(side);
+    RangeSql.Query query = q(t, side).sample(range, 64);
+    RowHasher reference = new RowHasher(t.kinds());
+    boolean[] dateOnly = dateOnly(t, side, pool.dialect());
+    try {
+      return run(pool, query, "checking push-down on " + t.displayName(), rs -> {
+        int n = t.columns().size();
+        while (rs.next()) {
+          Object[] values = new Object[n];
+          for (int i = 0; i < n; i++) {
+            values[i] = Values.read(rs, i + 1, t.columns().get(i).kind(), dateOnly[i], t.emptyStringIsNull());
+          }
+          String db = rs.getString(n + 1);
+          String java = reference.encode(values);
+          if (!java.equals(db)) {
+            return "row " + ValueText.display(t.keyNames(), t.keyKinds(), Arrays.copyOf(values, t.keyCount()))
+                + ": the " + side.label() + " database encodes " + excerpt(db, java) + " where the reference has "
+                + excerpt(java, db);
+          }
+        }
+        return null;
+      });
+    } catch (CompareException e) {
+      if (e.code() == ErrorCode.AUTHENTICATION || e.retryable()) {
+        throw e;
+      }
+      return "the " + side.label() + " database cannot run the push-down query: " + e.getMessage();
+    }
+  }
+
+  private static String excerpt(String s, String other) {
+    if (s == null) {
+      return "NULL";
+    }
+    int i = 0;
+    while (i < s.length() && i < other.length() && s.charAt(i) == other.charAt(i)) {
+      i++;
+    }
+    int from = Math.max(0, i - 20);
+    return "'" + (from > 0 ? "..." : "") + s.substring(from, Math.min(s.length(), i + 20)) + "'";
+  }
+
+  @Override
+  public Checksum checksum(TableSpec t, Side side, ChunkBounds range) {
+    PushdownQueries pq = q(t, side);
+    int slices = pq.sliceCount();
+    Checksum c = run(pools.of(side), pq.checksum(range), "checksum of " + t.displayName(), rs -> {
+      rs.next();
+      long count = rs.getLong(1);
+      List<BigInteger> sums = new ArrayList<>();
+      for (int i = 0; i < slices; i++) {
+        BigDecimal sum = rs.getBigDecimal(2 + 2 * i);
+        BigDecimal neg = rs.getBigDecimal(3 + 2 * i);
+        sums.add(Checksum.unsigned(sum == null ? BigInteger.ZERO : sum.toBigIntegerExact(),
+            neg == null ? 0 : neg.longValueExact()));
+      }
+      return new Checksum(count, sums);
+    });
+    stats.add(side, FetchStats.Kind.AGGREGATE, 1, 8L + 16L * slices);
+    return c;
+  }
+
+  @Override
+  public List<Object[]> split(TableSpec t, ChunkBounds range, int step) {
+    ConnectionPool pool = pools.source();
+    RangeSql.Query query = RangeSql.splitQuery(t, pool.dialect(), range, step);
+    boolean[] dateOnly = dateOnly(t, Side.SOURCE, pool.dialect());
+    List<Object[]> points = run(pool, query, "splitting a chunk of " + t.displayName(), rs -> {
+      List<Object[]> out = new ArrayList<>();
+      while (rs.next()) {
+        Object[] key = new Object[t.keyCount()];
+        for (int i = 0; i < key.length; i++) {
+          key[i] = Values.read(rs, i + 1, t.columns().get(i).kind(), dateOnly[i], false);
+        }
+        out.add(key);
+      }
+      return out;
+    });
+    stats.add(Side.SOURCE, FetchStats.Kind.AGGREGATE, points.size(), 16L * points.size());
+    return points;
+  }
+
+  /** Keys per lookup query: small enough for any IN/OR list limit and for the planner. */
+  static final int KEYS_PER_QUERY = 50;
+
+  @Override
+  public List<Row> fetchRows(TableSpec t, Side side, ChunkBounds range, List<Object[]> keys) {
+    ConnectionPool pool = pools.of(side);
+    boolean[] dateOnly = dateOnly(t, side, pool.dialect());
+    RowHasher hasher = new RowHasher(t.kinds());
+    List<Row> out = new ArrayList<>();
+    for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+      List<Object[]> batch = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
+      RangeSql.Query query = RangeSql.keysQuery(t, side, pool.dialect(), range, batch);
+      run(pool, query, "reading differing rows of " + t.displayName(), rs -> {
+        int n = t.columns().size();
+        while (rs.next()) {
+          Object[] values = new Object[n];
+          long bytes = 0;
+          for (int i = 0; i < n; i++) {
+            values[i] = Values.read(rs, i + 1, t.columns().get(i).kind(), dateOnly[i], t.emptyStringIsNull());
+            bytes += FetchStats.sizeOf(values[i]);
+          }
+          stats.add(side, FetchStats.Kind.FULL, 1, bytes);
+          out.add(new Row(values, hasher.hash(values), t.keyCount()));
+        }
+        return null;
+      });
+    }
+    return out;
+  }
+
+  @Override
+  public RowCursor openHashes(TableSpec t, Side side, ChunkBounds range) {
+    ConnectionPool pool = pools.of(side);
+    PushdownQueries pq = q(t, side);
+    RangeSql.Query query = pq.hashes(range);
+    log.debug("{} {} hashes: {}", t.displayName(), side.label(), query.sql());
+    int kc = t.keyCount();
+    int slices = pq.sliceCount();
+    boolean[] dateOnly = dateOnly(t, side, pool.dialect());
+    Connection c = pool.borrow();
+    try {
+      PreparedStatement ps = prepare(c, query);
+      ResultSet rs = ps.executeQuery();
+      return new RowCursor() {
+        private boolean closed;
+
+        @Override
+        public Row next() {
+          try {
+            if (closed || !rs.next()) {
+              return null;
+            }
+            Object[] key = new Object[kc];
+            long bytes = 8L * slices;
+            for (int i = 0; i < kc; i++) {
+              key[i] = Values.read(rs, i + 1, t.columns().get(i).kind(), dateOnly[i], false);
+              bytes += FetchStats.sizeOf(key[i]);
+            }
+            long hi = slice(rs.getBigDecimal(kc + 1));
+            long lo = slices > 1 ? slice(rs.getBigDecimal(kc + 2)) : 0;
+            stats.add(side, FetchStats.Kind.HASH, 1, bytes);
+            return new Row(key, new RowHasher.RowHash(hi, lo), kc);
+          } catch (SQLException e) {
+            throw SqlErrors.translate(e, "reading hashes of " + t.displayName(), pool.database());
+          }
+        }
+
+        @Override
+        public void close() {
+          if (!closed) {
+            closed = true;
+            try {
+              rs.close();
+              ps.close();
+            } catch (SQLException ignored) {
+              // released below
+            }
+            ConnectionPool.release(c);
+          }
+        }
+      };
+    } catch (SQLException e) {
+      ConnectionPool.release(c);
+      throw SqlErrors.translate(e, "reading hashes of " + t.displayName(), pool.database());
+    } catch (RuntimeException e) {
+      ConnectionPool.release(c);
+      throw e;
+    }
+  }
+
+  /** A slice as the 64 bits of a long (signed or unsigned decimal from the database). */
+  private static long slice(BigDecimal v) {
+    return v == null ? 0 : v.toBigIntegerExact().longValue();
+  }
+
+  private static boolean[] dateOnly(TableSpec t, Side side, Dialect d) {
+    boolean[] out = new boolean[t.columns().size()];
+    for (int i = 0; i < out.length; i++) {
+      ColumnSpec c = t.columns().get(i);
+      out[i] = d.isDateOnly(new ColumnType(0, side == Side.SOURCE ? c.sourceType() : c.targetType(), 0, 0));
+    }
+    return out;
+  }
+
+  private PreparedStatement prepare(Connection c, RangeSql.Query query) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(query.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+    ps.setFetchSize(fetchSize);
+    if (queryTimeoutSeconds > 0) {
+      ps.setQueryTimeout(queryTimeoutSeconds);
+    }
+    List<Object> binds = query.binds();
+    for (int i = 0; i < binds.size(); i++) {
+      Values.bind(ps, i + 1, binds.get(i));
+    }
+    return ps;
+  }
+
+  /** Reads a result set inside a borrowed connection. */
+  private interface Reader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private <T> T run(ConnectionPool pool, RangeSql.Query query, String what, Reader<T> reader) {
+    Connection c = pool.borrow();
+    try (PreparedStatement ps = prepare(c, query); ResultSet rs = ps.executeQuery()) {
+      return reader.read(rs);
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, what, pool.database());
+    } finally {
+      ConnectionPool.release(c);
+    }
+  }
+}

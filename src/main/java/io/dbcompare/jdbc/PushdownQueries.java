@@ -1,0 +1,157 @@
+package io.dbcompare.jdbc;
+
+import io.dbcompare.compare.ChunkBounds;
+import io.dbcompare.compare.ColumnSpec;
+import io.dbcompare.compare.Side;
+import io.dbcompare.compare.TableSpec;
+import io.dbcompare.dialect.Dialect;
+import io.dbcompare.dialect.PushdownSql;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The queries of hash push-down for one table and side: the encoded row, the chunk checksum (count and
+ * sums of 64-bit hash slices: sums, never XOR, so identical rows cannot cancel out), the key + hash
+ * stream, and a sample that checks the database's encoding against the Java reference.
+ */
+public final class PushdownQueries {
+  private final TableSpec t;
+  private final Side side;
+  private final Dialect d;
+  private final PushdownSql p;
+  private final boolean nativeHash;
+  /** Per column: the canonical text expression over the table's column. */
+  private final List<String> texts;
+
+  private PushdownQueries(TableSpec t, Side side, Dialect d, PushdownSql p, boolean nativeHash, List<String> texts) {
+    this.t = t;
+    this.side = side;
+    this.d = d;
+    this.p = p;
+    this.nativeHash = nativeHash;
+    this.texts = texts;
+  }
+
+  /** The queries, or the first column that this database cannot encode (as a reason text). */
+  public static Result of(TableSpec t, Side side, Dialect d, boolean nativeHash) {
+    PushdownSql p = PushdownSql.of(d.platform());
+    List<String> texts = new ArrayList<>();
+    for (ColumnSpec c : t.columns()) {
+      String type = side == Side.SOURCE ? c.sourceType() : c.targetType();
+      Optional<String> e = p.canonicalText(d.quote(RangeSql.name(c, side)), c.kind(), type, t.emptyStringIsNull());
+      if (e.isEmpty()) {
+        return new Result(null, "column " + c.name() + " (" + type + ") cannot be hashed in " + d.platform().name()
+            + " SQL exactly");
+      }
+      texts.add(e.get());
+    }
+    return new Result(new PushdownQueries(t, side, d, p, nativeHash && p.hasNativeHash(), texts), null);
+  }
+
+  /** Either the queries or why push-down is not possible. */
+  public record Result(PushdownQueries queries, String blocker) {}
+
+  public int sliceCount() {
+    return p.slices("CMP_H", nativeHash).size();
+  }
+
+  private String table() {
+    return d.qualified(side == Side.SOURCE ? t.source() : t.target());
+  }
+
+  private List<String> keyColumns() {
+    List<String> keys = new ArrayList<>();
+    for (ColumnSpec c : t.keyColumns()) {
+      keys.add(d.quote(RangeSql.name(c, side)));
+    }
+    return keys;
+  }
+
+  /**
+   * {@code SELECT [extra columns,] text AS CMP_T0, ... FROM table WHERE range}: every canonical text is
+   * computed once per row, in a subquery fenced off from the expressions that use it.
+   */
+  private String texts(List<String> extra, ChunkBounds b, List<Object> binds) {
+    List<String> cols = new ArrayList<>(extra);
+    for (int i = 0; i < texts.size(); i++) {
+      cols.add(texts.get(i) + " AS CMP_T" + i);
+    }
+    return "SELECT " + String.join(", ", cols) + " FROM " + table() + RangeSql.where(t, side, d, b, binds);
+  }
+
+  /** The encoded row over the CMP_T columns of {@link #texts}. */
+  private String encoded() {
+    List<String> pieces = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      pieces.add(p.piece("CMP_T" + i));
+    }
+    return p.concat(pieces);
+  }
+
+  /** {@code COUNT(*)}, then per slice {@code SUM(slice)} and the count of negative slices. */
+  public RangeSql.Query checksum(ChunkBounds b) {
+    List<Object> binds = new ArrayList<>();
+    String hashed = "SELECT " + p.rowHash(encoded(), nativeHash) + " AS CMP_H FROM (" + texts(List.of(), b, binds)
+        + p.innerFence() + ") CMP_X" + p.innerFence();
+    List<String> slices = p.slices("CMP_H", nativeHash);
+    List<String> named = new ArrayList<>();
+    List<String> sums = new ArrayList<>();
+    for (int i = 0; i < slices.size(); i++) {
+      named.add(slices.get(i) + " AS CMP_S" + i);
+      sums.add("SUM(CMP_S" + i + ")");
+      sums.add("SUM(CASE WHEN CMP_S" + i + " < 0 THEN 1 ELSE 0 END)");
+    }
+    String sql = "SELECT COUNT(*), " + String.join(", ", sums) + " FROM (SELECT " + String.join(", ", named)
+        + " FROM (" + hashed + ") CMP_A) CMP_B";
+    return new RangeSql.Query(sql, binds);
+  }
+
+  /** Key columns and hash slices of every row in the range, in key order. */
+  public RangeSql.Query hashes(ChunkBounds b) {
+    List<Object> binds = new ArrayList<>();
+    List<String> keys = keyColumns();
+    String hashed = "SELECT " + String.join(", ", keys) + ", " + p.rowHash(encoded(), nativeHash) + " AS CMP_H FROM ("
+        + texts(keys, b, binds) + p.innerFence() + ") CMP_X" + p.innerFence();
+    List<String> order = new ArrayList<>();
+    for (ColumnSpec c : t.keyColumns()) {
+      order.add(d.keyExpression("CMP_A." + d.quote(RangeSql.name(c, side)), c.kind()));
+    }
+    String sql = "SELECT " + String.join(", ", prefixed(keys)) + ", " + String.join(", ", p.slices("CMP_H", nativeHash))
+        + " FROM (" + hashed + ") CMP_A ORDER BY " + String.join(", ", order);
+    return new RangeSql.Query(sql, binds);
+  }
+
+  /** All compared columns plus the database's encoding of the row, for the first rows of a range. */
+  public RangeSql.Query sample(ChunkBounds b, int rows) {
+    List<Object> binds = new ArrayList<>();
+    List<String> cols = new ArrayList<>();
+    for (ColumnSpec c : t.columns()) {
+      cols.add(d.quote(RangeSql.name(c, side)));
+    }
+    List<String> order = new ArrayList<>();
+    for (ColumnSpec c : t.keyColumns()) {
+      order.add(d.keyExpression("CMP_X." + d.quote(RangeSql.name(c, side)), c.kind()));
+    }
+    String sql = "SELECT " + String.join(", ", prefixedWith("CMP_X.", cols)) + ", " + encoded() + " AS CMP_E FROM ("
+        + texts(cols, b, binds) + " ORDER BY " + String.join(", ", RangeSql.keyExpressions(t, side, d))
+        + " FETCH FIRST " + rows + " ROWS ONLY) CMP_X ORDER BY " + String.join(", ", order);
+    return new RangeSql.Query(sql, binds);
+  }
+
+  private static List<String> prefixedWith(String prefix, List<String> cols) {
+    List<String> out = new ArrayList<>();
+    for (String c : cols) {
+      out.add(prefix + c);
+    }
+    return out;
+  }
+
+  private static List<String> prefixed(List<String> cols) {
+    List<String> out = new ArrayList<>();
+    for (String c : cols) {
+      out.add("CMP_A." + c);
+    }
+    return out;
+  }
+}
