@@ -100,6 +100,10 @@ public final class Bench {
     System.out.println();
     System.out.printf(Locale.ROOT, "push-down: %.2f x floor, %.2f x plain merge; --no-pushdown: %.2f x plain merge%n",
         push.seconds / floor.seconds, push.seconds / plain.seconds, java.seconds / plain.seconds);
+    double jvm = jvmStart();
+    System.out.printf(Locale.ROOT, "modes 3 and 4 include starting their JVM (%.1f s for 'compare --version');"
+        + " without it: push-down %.2f x floor, %.2f x plain merge; --no-pushdown %.2f x plain merge%n", jvm,
+        (push.seconds - jvm) / floor.seconds, (push.seconds - jvm) / plain.seconds, (java.seconds - jvm) / plain.seconds);
     System.out.printf(Locale.ROOT, "differences found: push-down %s, --no-pushdown %s, plain merge %d%n",
         push.differences, java.differences, plain.differencesCount);
     if (!keep) {
@@ -134,14 +138,15 @@ public final class Bench {
         Statement st = c.createStatement()) {
       st.execute("CREATE DATABASE " + db);
     }
-    long every = Math.max(3, Math.round(3 / diffRate)); // a third of the differences of each kind
+    // a third of the differences of each kind; a rate of 0 plants none
+    long every = diffRate <= 0 ? Long.MAX_VALUE : Math.max(3, Math.round(3 / diffRate));
     try (Connection c = DriverManager.getConnection(url(db), user, ""); Statement st = c.createStatement()) {
       st.execute("CREATE TABLE t (id bigint PRIMARY KEY, name varchar(40) NOT NULL, amount numeric(12,2),"
           + " created timestamp(0), note text, flag integer)");
       st.execute("INSERT INTO t SELECT g, 'name ' || g, (g % 100000) * 1.25, timestamp '2020-01-01' + g * interval"
           + " '1 second', CASE WHEN g % 7 = 0 THEN NULL ELSE md5(g::text) END, (g % 3)::int FROM generate_series(1, "
           + rows + ") g");
-      if (target) {
+      if (target && every != Long.MAX_VALUE) {
         st.execute("DELETE FROM t WHERE id % " + every + " = 1");
         st.execute("UPDATE t SET amount = amount + 1 WHERE id % " + every + " = 2");
         st.execute("INSERT INTO t SELECT " + rows + " + g, 'extra', 1, NULL, NULL, 0 FROM generate_series(1, "
@@ -262,6 +267,15 @@ public final class Bench {
       n += s == null ? 1 : s.length() + 4;
     }
     return n;
+  }
+
+  private static double jvmStart() throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+        System.getProperty("java.class.path"), "io.dbcompare.cli.Main", "--version").redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    p.waitFor();
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   // ------------------------------------------------------------------ 3./4. the tool

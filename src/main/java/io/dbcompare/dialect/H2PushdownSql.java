@@ -23,6 +23,19 @@ final class H2PushdownSql implements PushdownSql {
     });
   }
 
+  /**
+   * Oracle mode turns the empty text of a zero-length binary into NULL, so a zero-length RAW would
+   * encode like NULL; the piece is built from the column, with the length from its bytes.
+   */
+  @Override
+  public Optional<String> wholePiece(String c, ValueKind kind, String typeName) {
+    if (kind != ValueKind.BYTES) {
+      return Optional.empty();
+    }
+    return canonicalText(c, kind, typeName, false).map(hex -> "CASE WHEN " + c + " IS NULL THEN 'N' ELSE 'V' || (2 * "
+        + "OCTET_LENGTH(" + c + ")) || ':' || " + hex + " END");
+  }
+
   @Override
   public String utf8Length(String text) {
     return "OCTET_LENGTH(" + text + ")";

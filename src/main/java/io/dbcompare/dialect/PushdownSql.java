@@ -22,6 +22,15 @@ public interface PushdownSql {
    */
   Optional<String> canonicalText(String quotedColumn, ValueKind kind, String typeName, boolean emptyIsNull);
 
+  /**
+   * A column's whole encoded piece ({@code N} or {@code V<len>:<text>}) computed from the column itself,
+   * for the few types whose canonical text cannot signal NULL by being NULL; empty to use
+   * {@link #canonicalText} with {@link #piece}.
+   */
+  default Optional<String> wholePiece(String quotedColumn, ValueKind kind, String typeName) {
+    return Optional.empty();
+  }
+
   /** The UTF-8 byte length of a text expression. */
   String utf8Length(String text);
 

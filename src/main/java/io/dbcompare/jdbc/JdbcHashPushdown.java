@@ -41,13 +41,26 @@ public final class JdbcHashPushdown implements HashPushdown {
   private final Map<String, PushdownQueries.Result> queries = new ConcurrentHashMap<>();
 
   public JdbcHashPushdown(Pools pools, int fetchSize, int queryTimeoutSeconds, FetchStats stats) {
+    this(pools, fetchSize, queryTimeoutSeconds, stats, sameNativePlatform(pools));
+  }
+
+  private JdbcHashPushdown(Pools pools, int fetchSize, int queryTimeoutSeconds, FetchStats stats, boolean nativeHash) {
     this.pools = pools;
     this.fetchSize = fetchSize;
     this.queryTimeoutSeconds = queryTimeoutSeconds;
     this.stats = stats;
+    this.nativeHash = nativeHash;
+  }
+
+  /** Push-down with the standard digest (SHA-256) even where a native hash exists: as across platforms. */
+  public static JdbcHashPushdown withDigest(Pools pools, int fetchSize, int queryTimeoutSeconds, FetchStats stats) {
+    return new JdbcHashPushdown(pools, fetchSize, queryTimeoutSeconds, stats, false);
+  }
+
+  /** A native hash is only comparable with the same function on the other side. */
+  private static boolean sameNativePlatform(Pools pools) {
     var sp = pools.source().dialect().platform();
-    // A native hash is only comparable with the same function on the other side.
-    this.nativeHash = sp == pools.target().dialect().platform() && PushdownSql.of(sp).hasNativeHash();
+    return sp == pools.target().dialect().platform() && PushdownSql.of(sp).hasNativeHash();
   }
 
   private PushdownQueries.Result result(TableSpec t, Side side) {

@@ -21,32 +21,40 @@ public final class PushdownQueries {
   private final Dialect d;
   private final PushdownSql p;
   private final boolean nativeHash;
-  /** Per column: the canonical text expression over the table's column. */
+  /** Per column: the canonical text expression over the table's column (or its whole piece). */
   private final List<String> texts;
+  /** Per column: whether {@link #texts} holds the whole encoded piece already. */
+  private final List<Boolean> whole;
 
-  private PushdownQueries(TableSpec t, Side side, Dialect d, PushdownSql p, boolean nativeHash, List<String> texts) {
+  private PushdownQueries(TableSpec t, Side side, Dialect d, PushdownSql p, boolean nativeHash, List<String> texts,
+      List<Boolean> whole) {
     this.t = t;
     this.side = side;
     this.d = d;
     this.p = p;
     this.nativeHash = nativeHash;
     this.texts = texts;
+    this.whole = whole;
   }
 
   /** The queries, or the first column that this database cannot encode (as a reason text). */
   public static Result of(TableSpec t, Side side, Dialect d, boolean nativeHash) {
     PushdownSql p = PushdownSql.of(d.platform());
     List<String> texts = new ArrayList<>();
+    List<Boolean> whole = new ArrayList<>();
     for (ColumnSpec c : t.columns()) {
       String type = side == Side.SOURCE ? c.sourceType() : c.targetType();
-      Optional<String> e = p.canonicalText(d.quote(RangeSql.name(c, side)), c.kind(), type, t.emptyStringIsNull());
+      String col = d.quote(RangeSql.name(c, side));
+      Optional<String> piece = p.wholePiece(col, c.kind(), type);
+      Optional<String> e = piece.isPresent() ? piece : p.canonicalText(col, c.kind(), type, t.emptyStringIsNull());
       if (e.isEmpty()) {
         return new Result(null, "column " + c.name() + " (" + type + ") cannot be hashed in " + d.platform().name()
             + " SQL exactly");
       }
       texts.add(e.get());
+      whole.add(piece.isPresent());
     }
-    return new Result(new PushdownQueries(t, side, d, p, nativeHash && p.hasNativeHash(), texts), null);
+    return new Result(new PushdownQueries(t, side, d, p, nativeHash && p.hasNativeHash(), texts, whole), null);
   }
 
   /** Either the queries or why push-down is not possible. */
@@ -84,7 +92,7 @@ public final class PushdownQueries {
   private String encoded() {
     List<String> pieces = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
-      pieces.add(p.piece("CMP_T" + i));
+      pieces.add(whole.get(i) ? "CMP_T" + i : p.piece("CMP_T" + i));
     }
     return p.concat(pieces);
   }
