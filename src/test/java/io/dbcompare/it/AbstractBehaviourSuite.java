@@ -126,7 +126,7 @@ public abstract class AbstractBehaviourSuite {
   protected Path config(Path folder, int chunkSize, int threads, String tables) throws IOException {
     String yaml = "source_database:\n" + db(source()) + "target_database:\n" + db(target())
         + "comparison:\n  chunk_size: " + chunkSize + "\n  threads: " + threads + "\n  state_dir: state\n"
-        + "  checkpoint_dir: checkpoints\n  output_dir: output\n  max_retries: 1\n"
+        + "  checkpoint_dir: checkpoints\n  output_dir: output\n  max_retries: 1\n" + comparisonExtras()
         + "tables:\n" + tables;
     Files.createDirectories(folder);
     Path f = folder.resolve("config.yaml");
@@ -186,8 +186,8 @@ public abstract class AbstractBehaviourSuite {
 
   /** The statements of a sync script, without comments and settings. */
   protected static List<String> statements(Path script) throws IOException {
-    return ScriptRunner.statements(Files.readString(script)).stream()
-        .filter(s -> s.startsWith("INSERT") || s.startsWith("UPDATE") || s.startsWith("DELETE")).toList();
+    // also inside guard blocks (PL/SQL, DO) and in the parts a master script runs
+    return io.dbcompare.sync.ScriptDml.dml(script);
   }
 
   private static List<Object[]> rows(int from, int to, java.util.function.IntFunction<Object[]> f) {
@@ -238,6 +238,8 @@ public abstract class AbstractBehaviourSuite {
     assertEquals(2999, t.get("target_rows").asLong());
     assertEquals(8, t.get("total_chunks").asInt(), "3000 rows in chunks of 400: 7 full + 1 open-ended");
     assertTrue(out.contains("Processing: " + source().schema() + ".DIFFS"), out);
+    assertEquals(pushdownExpected(), out.contains("checksums and hashes computed by the databases"), out);
+    assertEquals(!pushdownExpected(), out.contains("rows hashed in Java"), out);
 
     List<Path> scripts = files(dir.resolve("output"), "sync_target_*_DIFFS_*.sql");
     assertEquals(1, scripts.size());
@@ -666,8 +668,223 @@ public abstract class AbstractBehaviourSuite {
     }
   }
 
+  // ---------------------------------------------------------------- sync scripts a DBA can run unchanged
+
+  /**
+   * Guarded sync scripts (the default): a row the script updates, or one it deletes, changed in the
+   * target after the comparison stops the script (psql / SQL*Plus exit status, JDBC error) with a
+   * message naming the table and the key, and nothing of the script stays applied; with the rows as
+   * they were compared, the same script converges.
+   */
+  @Test
+  void aRowChangedAfterTheComparisonStopsTheSyncScript() throws Exception {
+    simpleScenario("GUARD");
+    Path cfg = config(500, 2, tableEntry("GUARD", ""));
+    assertEquals(1, run(cfg.toString()), out + err);
+    Path script = files(dir.resolve("output"), "sync_target_*_GUARD_*.sql").get(0);
+    String t = target().schema() + ".GUARD";
+    String[][] cases = {
+        {"UPDATE " + t + " SET NOTE = 'edited meanwhile' WHERE ID = 4", "UPDATE " + t + " SET NOTE = 'note 4' WHERE ID = 4",
+            "(ID=4)"},
+        {"UPDATE " + t + " SET AMOUNT = 0 WHERE ID = 1001", "UPDATE " + t + " SET AMOUNT = 70.07 WHERE ID = 1001",
+            "(ID=1001)"}};
+    int attempt = 0;
+    for (String[] c : cases) {
+      target().exec(c[0]);
+      Throwable e = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> target().runScript(script));
+      String message = String.valueOf(e.getMessage()).toUpperCase(java.util.Locale.ROOT);
+      assertTrue(message.contains(("sync stopped: " + t + " " + c[2] + " changed since the comparison")
+          .toUpperCase(java.util.Locale.ROOT)), e.getMessage());
+      target().exec(c[1]);
+      Path check = dir.resolve("check" + attempt++);
+      config(check, 500, 2, tableEntry("GUARD", ""));
+      assertEquals(1, run(check.resolve("config.yaml").toString()), out + err);
+      assertCounts(table(onlySession(check), "GUARD"), 5, 4, 6); // nothing of the stopped script remains
+    }
+    target().runScript(script);
+    Path again = dir.resolve("again");
+    config(again, 500, 2, tableEntry("GUARD", ""));
+    assertEquals(0, run(again.resolve("config.yaml").toString()), out + err);
+  }
+
+  /** Writes a configuration with a {@code sync:} section into folder. */
+  private Path configWithSync(Path folder, int chunkSize, String sync, String tables) throws IOException {
+    Path f = config(folder, chunkSize, 2, tables);
+    Files.writeString(f, Files.readString(f).replace("tables:\n", "sync:\n" + sync + "tables:\n"));
+    return f;
+  }
+
+  /**
+   * The undo script beside the sync script: sync, then undo, puts the target back as the comparison
+   * read it; comparing again finds the same differences and writes the same statements (which hold
+   * the target's values in their guards), LOBs and NULLs included.
+   */
+  @Test
+  void undoScriptPutsTheTargetBackAsCompared() throws Exception {
+    String cols = "ID {NUMBER(10)} PRIMARY KEY, NAME {VARCHAR2(50)}, AMOUNT {NUMBER(12,2)}, CREATED {DATE},"
+        + " CL {BIGTEXT}, BL {BIGBYTES}, DBL {DOUBLE}";
+    createBoth("UNDO", cols);
+    java.util.function.IntFunction<Object[]> row = i -> new Object[] {i, "name " + i, BigDecimal.valueOf(i * 7L, 2),
+        LocalDateTime.of(2020, 1, 1, 8, 30, 15).plusDays(i), i % 3 == 0 ? null : "clob " + i + " it's",
+        i % 4 == 0 ? null : new byte[] {(byte) i, 0, 7}, i % 5 == 0 ? null : i / 4.0};
+    insert(source(), "UNDO", rows(1, 300, row));
+    insert(target(), "UNDO", rows(1, 300, row));
+    String t = target().schema() + ".UNDO";
+    target().exec("DELETE FROM " + t + " WHERE ID IN (1, 150, 300)",
+        "UPDATE " + t + " SET NAME = 'changed', CL = NULL WHERE ID = 10",
+        "UPDATE " + t + " SET DBL = NULL, AMOUNT = NULL WHERE ID = 11",
+        "UPDATE " + t + " SET CREATED = NULL, NAME = NULL WHERE ID = 13");
+    byte[] blob = new byte[5000];
+    new java.util.Random(3).nextBytes(blob);
+    insert(target(), "UNDO", List.<Object[]>of(
+        new Object[] {0, "extra", null, null, "x".repeat(9000), blob, Double.NaN},
+        new Object[] {1000, null, BigDecimal.ONE, LocalDateTime.of(1999, 12, 31, 23, 59, 59), "", new byte[] {1}, -0.5}));
+    try (Connection c = target().connect();
+        PreparedStatement ps = c.prepareStatement("UPDATE " + t + " SET CL = ?, BL = ? WHERE ID = 20")) {
+      c.setAutoCommit(false);
+      ps.setString(1, "y".repeat(9000));
+      ps.setBytes(2, blob);
+      ps.executeUpdate();
+      c.commit();
+    }
+    Path cfg = config(100, 2, tableEntry("UNDO", ""));
+    assertEquals(1, run(cfg.toString()), out + err);
+    JsonNode before = table(onlySession(dir), "UNDO");
+    Path sync = files(dir.resolve("output"), "sync_target_*_UNDO_*.sql").get(0);
+    List<Path> undo = files(dir.resolve("output"), "undo_target_*_UNDO_*.sql");
+    assertEquals(1, undo.size(), "the undo script is written beside the sync script");
+    assertEquals(sync.getFileName().toString().replace("sync_target_", "undo_target_"), undo.get(0).getFileName().toString());
+    assertEquals(undo.get(0).toString(), before.get("undo_script").asText());
+    List<String> syncStatements = statements(sync);
+
+    target().runScript(sync);
+    Path synced = dir.resolve("synced");
+    config(synced, 100, 2, tableEntry("UNDO", ""));
+    assertEquals(0, run(synced.resolve("config.yaml").toString()), out + err);
+
+    target().runScript(undo.get(0));
+    Path undone = dir.resolve("undone");
+    config(undone, 100, 2, tableEntry("UNDO", ""));
+    assertEquals(1, run(undone.resolve("config.yaml").toString()), out + err);
+    JsonNode after = table(onlySession(undone), "UNDO");
+    for (String f : List.of("target_rows", "missing_in_target", "missing_in_source", "different_rows")) {
+      assertEquals(before.get(f).asLong(), after.get(f).asLong(), f);
+    }
+    assertEquals(syncStatements, statements(files(undone.resolve("output"), "sync_target_*_UNDO_*.sql").get(0)),
+        "the target is back as compared: the same statements, with the same guard values");
+  }
+
+  /**
+   * 20,000 statements with sync.max_statements_per_file 3,000: the table's script is a master that
+   * runs 8 parts of one phase each (recorded with their SHA-256 in the session); run as it is, it
+   * makes the target equal to the source.
+   */
+  @Test
+  void aVeryLargeSyncScriptIsSplitIntoPartsRunByAMaster() throws Exception {
+    createBoth("HUGE", SIMPLE);
+    insert(source(), "HUGE", rows(1, 20_000, AbstractBehaviourSuite::simpleRow));
+    insert(target(), "HUGE", rows(10_001, 25_000, AbstractBehaviourSuite::simpleRow));
+    target().exec("UPDATE " + target().schema() + ".HUGE SET NAME = 'changed' WHERE ID <= 15000");
+    Path cfg = configWithSync(dir, 2000, "  max_statements_per_file: 3000\n  batch_size: 500\n",
+        tableEntry("HUGE", ""));
+    assertEquals(1, run(cfg.toString()), out + err);
+    JsonNode t = table(onlySession(dir), "HUGE");
+    assertCounts(t, 10_000, 5_000, 5_000);
+    List<Path> masters = files(dir.resolve("output"), "sync_target_*_HUGE_*.sql");
+    assertEquals(1, masters.size(), masters.toString());
+    Path master = masters.get(0);
+    Path partsDir = master.resolveSibling(master.getFileName().toString().replace(".sql", "_parts"));
+    List<String> parts = files(partsDir, "p*.sql").stream().map(p -> p.getFileName().toString()).toList();
+    assertEquals(List.of("p001_delete.sql", "p002_delete.sql", "p003_update.sql", "p004_update.sql",
+        "p005_insert.sql", "p006_insert.sql", "p007_insert.sql", "p008_insert.sql"), parts);
+    List<String> all = statements(master);
+    assertEquals(20_000, all.size());
+    assertEquals(5_000, all.stream().filter(s -> s.startsWith("DELETE")).count());
+    for (String p : parts) {
+      assertTrue(statements(partsDir.resolve(p)).size() <= 3000, p);
+    }
+    // every file with its SHA-256, as an --apply would check it
+    JsonNode scripts = t.get("scripts");
+    int sync = 0;
+    for (JsonNode s : scripts) {
+      Path f = Path.of(s.get("path").asText());
+      assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(Files.readAllBytes(f))), s.get("sha256").asText(), f.toString());
+      sync += s.get("kind").asText().equals("sync") ? 1 : 0;
+    }
+    assertEquals(9, sync, "the master and 8 parts: " + scripts);
+    assertEquals(9, files(partsDir.resolveSibling(partsDir.getFileName().toString().replace("sync_target_", "undo_target_")),
+        "p*.sql").size() + 1, "the undo script is split the same way");
+
+    target().runScript(master);
+    Path again = dir.resolve("again");
+    configWithSync(again, 2000, "  max_statements_per_file: 3000\n", tableEntry("HUGE", ""));
+    assertEquals(0, run(again.resolve("config.yaml").toString()), out + err);
+  }
+
   private static String javaBin() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** Whether tables of plain types are compared with hash push-down in this suite. */
+  protected boolean pushdownExpected() {
+    String extras = comparisonExtras();
+    if (extras.contains("pushdown: true")) {
+      return true;
+    }
+    if (extras.contains("pushdown: false")) {
+      return false;
+    }
+    return source().platform() != Platform.H2 && target().platform() != Platform.H2;
+  }
+
+  /** Extra lines for the comparison section (subclasses switch hash push-down on or off with it). */
+  protected String comparisonExtras() {
+    return "";
+  }
+
+  /**
+   * Cases that trip checksum and bisection schemes: a difference in the last row of a large chunk, two
+   * rows that swap values, a pair of rows with identical values (XOR would cancel them), skewed keys
+   * (chunks stay evenly filled), and thousands of composite keys sharing their leading column.
+   */
+  @Test
+  void checksumTrapsAreFoundExactly() throws Exception {
+    createBoth("TRAPS", SIMPLE);
+    List<Object[]> rows = rows(1, 6000, AbstractBehaviourSuite::simpleRow);
+    rows.add(simpleRow(1_000_000_000));
+    insertBoth("TRAPS", rows);
+    String t = target().schema() + ".TRAPS";
+    target().exec(
+        "UPDATE " + t + " SET NOTE = 'last' WHERE ID = 1000000000",               // last row of the last chunk
+        "UPDATE " + t + " SET NAME = 'name 11' WHERE ID = 10",                    // 10 and 11 swap names
+        "UPDATE " + t + " SET NAME = 'name 10' WHERE ID = 11",
+        "UPDATE " + t + " SET AMOUNT = 5.00, NAME = 'twin', NOTE = NULL WHERE ID IN (3000, 3001)",
+        "DELETE FROM " + t + " WHERE ID = 3002");
+    target().exec("UPDATE " + t + " SET AMOUNT = 1.23 WHERE ID = 2999"); // the last row of a chunk of 1000
+    Path cfg = config(1000, 2, tableEntry("TRAPS", ""));
+    assertEquals(1, run(cfg.toString()), out + err);
+    JsonNode tp = table(onlySession(dir), "TRAPS");
+    assertCounts(tp, 1, 0, 6);
+    JsonNode chunks = tp.get("chunks");
+    assertEquals(7, chunks.size(), "6,001 keys in chunks of 1,000 (one key at 1e9): " + chunks);
+    for (int i = 0; i < 6; i++) {
+      assertEquals(1000, chunks.get(i).get("source_rows").asLong(), "skewed keys, evenly filled chunk " + i);
+    }
+
+    create(source(), "WIDEKEY", "G {VARCHAR2(10)} NOT NULL, N {NUMBER(10)} NOT NULL, V {VARCHAR2(20)}, PRIMARY KEY (G, N)");
+    create(target(), "WIDEKEY", "G {VARCHAR2(10)} NOT NULL, N {NUMBER(10)} NOT NULL, V {VARCHAR2(20)}, PRIMARY KEY (G, N)");
+    List<Object[]> wide = new ArrayList<>();
+    for (int i = 0; i < 4000; i++) {
+      wide.add(new Object[] {i < 3500 ? "same" : "tail", i, "v" + i});
+    }
+    insertBoth("WIDEKEY", wide);
+    target().exec("UPDATE " + target().schema() + ".WIDEKEY SET V = 'x' WHERE N IN (0, 1999, 3499, 3500)",
+        "DELETE FROM " + target().schema() + ".WIDEKEY WHERE N = 2500");
+    Path wideCfg = dir.resolve("wide");
+    config(wideCfg, 500, 2, tableEntry("WIDEKEY", ""));
+    assertEquals(1, run(wideCfg.resolve("config.yaml").toString()), out + err);
+    assertCounts(table(onlySession(wideCfg), "WIDEKEY"), 1, 0, 4);
   }
 
   protected boolean isOracleLike() {
