@@ -99,37 +99,59 @@ public final class ComparisonEngine {
     ExecutorService workers = Executors.newFixedThreadPool(options.threads(), named("chunk"));
     ExecutorService readers = Executors.newCachedThreadPool(named("reader"));
     Semaphore inFlight = new Semaphore(options.threads() * 2);
+    // Up to `threads` tables are open at once and take turns submitting chunks, so a large or slow
+    // table does not keep the tables after it waiting until all of its chunks are queued.
+    java.util.ArrayDeque<TableRun> open = new java.util.ArrayDeque<>();
+    int next = 0;
     try {
-      for (int i = 0; i < tables.size() && !stop.get(); i++) {
-        TableConfig tc = tables.get(i);
-        TableProgress tp = session.tableProgress.get(tc.key());
-        String skip = skipReason(tp, mode);
-        if (skip != null) {
-          progress.tableSkipped(tc.source().display(), skip);
-          continue;
-        }
-        progress.tableStarted(i + 1, tables.size(), tc.source().display());
-        TableRun run = prepare(tc, tp);
-        if (run == null) {
-          continue;
-        }
-        for (int c : run.pending) {
-          inFlight.acquire();
-          if (stop.get() || run.abandoned.get()) {
-            inFlight.release();
-            break;
+      while (!stop.get()) {
+        while (open.size() < options.threads() && next < tables.size() && !stop.get()) {
+          TableConfig tc = tables.get(next++);
+          TableProgress tp = session.tableProgress.get(tc.key());
+          String skip = skipReason(tp, mode);
+          if (skip != null) {
+            progress.tableSkipped(tc.source().display(), skip);
+            continue;
           }
-          run.outstanding.incrementAndGet();
-          workers.execute(() -> {
-            try {
-              runChunk(run, c, readers);
-            } finally {
-              inFlight.release();
-              run.chunkEnded();
-            }
-          });
+          progress.tableStarted(next, tables.size(), tc.source().display());
+          TableRun run = prepare(tc, tp);
+          if (run == null) {
+            continue;
+          }
+          if (run.pending.isEmpty()) {
+            run.allSubmitted();
+          } else {
+            open.addLast(run);
+          }
         }
-        run.allSubmitted();
+        TableRun run = open.pollFirst();
+        if (run == null) {
+          break;
+        }
+        inFlight.acquire();
+        if (stop.get() || run.abandoned.get()) {
+          inFlight.release();
+          run.allSubmitted();
+          continue;
+        }
+        int c = run.pending.get(run.handedOut++);
+        run.outstanding.incrementAndGet();
+        workers.execute(() -> {
+          try {
+            runChunk(run, c, readers);
+          } finally {
+            inFlight.release();
+            run.chunkEnded();
+          }
+        });
+        if (run.handedOut < run.pending.size()) {
+          open.addLast(run);
+        } else {
+          run.allSubmitted();
+        }
+      }
+      for (TableRun run : open) {
+        run.allSubmitted(); // stopped: the rest of their chunks stay pending for --resume
       }
     } finally {
       workers.shutdown();
@@ -435,6 +457,8 @@ public final class ComparisonEngine {
     final TableSpec spec;
     final TableProgress progress;
     final List<Integer> pending = new ArrayList<>();
+    /** How many of {@link #pending} were handed to the workers (used by the submitting thread only). */
+    int handedOut;
     final AtomicInteger outstanding = new AtomicInteger();
     /** Some chunk failed: the table will be failed, but chunks that can still finish do, for --retry-failed. */
     final AtomicBoolean failed = new AtomicBoolean();

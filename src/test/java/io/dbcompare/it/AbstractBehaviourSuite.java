@@ -822,8 +822,74 @@ public abstract class AbstractBehaviourSuite {
     assertEquals(0, run(again.resolve("config.yaml").toString()), out + err);
   }
 
+  /**
+   * A parent and a child table (and a self-reference) with rows missing on both sides: the tables'
+   * own scripts, one after the other, fail on the foreign key; the session's master script (DELETEs
+   * children first, then each table's UPDATEs and INSERTs parents first) makes the target equal to
+   * the source, and the session's undo master puts it back as compared.
+   */
+  @Test
+  void theSessionScriptRunsTheTablesInForeignKeyOrder() throws Exception {
+    for (TestDb db : List.of(source(), target())) {
+      create(db, "FK_PARENT", "ID {NUMBER(10)} PRIMARY KEY, NAME {VARCHAR2(50)}, BOSS_ID {NUMBER(10)} REFERENCES "
+          + db.schema() + ".FK_PARENT (ID)");
+      create(db, "FK_CHILD", "ID {NUMBER(10)} PRIMARY KEY, PARENT_ID {NUMBER(10)} NOT NULL REFERENCES "
+          + db.schema() + ".FK_PARENT (ID), NOTE {VARCHAR2(50)}");
+    }
+    insert(source(), "FK_PARENT", List.of(new Object[] {1, "one", null}, new Object[] {2, "two", 1},
+        new Object[] {3, "three", null}));
+    insert(target(), "FK_PARENT", List.of(new Object[] {1, "one", null}, new Object[] {2, "two", 1},
+        new Object[] {4, "four", null}));
+    insert(source(), "FK_CHILD", List.of(new Object[] {10, 1, "a"}, new Object[] {11, 3, "b"}));
+    insert(target(), "FK_CHILD", List.of(new Object[] {10, 1, "changed"}, new Object[] {12, 4, "c"}));
+    Path cfg = config(100, 2, tableEntry("FK_PARENT", ""), tableEntry("FK_CHILD", ""));
+    assertEquals(1, run(cfg.toString()), out + err);
+    JsonNode session = onlySession(dir);
+    assertCounts(table(session, "FK_PARENT"), 1, 1, 0);
+    assertCounts(table(session, "FK_CHILD"), 1, 1, 1);
+    List<Path> masters = files(dir.resolve("output"), "sync_session_*.sql");
+    assertEquals(1, masters.size(), "one session master: " + out);
+    assertTrue(out.contains("Session sync:  " + masters.get(0)), out);
+    assertEquals(2, session.get("session_scripts").size(), "sync and undo masters: " + session.get("session_scripts"));
+    List<String> order = statements(masters.get(0)).stream().map(s -> s.substring(0, 6) + " "
+        + (s.toUpperCase(java.util.Locale.ROOT).contains("FK_CHILD") ? "child" : "parent")).toList();
+    assertEquals(List.of("DELETE child", "DELETE parent", "INSERT parent", "UPDATE child", "INSERT child"), order);
+    assertTrue(Files.readString(masters.get(0)).toUpperCase(java.util.Locale.ROOT).contains("FK_PARENT REFERENCES ITSELF"));
+
+    // the parent's own script first: its DELETE fails while a child row references the parent row
+    Path parentScript = files(dir.resolve("output"), "sync_target_*_FK_PARENT_*.sql").get(0);
+    org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> target().runScript(parentScript));
+
+    target().runScript(masters.get(0));
+    Path synced = dir.resolve("synced");
+    config(synced, 100, 2, tableEntry("FK_PARENT", "") + tableEntry("FK_CHILD", ""));
+    assertEquals(0, run(synced.resolve("config.yaml").toString()), out + err);
+
+    target().runScript(files(dir.resolve("output"), "undo_session_*.sql").get(0));
+    Path undone = dir.resolve("undone");
+    config(undone, 100, 2, tableEntry("FK_PARENT", "") + tableEntry("FK_CHILD", ""));
+    assertEquals(1, run(undone.resolve("config.yaml").toString()), out + err);
+    assertCounts(table(onlySession(undone), "FK_PARENT"), 1, 1, 0);
+    assertCounts(table(onlySession(undone), "FK_CHILD"), 1, 1, 1);
+  }
+
   private static String javaBin() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** Tables take turns: the second table starts before the first one's chunks are done. */
+  @Test
+  void severalTablesRunAtOnce() throws Exception {
+    createBoth("MANY_A", SIMPLE);
+    createBoth("MANY_B", SIMPLE);
+    insertBoth("MANY_A", rows(1, 3000, AbstractBehaviourSuite::simpleRow));
+    insertBoth("MANY_B", rows(1, 50, AbstractBehaviourSuite::simpleRow));
+    Path cfg = config(100, 2, tableEntry("MANY_A", ""), tableEntry("MANY_B", ""));
+    assertEquals(0, run(cfg.toString()), out + err);
+    String log = Files.readString(files(dir.resolve("state"), "oracle_session_*.log").get(0));
+    int bStarted = log.indexOf("TABLE: " + source().schema() + ".MANY_B | STATUS: STARTED");
+    int aLast = log.indexOf("TABLE: " + source().schema() + ".MANY_A | STATUS: COMPLETED");
+    assertTrue(bStarted > 0 && aLast > 0 && bStarted < aLast, "MANY_B starts while MANY_A runs:\n" + log);
   }
 
   /** Whether tables of plain types are compared with hash push-down in this suite. */
