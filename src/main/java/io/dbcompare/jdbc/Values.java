@@ -17,6 +17,9 @@ import java.time.OffsetDateTime;
 final class Values {
   private Values() {}
 
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
   static Object read(ResultSet rs, int i, ValueKind kind, boolean dateOnly, boolean emptyIsNull) throws SQLException {
     return switch (kind) {
       case NUMBER -> rs.getBigDecimal(i);
@@ -46,7 +49,14 @@ final class Values {
 
   static void bind(PreparedStatement ps, int i, Object v) throws SQLException {
     if (v instanceof BigDecimal d) {
-      ps.setBigDecimal(i, d);
+      // A whole number is bound as a 64-bit integer: PostgreSQL compares a bigint key with a numeric
+      // parameter by casting the column, which rules out its index (a full scan per chunk).
+      BigDecimal whole = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+      if (whole.scale() <= 0 && whole.compareTo(LONG_MIN) >= 0 && whole.compareTo(LONG_MAX) <= 0) {
+        ps.setLong(i, whole.longValueExact());
+      } else {
+        ps.setBigDecimal(i, d);
+      }
     } else if (v instanceof String s) {
       ps.setString(i, s);
     } else if (v instanceof byte[] b) {
