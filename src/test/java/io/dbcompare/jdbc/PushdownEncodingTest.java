@@ -67,7 +67,7 @@ class PushdownEncodingTest {
     return rows;
   }
 
-  private static TableSpec spec(String schema, Map<String, String> types, boolean emptyIsNull) {
+  static TableSpec spec(String schema, Map<String, String> types, boolean emptyIsNull) {
     List<ColumnSpec> cols = List.of(
         new ColumnSpec(n("ID", schema), n("ID", schema), ValueKind.NUMBER, types.get("ID"), types.get("ID"), true),
         new ColumnSpec(n("N", schema), n("N", schema), ValueKind.NUMBER, types.get("N"), types.get("N"), false),
@@ -85,7 +85,7 @@ class PushdownEncodingTest {
     return schema.equals("app") ? name.toLowerCase(java.util.Locale.ROOT) : name;
   }
 
-  private static void fill(Connection c, String ddl, String table) throws Exception {
+  static void fill(Connection c, String ddl, String table) throws Exception {
     try (Statement st = c.createStatement()) {
       st.execute(ddl);
     }
@@ -124,7 +124,7 @@ class PushdownEncodingTest {
     return v < 0 ? b.add(BigInteger.ONE.shiftLeft(64)) : b;
   }
 
-  private void check(DatabaseConfig db, TableSpec t) throws Exception {
+  static void check(DatabaseConfig db, TableSpec t) throws Exception {
     try (Pools pools = new Pools(new ConnectionPool(db, Dialects.of(db.platform()), 3, 10),
         new ConnectionPool(new DatabaseConfig("target", db.url(), db.username(), db.password(), db.platform(),
             Map.of()), Dialects.of(db.platform()), 3, 10))) {
