@@ -58,7 +58,10 @@ public final class BisectingComparer {
 
   private void settle(TableSpec t, ChunkBounds range, Checksum s, Checksum g, List<RowDiff> out)
       throws InterruptedException {
-    if (Math.max(s.count(), g.count()) > threshold && s.count() >= 2L * factor) {
+    // The row counts already prove at least |difference| rows differ; when that is enough to touch
+    // most sub-ranges, splitting would only read every row again: merge the range at once.
+    long provenDifferences = Math.abs(s.count() - g.count());
+    if (Math.max(s.count(), g.count()) > threshold && s.count() >= 2L * factor && provenDifferences * 2 < factor) {
       int step = (int) Math.min(Integer.MAX_VALUE, (s.count() + factor - 1) / factor);
       List<Object[]> points = db.split(t, range, step);
       if (!points.isEmpty()) {
