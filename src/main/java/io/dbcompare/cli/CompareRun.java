@@ -6,6 +6,7 @@ import io.dbcompare.compare.FetchStats;
 import io.dbcompare.compare.HashPushdown;
 import io.dbcompare.compare.Side;
 import io.dbcompare.compare.ComparisonEngine.Mode;
+import io.dbcompare.compare.CrashPoints;
 import io.dbcompare.config.CompareConfig;
 import io.dbcompare.config.ComparisonSettings;
 import io.dbcompare.config.TableConfig;
@@ -63,12 +64,19 @@ final class CompareRun {
   }
 
   int run(String resumeId, boolean retryFailed, List<String> tableArgs, String startFrom) throws InterruptedException {
+    if (cfg.sync().merge()) {
+      // refused rather than ignored: a DBA who asked for MERGE statements must not get others unawares
+      throw new CompareException(ErrorCode.CONFIG, cfg.file() + ": sync.style: merge is not supported yet; remove it"
+          + " or use dml (DELETE, UPDATE, INSERT)");
+    }
     List<TableConfig> selected = select(tableArgs, startFrom);
     ComparisonSettings st = cfg.settings();
     boolean emptyIsNull = st.emptyStrings().emptyIsNull(cfg.source().platform(), cfg.target().platform());
     try (Pools pools = new Pools(
-        new ConnectionPool(cfg.source(), Dialects.of(cfg.source().platform()), st.threads() + 2, st.connectTimeoutSeconds()),
-        new ConnectionPool(cfg.target(), Dialects.of(cfg.target().platform()), st.threads() + 2, st.connectTimeoutSeconds()))) {
+        new ConnectionPool(cfg.source(), Dialects.of(cfg.source().platform()), st.threads() + 2, st.connectTimeoutSeconds(),
+            st.queryTimeoutSeconds()),
+        new ConnectionPool(cfg.target(), Dialects.of(cfg.target().platform()), st.threads() + 2, st.connectTimeoutSeconds(),
+            st.queryTimeoutSeconds()))) {
 
       Session session;
       SessionLock lock;
@@ -109,6 +117,9 @@ final class CompareRun {
         }
         session.status = SessionStatus.RUNNING;
         store.save(session);
+        if (mode == Mode.NEW) {
+          CrashPoints.hit(CrashPoints.SESSION_CREATED);
+        }
         try (SessionLog sl = SessionLog.attach(store.logFile(session.sessionId), verbose)) {
           return execute(session, selected, mode, pools, emptyIsNull);
         }
@@ -154,6 +165,8 @@ final class CompareRun {
     } finally {
       restoreSignals.run();
     }
+    java.nio.file.Path sessionScript = engine.fatalError() == null && !engine.stopRequested()
+        ? SessionScripts.write(session, store, pools.target(), st.outputDir(), clock, cfg.sync().undo()) : null;
     double seconds = (System.nanoTime() - started) / 1e9;
     List<TableProgress> runTables = new ArrayList<>();
     for (TableConfig t : selected) {
@@ -165,6 +178,9 @@ final class CompareRun {
     out.printf("Peak heap:     %d MB%n", PeakHeap.megabytes());
     out.println("Output:        " + st.outputDir());
     out.println("Session log:   " + store.logFile(session.sessionId));
+    if (sessionScript != null) {
+      out.println("Session sync:  " + sessionScript + " (runs every table's script in foreign-key order)");
+    }
     String resumeCmd = "scripts/compare " + cfg.file() + " --resume " + session.shortId();
     if (engine.fatalError() != null) {
       out.flush();

@@ -162,6 +162,7 @@ public final class ComparisonEngine {
       // database's files): closed cursors stop at their next row on their own.
       readers.shutdown();
       readers.awaitTermination(30, TimeUnit.SECONDS);
+      CrashPoints.hit(CrashPoints.RUN_BEFORE_FINAL_SAVE);
       synchronized (session) {
         session.status = finalStatus();
         store.save(session);
@@ -223,11 +224,13 @@ public final class ComparisonEngine {
               i == 0 ? null : ValueText.encodeKey(spec.keyKinds(), bounds.get(i - 1)),
               i == bounds.size() ? null : ValueText.encodeKey(spec.keyKinds(), bounds.get(i))));
         }
+        CrashPoints.hit(CrashPoints.PLAN_BEFORE_SAVE);
         synchronized (session) {
           tp.chunks = chunks;
           tp.recount();
           store.save(session); // the plan is on disk before any chunk of it runs
         }
+        CrashPoints.hit(CrashPoints.PLAN_AFTER_SAVE);
       } else if (tp.chunks.get(0).lower != null || tp.chunks.get(tp.chunks.size() - 1).upper != null
           || tp.keyColumns.size() != spec.keyCount()) {
         throw new CompareException(ErrorCode.SESSION_DAMAGED, name + ": the saved chunk plan does not fit the table"
@@ -341,6 +344,7 @@ public final class ComparisonEngine {
       chunkFailed(run, cp, e.getMessage(), e);
       return;
     }
+    CrashPoints.hit(CrashPoints.CHECKPOINT_SAVED);
     synchronized (session) {
       record(cp, result);
       tp.recount();
@@ -419,6 +423,7 @@ public final class ComparisonEngine {
       failTable(name, tp, new CompareException(ErrorCode.INTERNAL, name + ": writing results failed: " + e, e));
       return;
     }
+    CrashPoints.hit(CrashPoints.TABLE_BEFORE_COMPLETED);
     synchronized (session) {
       tp.status = SessionStatus.COMPLETED;
       tp.finishedAt = store.now();
@@ -432,6 +437,7 @@ public final class ComparisonEngine {
     if (now - lastSave >= SAVE_INTERVAL_NANOS) {
       lastSave = now;
       store.save(session);
+      CrashPoints.hit(CrashPoints.CHUNK_SESSION_SAVED);
     }
   }
 

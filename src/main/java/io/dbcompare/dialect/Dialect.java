@@ -65,4 +65,66 @@ public interface Dialect {
   default List<String> scriptEpilogue() {
     return List.of("COMMIT;");
   }
+
+  // ----- guarded statements and multi-file scripts (io.dbcompare.sync). The defaults are for
+  // ----- databases without procedural blocks (H2); Oracle and PostgreSQL override them.
+
+  /**
+   * A condition that holds while {@code quotedColumn} still has the value the comparison read:
+   * {@code literal} (a literal of this dialect), or NULL when {@code literal} is null. With
+   * {@code emptyIsNull} a NULL may have been read from an empty string.
+   */
+  default String guardCondition(String quotedColumn, ValueKind kind, String targetType, String literal,
+      boolean emptyIsNull) {
+    if (literal == null) {
+      return kind == ValueKind.TEXT && emptyIsNull
+          ? "(" + quotedColumn + " IS NULL OR " + quotedColumn + " = '')"
+          : quotedColumn + " IS NULL";
+    }
+    if (kind == ValueKind.FLOAT && targetType.equalsIgnoreCase("REAL")) {
+      return quotedColumn + " = CAST(" + literal + " AS REAL)"; // the value was read widened to double
+    }
+    return quotedColumn + " = " + literal;
+  }
+
+  /**
+   * An UPDATE or DELETE of one row ({@code dml}: on {@code table}, with the WHERE clause
+   * {@code where}) as script text that stops the script with {@code message} when it changes no row.
+   * Without procedural blocks: a check query before the statement, failing on a conversion error
+   * that carries the message (H2 has no RAISE); the statement's WHERE clause repeats the guard.
+   */
+  default String guardedStatement(String dml, String table, String where, String message, SqlScript script) {
+    // COUNT(*) in the failing branch keeps the optimizer from evaluating the CAST up front.
+    return "SELECT CASE WHEN COUNT(*) = 1 THEN 1 ELSE CAST(" + literal(ValueKind.TEXT, message + " [rows matching: ",
+        "VARCHAR", script) + " || COUNT(*) || ']' AS INT) END AS \"SYNC_GUARD\" FROM " + table + where + ";\n"
+        + statement(dml, script);
+  }
+
+  /**
+   * A script line that runs another script, given {@code relative} to the calling script's folder
+   * and as an {@code absolute} path (H2's RUNSCRIPT resolves paths against the working directory).
+   */
+  default String includeScript(String relative, String absolute) {
+    return "RUNSCRIPT FROM '" + absolute.replace("'", "''") + "' CHARSET 'UTF-8';";
+  }
+
+  /** A comment line: one line whatever the text holds. */
+  default String scriptComment(String text) {
+    return "-- " + text.replace("\r", " ").replace("\n", " ");
+  }
+
+  /** Lines at the top of a master script, which only runs other scripts (no transaction of its own). */
+  default List<String> masterPreamble() {
+    return scriptPreamble();
+  }
+
+  /** Lines at the end of a master script. */
+  default List<String> masterEpilogue() {
+    return scriptEpilogue();
+  }
+
+  /** Lines at the end of a script that a master script runs. */
+  default List<String> partEpilogue() {
+    return scriptEpilogue();
+  }
 }

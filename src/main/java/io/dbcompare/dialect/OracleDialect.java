@@ -110,14 +110,18 @@ public final class OracleDialect extends AbstractDialect {
    * pieces for CLOB columns, so the concatenation is not limited to 4,000 bytes). A CLOB over
    * {@link #CLOB_INLINE} bytes is appended to a temporary LOB in PL/SQL, a line at a time: one SQL
    * expression of thousands of LOB concatenations would copy the growing LOB at every step.
+   *
+   * <p>The script stays ASCII, so the client's NLS_LANG cannot change a value: text with non-ASCII
+   * characters is written as {@code UNISTR('\XXXX')} escapes (converted with TO_CHAR to the database
+   * character set unless the column is national), control characters and {@code &} as {@code CHR(n)}.
    */
   private static String text(String s, String type, SqlScript script) {
     boolean clob = type.endsWith("CLOB");
-    if (!clob && s.indexOf('\n') < 0 && s.indexOf('\r') < 0 && utf8Length(s) <= TEXT_PIECE) {
-      return quoted(s);
+    List<String> tokens = tokens(s, type.startsWith("N"));
+    if (!clob && tokens.size() == 1) {
+      return tokens.get(0);
     }
     String toLob = type.equals("NCLOB") ? "TO_NCLOB" : "TO_CLOB";
-    List<String> tokens = tokens(s);
     if (clob && utf8Length(s) > CLOB_INLINE) {
       String var = script.newVariable(type.equals("NCLOB") ? "NCLOB" : "CLOB");
       script.prepare("  DBMS_LOB.CREATETEMPORARY(" + var + ", TRUE);");
@@ -134,38 +138,68 @@ public final class OracleDialect extends AbstractDialect {
     return String.join("\n|| ", lines(tokens));
   }
 
-  /** Quoted pieces of at most {@link #TEXT_PIECE} bytes, and CHR(10) / CHR(13) for line breaks. */
-  private static List<String> tokens(String s) {
+  /**
+   * ASCII pieces of text, each at most {@link #TEXT_PIECE} characters as written (so a UNISTR result
+   * stays within 1,000 UTF-16 units and a TO_CHAR result within 3,000 bytes): quoted literals for
+   * printable ASCII, {@code UNISTR} for pieces with other characters, {@code CHR(n)} for control
+   * characters and {@code &}. A surrogate pair is never split.
+   */
+  private static List<String> tokens(String s, boolean national) {
     List<String> tokens = new ArrayList<>();
-    int start = 0;
-    int bytes = 0;
+    StringBuilder escaped = new StringBuilder(); // the piece as UNISTR input: '' \\ \XXXX
+    StringBuilder plain = new StringBuilder();   // the piece as a plain literal, if all ASCII
+    boolean unicode = false;
     int i = 0;
     while (i < s.length()) {
       int cp = s.codePointAt(i);
-      int n = Character.charCount(cp);
-      if (cp == '\n' || cp == '\r') {
-        if (i > start) {
-          tokens.add(quoted(s.substring(start, i)));
-        }
-        tokens.add(cp == '\n' ? "CHR(10)" : "CHR(13)");
-        i += n;
-        start = i;
-        bytes = 0;
+      i += Character.charCount(cp);
+      if (cp < 0x20 || cp == 0x7f || cp == '&') {
+        unicode = flush(tokens, escaped, plain, unicode, national);
+        tokens.add("CHR(" + cp + ")");
         continue;
       }
-      int b = utf8Length(s.substring(i, i + n)); // never split a surrogate pair
-      if (bytes + b > TEXT_PIECE) {
-        tokens.add(quoted(s.substring(start, i)));
-        start = i;
-        bytes = 0;
+      String esc;
+      if (cp == '\'') {
+        esc = "''";
+      } else if (cp == '\\') {
+        esc = "\\\\";
+      } else if (cp < 0x7f) {
+        esc = String.valueOf((char) cp);
+      } else {
+        StringBuilder u = new StringBuilder();
+        for (char c : Character.toChars(cp)) {
+          u.append(String.format(Locale.ROOT, "\\%04X", (int) c));
+        }
+        esc = u.toString();
       }
-      bytes += b;
-      i += n;
+      if (escaped.length() + esc.length() > TEXT_PIECE) {
+        unicode = flush(tokens, escaped, plain, unicode, national);
+      }
+      escaped.append(esc);
+      plain.append(cp == '\'' ? "''" : cp < 0x7f ? String.valueOf((char) cp) : "");
+      unicode |= cp >= 0x7f;
     }
-    if (start < s.length() || tokens.isEmpty()) {
-      tokens.add(quoted(s.substring(start)));
+    flush(tokens, escaped, plain, unicode, national);
+    if (tokens.isEmpty()) {
+      tokens.add("''");
     }
     return tokens;
+  }
+
+  /** Adds the piece collected so far (if any) as a token; returns the reset "has non-ASCII" flag. */
+  private static boolean flush(List<String> tokens, StringBuilder escaped, StringBuilder plain, boolean unicode,
+      boolean national) {
+    if (escaped.length() > 0) {
+      if (unicode) {
+        String u = "UNISTR('" + escaped + "')";
+        tokens.add(national ? u : "TO_CHAR(" + u + ")");
+      } else {
+        tokens.add("'" + plain + "'");
+      }
+    }
+    escaped.setLength(0);
+    plain.setLength(0);
+    return false;
   }
 
   /** Tokens joined with {@code ||} into lines of about {@link #LINE_BYTES} bytes. */
@@ -240,8 +274,94 @@ public final class OracleDialect extends AbstractDialect {
     lines.add("SET DEFINE OFF");
     lines.add("SET SQLBLANKLINES ON");
     lines.add("WHENEVER SQLERROR EXIT SQL.SQLCODE ROLLBACK");
-    lines.add("ALTER SESSION SET NLS_NUMERIC_CHARACTERS='.,' TIME_ZONE='+00:00';");
-    lines.add("-- The script is UTF-8: run SQL*Plus with NLS_LANG=<language>_<territory>.AL32UTF8.");
+    lines.add("WHENEVER OSERROR EXIT FAILURE ROLLBACK");
+    // Binary comparison: a linguistic NLS_COMP (e.g. from a logon trigger) would let keys and guards
+    // match values that differ in case or accents.
+    lines.add("ALTER SESSION SET NLS_NUMERIC_CHARACTERS='.,' NLS_COMP=BINARY NLS_SORT=BINARY TIME_ZONE='+00:00';");
+    lines.add("-- ASCII only: non-ASCII text is written with UNISTR, control characters and ampersands with CHR,");
+    lines.add("-- so neither NLS_LANG nor SQL*Plus substitution can change a value.");
     return lines;
+  }
+
+  /** Scripts run by a master script end without EXIT, which would end the master's session. */
+  @Override
+  public List<String> partEpilogue() {
+    return List.of("COMMIT;");
+  }
+
+  @Override
+  public List<String> scriptEpilogue() {
+    return List.of("COMMIT;", "EXIT");
+  }
+
+  /** {@code @@} runs a script from the calling script's folder. */
+  @Override
+  public String includeScript(String relative, String absolute) {
+    return "@@" + (relative.contains(" ") ? "\"" + relative + "\"" : relative);
+  }
+
+  /** Comments stay ASCII and free of {@code &} too: other characters are shown as {@code \\uXXXX}. */
+  @Override
+  public String scriptComment(String text) {
+    StringBuilder sb = new StringBuilder("-- ");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '&') {
+        sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * LOBs are compared with DBMS_LOB.COMPARE (no {@code =} on LOBs), empty LOBs by length, and a
+   * BINARY_FLOAT with its value rounded back to single precision.
+   */
+  @Override
+  public String guardCondition(String quotedColumn, ValueKind kind, String targetType, String literal,
+      boolean emptyIsNull) {
+    String type = upper(targetType);
+    boolean lob = type.endsWith("LOB");
+    String length = "DBMS_LOB.GETLENGTH(" + quotedColumn + ") = 0";
+    if (literal == null) {
+      return lob && emptyIsNull ? "(" + quotedColumn + " IS NULL OR " + length + ")" : quotedColumn + " IS NULL";
+    }
+    if (lob) {
+      if (literal.equals("EMPTY_BLOB()") || literal.equals("TO_CLOB('')") || literal.equals("TO_NCLOB('')")) {
+        return length;
+      }
+      String value = literal.startsWith("HEXTORAW(") ? "TO_BLOB(" + literal + ")" : literal;
+      return "DBMS_LOB.COMPARE(" + quotedColumn + ", " + value + ") = 0";
+    }
+    if (type.equals("BINARY_FLOAT")) {
+      return quotedColumn + " = TO_BINARY_FLOAT(" + literal + ")";
+    }
+    return quotedColumn + " = " + literal;
+  }
+
+  /**
+   * A PL/SQL block: the statement, then {@code RAISE_APPLICATION_ERROR(-20001, ...)} unless it changed
+   * exactly one row; {@code WHENEVER SQLERROR} then rolls back and ends SQL*Plus.
+   */
+  @Override
+  public String guardedStatement(String dml, String table, String where, String message, SqlScript script) {
+    String msg = literal(ValueKind.TEXT, message, "VARCHAR2", script);
+    List<String> lines = new ArrayList<>();
+    if (script.needsBlock()) {
+      lines.add("DECLARE");
+      lines.addAll(script.declarations());
+    }
+    lines.add("BEGIN");
+    lines.addAll(script.preparation());
+    lines.add("  " + dml + ";");
+    lines.add("  IF SQL%ROWCOUNT <> 1 THEN");
+    lines.add("    RAISE_APPLICATION_ERROR(-20001, " + msg + ");");
+    lines.add("  END IF;");
+    lines.addAll(script.cleanups());
+    lines.add("END;");
+    lines.add("/");
+    return String.join("\n", lines);
   }
 }

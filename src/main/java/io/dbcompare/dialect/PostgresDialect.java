@@ -96,4 +96,46 @@ public final class PostgresDialect extends AbstractDialect {
   public List<String> scriptCommit() {
     return List.of("COMMIT;", "BEGIN;");
   }
+
+  /** The settings without BEGIN: each script a master runs has its own transactions. */
+  @Override
+  public List<String> masterPreamble() {
+    return scriptPreamble().stream().filter(l -> !l.equals("BEGIN;")).toList();
+  }
+
+  @Override
+  public List<String> masterEpilogue() {
+    return List.of();
+  }
+
+  /** psql's {@code \ir} includes a file relative to the including script's folder. */
+  @Override
+  public String includeScript(String relative, String absolute) {
+    return "\\ir '" + relative.replace("'", "''") + "'";
+  }
+
+  /** A real column holds a float4: the literal is rounded to float4 before comparing. */
+  @Override
+  public String guardCondition(String quotedColumn, ValueKind kind, String targetType, String literal,
+      boolean emptyIsNull) {
+    if (literal != null && kind == ValueKind.FLOAT && targetType.equalsIgnoreCase("float4")) {
+      return quotedColumn + " = " + literal + "::float4";
+    }
+    return super.guardCondition(quotedColumn, kind, targetType, literal, emptyIsNull);
+  }
+
+  /**
+   * A DO block that raises the message unless the statement changed a row. Its dollar-quote tag is
+   * chosen so that it occurs nowhere in the block.
+   */
+  @Override
+  public String guardedStatement(String dml, String table, String where, String message, SqlScript script) {
+    String body = "BEGIN\n  " + dml + ";\n  IF NOT FOUND THEN\n    RAISE EXCEPTION USING MESSAGE = "
+        + literal(ValueKind.TEXT, message, "text", script) + ";\n  END IF;\nEND";
+    String tag = "$sync$";
+    for (int n = 1; body.contains(tag); n++) {
+      tag = "$sync" + n + "$";
+    }
+    return "DO " + tag + "\n" + body + "\n" + tag + ";";
+  }
 }

@@ -15,7 +15,8 @@ public final class SqlScript {
   private int variables;
 
   public String newVariable(String type) {
-    String name = "v" + (++variables);
+    // not v1: inside SQL in PL/SQL a column of that name would take precedence over the variable
+    String name = "tc_lob" + (++variables);
     declarations.add("  " + name + " " + type + ";");
     return name;
   }

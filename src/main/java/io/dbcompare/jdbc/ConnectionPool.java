@@ -14,7 +14,9 @@ import oracle.ucp.jdbc.PoolDataSourceFactory;
 
 /**
  * A UCP connection pool for one side. Every borrowed connection is read-only, not auto-committing (so
- * drivers stream with a fetch size) and has the dialect's session settings applied.
+ * drivers stream with a fetch size) and has the dialect's session settings applied. Connecting gives up
+ * after {@code connect_timeout_seconds} (see {@link ConnectTimeouts}); chunk and planning statements
+ * get {@code query_timeout_seconds} through {@link #applyQueryTimeout}.
  */
 public final class ConnectionPool implements AutoCloseable {
   private final DatabaseConfig db;
@@ -22,16 +24,28 @@ public final class ConnectionPool implements AutoCloseable {
   private final PoolDataSource pds;
   private final String poolName;
   private final Properties connectionProperties = new Properties();
+  private final String connectUrl;
+  private final int connectTimeoutSeconds;
+  private final int queryTimeoutSeconds;
 
   public ConnectionPool(DatabaseConfig db, Dialect dialect, int maxSize, int connectTimeoutSeconds) {
+    this(db, dialect, maxSize, connectTimeoutSeconds, 0);
+  }
+
+  /** @param queryTimeoutSeconds limit of a chunk or planning query; 0 for none */
+  public ConnectionPool(DatabaseConfig db, Dialect dialect, int maxSize, int connectTimeoutSeconds,
+      int queryTimeoutSeconds) {
     this.db = db;
     this.dialect = dialect;
     this.poolName = "compare-" + db.side() + "-" + Integer.toHexString(System.identityHashCode(this));
+    this.connectUrl = ConnectTimeouts.url(db.platform(), db.url(), connectTimeoutSeconds);
+    this.connectTimeoutSeconds = connectTimeoutSeconds;
+    this.queryTimeoutSeconds = queryTimeoutSeconds;
     try {
       pds = PoolDataSourceFactory.getPoolDataSource();
       pds.setConnectionPoolName(poolName);
       pds.setConnectionFactoryClassName(factoryClass(db.platform()));
-      pds.setURL(db.url());
+      pds.setURL(connectUrl);
       if (db.username() != null) {
         pds.setUser(db.username());
       }
@@ -40,12 +54,11 @@ public final class ConnectionPool implements AutoCloseable {
       }
       Properties props = new Properties();
       props.putAll(db.properties());
+      ConnectTimeouts.addConnectionProperties(db.platform(), props, connectTimeoutSeconds);
       if (db.platform() == Platform.POSTGRESQL) {
-        props.putIfAbsent("connectTimeout", String.valueOf(connectTimeoutSeconds));
         props.putIfAbsent("ApplicationName", "table-compare");
       }
       if (db.platform() == Platform.ORACLE) {
-        props.putIfAbsent("oracle.net.CONNECT_TIMEOUT", String.valueOf(connectTimeoutSeconds * 1000));
         props.putIfAbsent("v$session.program", "table-compare");
       }
       connectionProperties.putAll(props);
@@ -79,6 +92,13 @@ public final class ConnectionPool implements AutoCloseable {
 
   public Dialect dialect() {
     return dialect;
+  }
+
+  /** Limits a chunk or planning query to {@code query_timeout_seconds} (when set). */
+  public void applyQueryTimeout(Statement st) throws SQLException {
+    if (queryTimeoutSeconds > 0) {
+      st.setQueryTimeout(queryTimeoutSeconds);
+    }
   }
 
   /** A ready connection: read-only, auto-commit off, session settings applied. */
@@ -150,9 +170,10 @@ public final class ConnectionPool implements AutoCloseable {
     if (db.password() != null) {
       props.setProperty("password", db.password());
     }
+    ConnectTimeouts.addLoginCheckProperties(db.platform(), connectUrl, props, connectTimeoutSeconds);
     try {
-      java.sql.Driver driver = java.sql.DriverManager.getDriver(db.url());
-      try (Connection c = driver.connect(db.url(), props)) {
+      java.sql.Driver driver = java.sql.DriverManager.getDriver(connectUrl);
+      try (Connection c = driver.connect(connectUrl, props)) {
         if (c == null) {
           throw new CompareException(ErrorCode.CONFIG, db.side() + "_database.url: no driver accepts " + db.displayUrl());
         }

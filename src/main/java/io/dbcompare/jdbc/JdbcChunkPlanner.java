@@ -28,6 +28,7 @@ public final class JdbcChunkPlanner implements ChunkPlanner {
     Connection c = source.borrow();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setFetchSize(1000);
+      source.applyQueryTimeout(ps);
       ps.setInt(1, chunkSize);
       List<Object[]> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {

@@ -46,6 +46,7 @@ public final class JdbcRowSource implements RowSource {
     try {
       PreparedStatement ps = c.prepareStatement(q.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
       ps.setFetchSize(fetchSize);
+      pool.applyQueryTimeout(ps);
       List<Object> binds = q.binds();
       for (int i = 0; i < binds.size(); i++) {
         Values.bind(ps, i + 1, binds.get(i));

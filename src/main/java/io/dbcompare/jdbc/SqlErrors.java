@@ -25,6 +25,8 @@ public final class SqlErrors {
   private static final Set<Integer> ORACLE_OBJECT = Set.of(942, 904);
   /** H2: 90067 connection broken, 90098 database closed. */
   private static final Set<Integer> H2_RETRY = Set.of(90067, 90098);
+  /** ORA-01013 user requested cancel of current operation (also what a query timeout raises). */
+  private static final int ORACLE_CANCELLED = 1013;
 
   private SqlErrors() {}
 
@@ -42,7 +44,14 @@ public final class SqlErrors {
         || state.equals("40P01") || vendorRetryable(db, vendor)) {
       code = ErrorCode.DATABASE;
       retry = true;
-      advice = "the connection was lost or the database asked to retry";
+      advice = attempted.startsWith("connecting")
+          ? "check that the database runs and answers at this address (host, port, firewall); connecting gives up"
+              + " after connect_timeout_seconds"
+          : "the connection was lost or the database asked to retry";
+    } else if (state.equals("57014") || db.platform() == io.dbcompare.config.Platform.ORACLE
+        && vendor == ORACLE_CANCELLED) {
+      code = ErrorCode.DATABASE;
+      advice = "the statement was cancelled: it ran longer than query_timeout_seconds, or someone cancelled it";
     } else if (state.equals("42P01") || state.equals("42S02") || state.equals("42703")
         || state.equals("42S22") || oracleObject(db, vendor)) {
       code = ErrorCode.TABLE_FAILED;

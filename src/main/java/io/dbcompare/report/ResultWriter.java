@@ -1,22 +1,29 @@
 package io.dbcompare.report;
 
 import io.dbcompare.compare.ChunkResult;
+import io.dbcompare.compare.CrashPoints;
 import io.dbcompare.compare.TableFinisher;
 import io.dbcompare.compare.TableSpec;
+import io.dbcompare.session.ScriptFile;
 import io.dbcompare.session.Session;
 import io.dbcompare.session.TableProgress;
+import io.dbcompare.sync.GeneratedScript;
 import io.dbcompare.sync.SyncScriptWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Writes a finished table's outputs into the output folder:
- * {@code sync_target_<SCHEMA_TABLE>_<yyyyMMdd_HHmmss>_<session8>.sql} (only when there are differences)
- * and {@code comparison_summary_<SCHEMA_TABLE>_<yyyyMMdd_HHmmss>.txt}.
+ * {@code sync_target_<SCHEMA_TABLE>_<yyyyMMdd_HHmmss>_<session8>.sql} (only when there are differences),
+ * {@code undo_target_<...>.sql} beside it (sync.undo), the parts of both when they are split,
+ * and {@code comparison_summary_<SCHEMA_TABLE>_<yyyyMMdd_HHmmss>_<session8>.txt}. What an interrupted
+ * earlier finish of the same table and session left is then removed ({@link StaleOutputs}): one set
+ * of outputs per table and session.
  */
 public final class ResultWriter implements TableFinisher {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT);
@@ -42,15 +49,35 @@ public final class ResultWriter implements TableFinisher {
         "Target:              " + session.target,
         "Generated:           " + java.time.Instant.now(clock));
     String script = null;
+    String undoScript = null;
+    List<ScriptFile> files = new ArrayList<>();
     if (progress.differences() > 0) {
-      Path f = outputDir.resolve("sync_target_" + table.key() + "_" + stamp + "_" + session.shortId() + ".sql");
-      sync.write(f, table, results, header);
+      String name = table.key() + "_" + stamp + "_" + session.shortId() + ".sql";
+      Path f = outputDir.resolve("sync_target_" + name);
+      Path undo = sync.settings().undo() ? outputDir.resolve("undo_target_" + name) : null;
+      // Several tables: each script in phase parts, so the session's master can order them by foreign keys.
+      boolean separatePhases;
+      synchronized (session) {
+        separatePhases = session.tableProgress.size() > 1;
+      }
+      for (GeneratedScript g : sync.write(f, undo, table, results, header, separatePhases)) {
+        files.add(new ScriptFile(g.kind(), g.phase() == null ? null : g.phase().label(), g.part(), g.path().toString(),
+            g.sha256(), g.statements()));
+      }
+      CrashPoints.hit(CrashPoints.SCRIPT_RENAMED);
       script = f.toString();
+      undoScript = undo == null ? null : undo.toString();
     }
-    Path summary = outputDir.resolve("comparison_summary_" + table.key() + "_" + stamp + ".txt");
+    Path summary = outputDir.resolve("comparison_summary_" + table.key() + "_" + stamp + "_" + session.shortId() + ".txt");
+    CrashPoints.hit(CrashPoints.SUMMARY_BEFORE_WRITE);
     SummaryWriter.write(summary, table, progress, results, header, script);
+    StaleOutputs.removeEarlier(outputDir, table.key(), session.sessionId, stamp);
     synchronized (session) {
       progress.syncScript = script;
+      progress.undoScript = undoScript;
+      progress.scripts = files;
+      progress.catalogTargetSchema = table.target().schema();
+      progress.catalogTargetTable = table.target().table();
       progress.summaryFile = summary.toString();
     }
   }

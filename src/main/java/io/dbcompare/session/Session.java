@@ -19,6 +19,8 @@ public class Session {
   public String status = SessionStatus.RUNNING;
   public Totals totals = new Totals();
   public Map<String, TableProgress> tableProgress = new LinkedHashMap<>();
+  /** The session's master scripts (several tables with differences: all tables in foreign-key order). */
+  public java.util.List<ScriptFile> sessionScripts = new java.util.ArrayList<>();
 
   public String shortId() {
     return sessionId.substring(0, 8);

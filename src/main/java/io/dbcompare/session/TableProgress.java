@@ -22,6 +22,13 @@ public class TableProgress {
   public String finishedAt;
   public List<String> keyColumns;
   public String syncScript;
+  /** The undo script (sync.undo), beside the sync script. */
+  public String undoScript;
+  /** Every script file written for the table (sync and undo, masters and parts) with its SHA-256. */
+  public List<ScriptFile> scripts = new ArrayList<>();
+  /** The target table as its catalog spells it (written with the scripts; foreign keys name it so). */
+  public String catalogTargetSchema;
+  public String catalogTargetTable;
   public String summaryFile;
   /** The chunk plan, fixed when the table is first planned, so a resumed run reuses the same chunks. */
   public List<ChunkProgress> chunks = new ArrayList<>();

@@ -3,164 +3,390 @@ package io.dbcompare.sync;
 import io.dbcompare.compare.Canonical;
 import io.dbcompare.compare.ChunkResult;
 import io.dbcompare.compare.ColumnSpec;
+import io.dbcompare.compare.CrashPoints;
 import io.dbcompare.compare.RowDiff;
-import io.dbcompare.compare.RowDiff.DiffKind;
 import io.dbcompare.compare.TableSpec;
+import io.dbcompare.config.SyncSettings;
 import io.dbcompare.dialect.Dialect;
-import io.dbcompare.dialect.SqlScript;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
- * Writes the statements that make the target table equal to the source, in the target's dialect:
- * DELETE the rows missing in the source, UPDATE the differing columns of differing rows, INSERT the
- * rows missing in the target (in that order, so a unique value moving between rows applies cleanly
- * more often). Rows are addressed by their key; only compared columns are written.
+ * Writes the statements that make the target table equal to the source, in the target's dialect, and
+ * (with {@code sync.undo}) the undo script that puts the target back as the comparison read it.
+ *
+ * <p>Within a table the sync script DELETEs the rows missing in the source, UPDATEs the differing
+ * columns of differing rows, and INSERTs the rows missing in the target, in that order; the undo script
+ * deletes the inserted rows, sets the updated columns back and inserts the deleted rows. Rows are
+ * addressed by their key, and with {@code sync.guarded} (the default) UPDATE and DELETE also match the
+ * values the comparison read (see {@link DmlBuilder}). A COMMIT follows every {@code sync.batch_size}
+ * statements of a phase, and ends the script (and every part).
+ *
+ * <p>A script of more than {@code sync.max_statements_per_file} statements, or every script when the
+ * caller asks for separate phases (a session of several tables, whose master script interleaves the
+ * tables' phases in foreign-key order), is written as parts of one phase each in a folder beside it
+ * ({@code <script>_parts/p001_delete.sql}, ...), each with the full settings header, and the script
+ * itself becomes a master that runs them. Every file is written atomically (temporary file, rename)
+ * and its SHA-256 is returned.
  */
 public final class SyncScriptWriter {
   /** Statements are wrapped before a line grows past this many bytes (then at most a literal's line). */
   static final int MAX_LINE = 2400;
   private final Dialect target;
-  private final int batchSize;
+  private final SyncSettings settings;
 
-  public SyncScriptWriter(Dialect target, int batchSize) {
+  public SyncScriptWriter(Dialect target, SyncSettings settings) {
     this.target = target;
-    this.batchSize = batchSize;
+    this.settings = settings;
   }
 
-  /** Statement counts of a script. */
-  public record Counts(long deletes, long updates, long inserts) {
-    public long total() {
-      return deletes + updates + inserts;
-    }
+  /** Guarded statements, no undo, one file up to the default size. */
+  public SyncScriptWriter(Dialect target, int batchSize) {
+    this(target, new SyncSettings(batchSize, true, SyncSettings.DEFAULT_MAX_STATEMENTS_PER_FILE, false, false));
   }
 
-  public static Counts count(Iterable<ChunkResult> results) {
-    long d = 0;
-    long u = 0;
-    long i = 0;
-    for (ChunkResult r : results) {
-      d += r.missingInSource();
-      u += r.different();
-      i += r.missingInTarget();
-    }
-    return new Counts(d, u, i);
+  public SyncSettings settings() {
+    return settings;
+  }
+
+  /** Writes the sync script only (see {@link #write(Path, Path, TableSpec, Iterable, List, boolean)}). */
+  public List<GeneratedScript> write(Path file, TableSpec table, Iterable<ChunkResult> results, List<String> header) {
+    return write(file, null, table, results, header, false);
   }
 
   /**
-   * Writes the script atomically (a temporary file renamed into place), so a crash never leaves a
-   * half-written script under the final name.
+   * Writes the sync script to {@code syncFile} and, unless {@code undoFile} is null, the undo script.
+   *
+   * @param header comment lines (session, table, databases, time) put at the top of every file
+   * @param separatePhases write phase parts and a master even when the script is small
+   * @return the files written: for each script the one a DBA runs, then its parts
    */
-  public void write(Path file, TableSpec table, Iterable<ChunkResult> results, List<String> header) {
-    Counts counts = count(results);
-    Path tmp = file.resolveSibling(file.getFileName() + ".part");
+  public List<GeneratedScript> write(Path syncFile, Path undoFile, TableSpec table, Iterable<ChunkResult> results,
+      List<String> header, boolean separatePhases) {
+    CrashPoints.hit(CrashPoints.SCRIPT_BEFORE_WRITE);
+    DmlBuilder dml = new DmlBuilder(target, table, settings.guarded());
+    Bodies sync = new Bodies(syncFile, GeneratedScript.SYNC);
+    Bodies undo = undoFile == null ? null : new Bodies(undoFile, GeneratedScript.UNDO);
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        // The preamble comes first: it switches off client features (SQL*Plus '&' substitution) that
-        // would otherwise act on the header comments, which hold URLs and table names.
-        for (String line : target.scriptPreamble()) {
-          w.write(line + "\n");
+      Files.createDirectories(syncFile.toAbsolutePath().getParent());
+      for (ChunkResult r : results) {
+        for (RowDiff d : r.diffs()) {
+          if (!DmlBuilder.needsStatement(table, d)) {
+            continue;
+          }
+          sync.add(Phase.ofSync(d.kind()), dml.sync(d));
+          CrashPoints.hit(CrashPoints.SCRIPT_STATEMENT);
+          if (undo != null) {
+            undo.add(Phase.ofUndo(d.kind()), dml.undo(d));
+          }
         }
+      }
+      sync.close();
+      List<GeneratedScript> out = new ArrayList<>(assemble(sync, syncHeader(table, header, sync), separatePhases));
+      if (undo != null) {
+        undo.close();
+        out.addAll(assemble(undo, undoHeader(table, header, undo, syncFile), separatePhases));
+      }
+      return out;
+    } catch (IOException | UncheckedIOException e) {
+      throw new CompareException(ErrorCode.IO, syncFile + ": cannot write the sync script: " + e.getMessage(), e);
+    } finally {
+      sync.discard();
+      if (undo != null) {
+        undo.discard();
+      }
+    }
+  }
+
+  private List<String> syncHeader(TableSpec table, List<String> header, Bodies b) {
+    List<String> h = new ArrayList<>(header);
+    h.add("Statements:          " + counts(b) + " (only compared columns are written)");
+    if (settings.guarded()) {
+      h.add("Guards:              every UPDATE and DELETE also matches the value of each compared column as");
+      h.add("                     the comparison read it from the target (NULL as IS NULL, LOBs compared whole):");
+      h.add("                     a row changed since stops the script with an error naming the table and key.");
+    } else {
+      h.add("Guards:              off (sync.guarded: false): UPDATE and DELETE match the key only.");
+    }
+    h.addAll(commits());
+    h.add("Review before running against " + table.target().display() + ".");
+    return h;
+  }
+
+  private List<String> undoHeader(TableSpec table, List<String> header, Bodies b, Path syncFile) {
+    List<String> h = new ArrayList<>(header);
+    h.add("Undo of:             " + syncFile.getFileName());
+    h.add("                     Run it after that script ran to its end: it deletes the rows the sync inserted,");
+    h.add("                     sets the updated columns back and inserts the deleted rows again, as the");
+    h.add("                     comparison read them from " + table.target().display() + ".");
+    h.add("Statements:          " + counts(b));
+    if (settings.guarded()) {
+      h.add("Guards:              every UPDATE and DELETE also matches the value of each compared column as the");
+      h.add("                     sync script left it: a row changed since stops the script naming table and key.");
+    } else {
+      h.add("Guards:              off (sync.guarded: false): UPDATE and DELETE match the key only.");
+    }
+    h.addAll(commits());
+    return h;
+  }
+
+  private List<String> commits() {
+    return List.of("Commits:             after every " + settings.batchSize() + " statements of a phase and at the end;"
+        + " an error stops", "                     the script and rolls back the statements since the last COMMIT.");
+  }
+
+  private static String counts(Bodies b) {
+    return b.count(Phase.DELETE) + " DELETE, " + b.count(Phase.UPDATE) + " UPDATE, " + b.count(Phase.INSERT) + " INSERT";
+  }
+
+  /** Turns the phase bodies into one script, or into parts and a master. */
+  private List<GeneratedScript> assemble(Bodies b, List<String> header, boolean separatePhases) throws IOException {
+    long total = b.total();
+    List<GeneratedScript> out = new ArrayList<>();
+    if (!separatePhases && total <= settings.maxStatementsPerFile()) {
+      String sha = writeAtomically(b.file, w -> {
+        writeLines(w, target.scriptPreamble());
         w.write("\n");
-        for (String h : header) {
-          w.write(comment(h));
-        }
-        w.write(comment("Statements: " + counts.deletes() + " DELETE, " + counts.updates() + " UPDATE, "
-            + counts.inserts() + " INSERT (only compared columns are written)"));
-        w.write(comment("Review before running against " + table.target().display() + "."));
+        writeComments(w, header);
         w.write("\n");
-        long[] n = {0};
-        for (DiffKind kind : List.of(DiffKind.MISSING_IN_SOURCE, DiffKind.DIFFERENT, DiffKind.MISSING_IN_TARGET)) {
-          for (ChunkResult r : results) {
-            for (RowDiff d : r.diffs()) {
-              if (d.kind() == kind) {
-                String stmt = statement(table, d);
-                if (stmt != null) {
-                  w.write(stmt);
-                  w.write("\n");
-                  if (++n[0] % batchSize == 0) {
-                    writeLines(w, target.scriptCommit());
-                  }
-                }
-              }
-            }
+        for (Phase p : Phase.values()) {
+          for (Segment s : b.segments.get(p)) {
+            s.copyTo(w);
           }
         }
         w.write("\n");
         writeLines(w, target.scriptEpilogue());
+      });
+      out.add(new GeneratedScript(b.kind, null, 0, b.file, sha, total));
+      return out;
+    }
+    Path dir = b.file.resolveSibling(partsFolder(b.file));
+    Files.createDirectories(dir);
+    try (Stream<Path> old = Files.list(dir)) {
+      for (Path p : old.filter(p -> p.getFileName().toString().matches("p\\d{3,}_[a-z]+\\.sql")).toList()) {
+        Files.delete(p); // an earlier attempt at the same script
       }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new CompareException(ErrorCode.IO, file + ": cannot write the sync script: " + e.getMessage(), e);
+    }
+    int parts = 0;
+    for (Phase p : Phase.values()) {
+      parts += b.segments.get(p).size();
+    }
+    List<String> includes = new ArrayList<>();
+    int n = 0;
+    for (Phase p : Phase.values()) {
+      long first = 1;
+      for (Segment s : b.segments.get(p)) {
+        n++;
+        Path part = dir.resolve(String.format(Locale.ROOT, "p%03d_%s.sql", n, p.label()));
+        List<String> partHeader = new ArrayList<>(header);
+        partHeader.add("Part:                " + n + " of " + parts + ", " + p + " statements " + first + "-"
+            + (first + s.count - 1) + " of " + b.count(p) + ", run by " + b.file.getFileName());
+        first += s.count;
+        String sha = writeAtomically(part, w -> {
+          writeLines(w, target.scriptPreamble());
+          w.write("\n");
+          writeComments(w, partHeader);
+          w.write("\n");
+          s.copyTo(w);
+          w.write("\n");
+          writeLines(w, target.partEpilogue());
+        });
+        out.add(new GeneratedScript(b.kind, p, n, part, sha, s.count));
+        includes.add(target.includeScript(dir.getFileName() + "/" + part.getFileName(), part.toAbsolutePath().toString()));
+      }
+    }
+    List<String> masterHeader = new ArrayList<>(header);
+    masterHeader.add(masterHeader.size() - 1, "Parts:               " + parts + " in " + dir.getFileName() + "/, run in"
+        + " this order; each part repeats the settings above and commits at its end.");
+    String sha = writeAtomically(b.file, w -> {
+      writeLines(w, target.masterPreamble());
+      w.write("\n");
+      writeComments(w, masterHeader);
+      w.write("\n");
+      writeLines(w, includes);
+      w.write("\n");
+      writeLines(w, target.masterEpilogue());
+    });
+    out.add(0, new GeneratedScript(b.kind, null, 0, b.file, sha, total));
+    return out;
+  }
+
+  /** The folder of a script's parts: its name without .sql, in characters every client accepts. */
+  public static String partsFolder(Path script) {
+    String name = script.getFileName().toString().replaceFirst("\\.sql$", "");
+    return name.replaceAll("[^A-Za-z0-9._-]", "_") + "_parts";
+  }
+
+  private void writeComments(Writer w, List<String> lines) throws IOException {
+    for (String h : wrap(lines)) {
+      w.write(target.scriptComment(h));
+      w.write("\n");
     }
   }
 
-  /** A comment line; a line break in the text must not turn the rest into a statement. */
-  private static String comment(String text) {
-    return "-- " + text.replace("\r", " ").replace("\n", " ") + "\n";
+  /** Header lines wrapped at word boundaries near 105 characters, continued under the label's value. */
+  static List<String> wrap(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      String indent = line.matches("[A-Za-z ]{1,19}: {1,20}\\S.*") && line.indexOf(':') < 20 ? " ".repeat(21) : "  ";
+      String rest = line;
+      while (rest.length() > 105) {
+        int cut = rest.lastIndexOf(' ', 105);
+        if (cut <= indent.length()) {
+          break; // one long word (a URL): leave it
+        }
+        out.add(rest.substring(0, cut));
+        rest = indent + rest.substring(cut + 1);
+      }
+      out.add(rest);
+    }
+    return out;
   }
 
   private static void writeLines(Writer w, List<String> lines) throws IOException {
     for (String l : lines) {
-      w.write(l + "\n");
+      w.write(l);
+      w.write("\n");
     }
   }
 
-  /** One statement, or null for a "different" row whose differences vanish in canonical form. */
-  String statement(TableSpec t, RowDiff d) {
-    SqlScript script = new SqlScript();
-    String table = target.qualified(t.target());
-    String sql = switch (d.kind()) {
-      case MISSING_IN_SOURCE -> {
-        StringBuilder delete = new StringBuilder("DELETE FROM " + table);
-        keyPredicate(delete, t, d.key(), script);
-        yield delete.toString();
+  interface Body {
+    void write(Writer w) throws IOException;
+  }
+
+  /**
+   * Writes a file through a temporary file renamed into place, so a crash never leaves a half-written
+   * script under the final name; returns the SHA-256 of its bytes.
+   */
+  static String writeAtomically(Path file, Body body) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (Writer w = new BufferedWriter(new OutputStreamWriter(
+        new DigestOutputStream(Files.newOutputStream(tmp), sha), StandardCharsets.UTF_8), 1 << 16)) {
+      body.write(w);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+      ch.force(true); // on disk before the rename: a power cut never leaves an empty file under the final name
+    }
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    CrashPoints.hit(CrashPoints.SCRIPT_FILE_WRITTEN);
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /** The statements of one script, per phase, in temporary segment files of at most a part's size. */
+  private final class Bodies {
+    final Path file;
+    final String kind;
+    final Map<Phase, List<Segment>> segments = new EnumMap<>(Phase.class);
+
+    Bodies(Path file, String kind) {
+      this.file = file;
+      this.kind = kind;
+      for (Phase p : Phase.values()) {
+        segments.put(p, new ArrayList<>());
       }
-      case MISSING_IN_TARGET -> insert(t, table, d.sourceValues(), script);
-      case DIFFERENT -> update(t, table, d, script);
-    };
-    return sql == null ? null : target.statement(sql, script);
-  }
-
-  private String insert(TableSpec t, String table, Object[] values, SqlScript script) {
-    StringBuilder sql = new StringBuilder("INSERT INTO " + table + " (");
-    for (int i = 0; i < t.columns().size(); i++) {
-      append(sql, i == 0 ? "" : ", ", target.quote(t.columns().get(i).targetName()));
     }
-    append(sql, "", ") VALUES (");
-    for (int i = 0; i < t.columns().size(); i++) {
-      ColumnSpec c = t.columns().get(i);
-      append(sql, i == 0 ? "" : ", ", target.literal(c.kind(), values[i], c.targetType(), script));
-    }
-    return sql.append(")").toString();
-  }
 
-  private String update(TableSpec t, String table, RowDiff d, SqlScript script) {
-    StringBuilder sql = new StringBuilder("UPDATE " + table + " SET ");
-    boolean any = false;
-    for (int i = t.keyCount(); i < t.columns().size(); i++) {
-      ColumnSpec c = t.columns().get(i);
-      if (!sameValue(c, d.sourceValues()[i], d.targetValues()[i])) {
-        append(sql, any ? ", " : "", target.quote(c.targetName()) + " = "
-            + target.literal(c.kind(), d.sourceValues()[i], c.targetType(), script));
-        any = true;
+    void add(Phase p, String statement) throws IOException {
+      List<Segment> list = segments.get(p);
+      Segment s = list.isEmpty() ? null : list.get(list.size() - 1);
+      if (s == null || s.count == settings.maxStatementsPerFile()) {
+        if (s != null) {
+          s.close();
+        }
+        s = new Segment(file.resolveSibling("." + file.getFileName() + "." + p.label() + "." + list.size() + ".tmp"));
+        list.add(s);
+      }
+      if (s.count > 0 && s.count % settings.batchSize() == 0) {
+        writeLines(s.out, target.scriptCommit());
+      }
+      s.out.write(statement);
+      s.out.write("\n");
+      s.count++;
+    }
+
+    long count(Phase p) {
+      return segments.get(p).stream().mapToLong(s -> s.count).sum();
+    }
+
+    long total() {
+      return Stream.of(Phase.values()).mapToLong(this::count).sum();
+    }
+
+    void close() throws IOException {
+      for (List<Segment> list : segments.values()) {
+        for (Segment s : list) {
+          s.close();
+        }
       }
     }
-    if (!any) {
-      return null;
+
+    /** Removes the temporary files, whatever happened. */
+    void discard() {
+      for (List<Segment> list : segments.values()) {
+        for (Segment s : list) {
+          try {
+            s.close();
+            Files.deleteIfExists(s.file);
+          } catch (IOException ignored) {
+            // a temporary file left behind is harmless
+          }
+        }
+      }
     }
-    keyPredicate(sql, t, d.key(), script);
-    return sql.toString();
+  }
+
+  private static final class Segment {
+    final Path file;
+    Writer out;
+    long count;
+
+    Segment(Path file) throws IOException {
+      this.file = file;
+      this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    }
+
+    void close() throws IOException {
+      if (out != null) {
+        out.close();
+        out = null;
+      }
+    }
+
+    void copyTo(Writer w) throws IOException {
+      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        r.transferTo(w);
+      }
+    }
   }
 
   /** Whether two values are equal for the comparison (same canonical text). */
@@ -169,14 +395,6 @@ public final class SyncScriptWriter {
       return a == b;
     }
     return Objects.equals(Canonical.text(c.kind(), a), Canonical.text(c.kind(), b));
-  }
-
-  private void keyPredicate(StringBuilder sql, TableSpec t, Object[] key, SqlScript script) {
-    for (int i = 0; i < t.keyCount(); i++) {
-      ColumnSpec c = t.columns().get(i);
-      append(sql, i == 0 ? " WHERE " : " AND ",
-          target.quote(c.targetName()) + " = " + target.literal(c.kind(), key[i], c.targetType(), script));
-    }
   }
 
   /**

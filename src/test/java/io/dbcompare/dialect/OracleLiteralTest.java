@@ -64,12 +64,27 @@ class OracleLiteralTest {
 
   @Test
   void shortTextIsOneLiteral() {
-    assertEquals("'O''Brien & Co'", lit(ValueKind.TEXT, "O'Brien & Co", "VARCHAR2"));
+    assertEquals("'O''Brien, Co'", lit(ValueKind.TEXT, "O'Brien, Co", "VARCHAR2"));
     assertEquals("''", lit(ValueKind.TEXT, "", "VARCHAR2"));
-    assertEquals("'日本 🍣'", lit(ValueKind.TEXT, "日本 🍣", "NVARCHAR2"));
     assertEquals("TO_CLOB('x')", lit(ValueKind.TEXT, "x", "CLOB"));
     assertEquals("TO_CLOB('')", lit(ValueKind.TEXT, "", "CLOB"));
     assertEquals("TO_NCLOB('x')", lit(ValueKind.TEXT, "x", "NCLOB"));
+  }
+
+  /** The script is ASCII: other characters are UNISTR escapes, '&' and control characters CHR(n). */
+  @Test
+  void nonAsciiAmpersandsAndControlCharactersAreEscaped() {
+    assertEquals("'O''Brien ' || CHR(38) || ' Co'", lit(ValueKind.TEXT, "O'Brien & Co", "VARCHAR2"));
+    assertEquals("UNISTR('\\65E5\\672C \\D83C\\DF63')", lit(ValueKind.TEXT, "日本 🍣", "NVARCHAR2"));
+    assertEquals("TO_CHAR(UNISTR('caf\\00E9 \\\\n ''x'''))", lit(ValueKind.TEXT, "café \\n 'x'", "VARCHAR2"));
+    assertEquals("TO_CLOB(TO_CHAR(UNISTR('\\00FC'))) || CHR(9) || 'a\\b'", lit(ValueKind.TEXT, "ü\ta\\b", "CLOB"));
+    assertEquals("TO_NCLOB(UNISTR('\\00FC'))", lit(ValueKind.TEXT, "ü", "NCLOB"));
+    assertEquals("CHR(0) || CHR(127) || CHR(27)", lit(ValueKind.TEXT, "\u0000\u007f\u001b", "VARCHAR2"));
+    for (String s : new String[] {"R&D \\ é\n\u0085€😀", "&&x", "\\\\u00e9", "a\\" + "u00e9"}) {
+      String l = lit(ValueKind.TEXT, s, "VARCHAR2");
+      assertTrue(l.chars().allMatch(c -> c >= 0x20 && c < 0x7f || c == '\n') && !l.contains("&"), l);
+      assertEquals(s, OracleText.eval(l));
+    }
   }
 
   @Test
@@ -86,16 +101,18 @@ class OracleLiteralTest {
     assertEquals("'" + ascii1000 + "'", lit(ValueKind.TEXT, ascii1000, "VARCHAR2"));
     assertEquals("'" + ascii1000 + "' || 'b'", lit(ValueKind.TEXT, ascii1000 + "b", "VARCHAR2"));
     assertEquals("'" + ascii1000 + "'\n|| '" + ascii1000 + "'", lit(ValueKind.TEXT, ascii1000 + ascii1000, "VARCHAR2"));
-    // 1,000 characters of 3 bytes would be 3,000 bytes in one literal: split by bytes instead
+    // 1,000 euro signs are 5,000 characters of UNISTR escapes: pieces of at most 1,000 as written
     String euro = "€".repeat(1000);
     String l = lit(ValueKind.TEXT, euro, "VARCHAR2");
-    assertEquals(List.of(333, 333, 333, 1), pieceLengths(l));
-    String emoji = "😀".repeat(600); // 1,200 chars, 2,400 bytes
+    assertEquals(List.of(1000, 1000, 1000, 1000, 1000), pieceLengths(l));
+    assertEquals(euro, OracleText.eval(l));
+    String emoji = "😀".repeat(600); // 1,200 chars, 2,400 bytes, 6,000 characters escaped
     l = lit(ValueKind.TEXT, emoji, "VARCHAR2");
     assertEquals(emoji, OracleText.eval(l));
     for (String piece : pieces(l)) {
-      assertTrue(piece.getBytes(StandardCharsets.UTF_8).length <= 1000);
-      assertFalse(Character.isHighSurrogate(piece.charAt(piece.length() - 1)), "split surrogate pair");
+      assertTrue(piece.getBytes(StandardCharsets.UTF_8).length <= 1000, piece.length() + " characters");
+      String decoded = OracleText.unistr(piece);
+      assertFalse(Character.isHighSurrogate(decoded.charAt(decoded.length() - 1)), "split surrogate pair");
     }
   }
 
@@ -126,10 +143,10 @@ class OracleLiteralTest {
     String s = "line 'one' & more\n".repeat(500); // 9,000 bytes
     SqlScript script = new SqlScript();
     String l = d.literal(ValueKind.TEXT, s, "CLOB", script);
-    assertEquals("v1", l);
-    assertEquals(List.of("  v1 CLOB;"), script.declarations());
-    assertEquals("  DBMS_LOB.CREATETEMPORARY(v1, TRUE);", script.preparation().get(0));
-    assertEquals(List.of("  DBMS_LOB.FREETEMPORARY(v1);"), script.cleanups());
+    assertEquals("tc_lob1", l);
+    assertEquals(List.of("  tc_lob1 CLOB;"), script.declarations());
+    assertEquals("  DBMS_LOB.CREATETEMPORARY(tc_lob1, TRUE);", script.preparation().get(0));
+    assertEquals(List.of("  DBMS_LOB.FREETEMPORARY(tc_lob1);"), script.cleanups());
     assertEquals(s, appended(script, l));
     // a CLOB of exactly 4,000 bytes is still one SQL expression
     SqlScript small = new SqlScript();
@@ -142,8 +159,9 @@ class OracleLiteralTest {
   void nclobIsBuiltAsNclob() {
     SqlScript script = new SqlScript();
     d.literal(ValueKind.TEXT, "ü".repeat(3000), "NCLOB", script);
-    assertEquals(List.of("  v1 NCLOB;"), script.declarations());
-    assertTrue(script.preparation().get(1).startsWith("  DBMS_LOB.APPEND(v1, TO_NCLOB('"));
+    assertEquals(List.of("  tc_lob1 NCLOB;"), script.declarations());
+    assertTrue(script.preparation().get(1).startsWith("  DBMS_LOB.APPEND(tc_lob1, TO_NCLOB(UNISTR('\\00FC"));
+    assertEquals("ü".repeat(3000), appended(script, "tc_lob1"));
   }
 
   @Test
@@ -171,18 +189,18 @@ class OracleLiteralTest {
   void largeBlobIsWrittenInPlsql() {
     byte[] b = bytes(1001);
     SqlScript script = new SqlScript();
-    assertEquals("v1", d.literal(ValueKind.BYTES, b, "BLOB", script));
-    assertEquals(List.of("  v1 BLOB;"), script.declarations());
+    assertEquals("tc_lob1", d.literal(ValueKind.BYTES, b, "BLOB", script));
+    assertEquals(List.of("  tc_lob1 BLOB;"), script.declarations());
     assertEquals(List.of(
-        "  DBMS_LOB.CREATETEMPORARY(v1, TRUE);",
-        "  DBMS_LOB.WRITEAPPEND(v1, 1000, HEXTORAW('" + hex(b).substring(0, 2000) + "'));",
-        "  DBMS_LOB.WRITEAPPEND(v1, 1, HEXTORAW('" + hex(b).substring(2000) + "'));"), script.preparation());
-    assertEquals(List.of("  DBMS_LOB.FREETEMPORARY(v1);"), script.cleanups());
+        "  DBMS_LOB.CREATETEMPORARY(tc_lob1, TRUE);",
+        "  DBMS_LOB.WRITEAPPEND(tc_lob1, 1000, HEXTORAW('" + hex(b).substring(0, 2000) + "'));",
+        "  DBMS_LOB.WRITEAPPEND(tc_lob1, 1, HEXTORAW('" + hex(b).substring(2000) + "'));"), script.preparation());
+    assertEquals(List.of("  DBMS_LOB.FREETEMPORARY(tc_lob1);"), script.cleanups());
     // the statement uses the variable inside the block, and frees it after
-    String stmt = d.statement("INSERT INTO \"T\" (\"B\") VALUES (v1)", script);
-    assertEquals(String.join("\n", "DECLARE", "  v1 BLOB;", "BEGIN", script.preparation().get(0),
-        script.preparation().get(1), script.preparation().get(2), "  INSERT INTO \"T\" (\"B\") VALUES (v1);",
-        "  DBMS_LOB.FREETEMPORARY(v1);", "END;", "/"), stmt);
+    String stmt = d.statement("INSERT INTO \"T\" (\"B\") VALUES (tc_lob1)", script);
+    assertEquals(String.join("\n", "DECLARE", "  tc_lob1 BLOB;", "BEGIN", script.preparation().get(0),
+        script.preparation().get(1), script.preparation().get(2), "  INSERT INTO \"T\" (\"B\") VALUES (tc_lob1);",
+        "  DBMS_LOB.FREETEMPORARY(tc_lob1);", "END;", "/"), stmt);
     assertEquals("DELETE FROM \"T\";", d.statement("DELETE FROM \"T\"", new SqlScript()));
   }
 

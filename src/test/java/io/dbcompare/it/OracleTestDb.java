@@ -69,8 +69,10 @@ public final class OracleTestDb implements TestDb {
   /** Runs the script unchanged in SQL*Plus, as a DBA would; fails on the first error it reports. */
   @Override
   public void runScript(Path script) throws Exception {
-    String inContainer = "/tmp/" + script.getFileName();
-    container.copyFileToContainer(MountableFile.forHostPath(script), inContainer);
+    // the whole folder: a master script runs its parts (@@) from the folders beside it
+    String folder = "/tmp/scripts_" + System.nanoTime();
+    container.copyFileToContainer(MountableFile.forHostPath(script.toAbsolutePath().getParent()), folder);
+    String inContainer = folder + "/" + script.getFileName();
     String connect = user + "/\"" + password + "\"@//localhost:1521/" + container.getDatabaseName();
     ExecResult r = container.execInContainer("bash", "-c", "echo EXIT | sqlplus -s -L '" + connect + "' @" + inContainer);
     if (r.getExitCode() != 0 || r.getStdout().contains("ORA-") || r.getStdout().contains("SP2-")) {

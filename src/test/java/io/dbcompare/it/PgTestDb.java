@@ -70,6 +70,11 @@ public final class PgTestDb implements TestDb {
     }
   }
 
+  /** The database's name on the server. */
+  public String database() {
+    return database;
+  }
+
   @Override
   public Platform platform() {
     return Platform.POSTGRESQL;

@@ -2,6 +2,8 @@ package io.dbcompare.sync;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dbcompare.compare.ValueKind;
@@ -23,6 +25,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Runs the H2 sync script of {@link SyncFixture} against an in-memory H2 (Oracle mode) table holding
@@ -127,6 +131,87 @@ class H2SyncScriptExecutionTest {
       assertEquals(SyncFixture.TEXT_5000, row3[5]);
       assertEquals(Double.POSITIVE_INFINITY, row3[3]);
       assertEquals(SyncFixture.S3[10], row3[10]);
+    }
+  }
+
+  static void runScript(Connection c, String script) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      for (String stmt : SqlStatements.split(script)) {
+        s.execute(stmt);
+      }
+    }
+    c.commit();
+  }
+
+  /** Sync, then undo: the table holds exactly the target state again (guards on both ways). */
+  @Test
+  void undoPutsTheTargetBack() throws Exception {
+    String sync = SyncScriptGoldenTest.script(Platform.H2, tmp);
+    String undo = SyncScriptGoldenTest.undo(Platform.H2, tmp);
+    try (Connection c = connect()) {
+      c.setAutoCommit(false);
+      createTable(c);
+      load(c, SyncFixture.target());
+      c.commit();
+      runScript(c, sync);
+      assertEquals(SyncFixture.byKey(SyncFixture.source()), SyncFixture.byKey(read(c)));
+      runScript(c, undo);
+      assertEquals(SyncFixture.byKey(SyncFixture.target()), SyncFixture.byKey(read(c)));
+      // the undo is guarded too: run again, it finds the rows it would put back already back
+      SQLException e = assertThrows(SQLException.class, () -> runScript(c, undo));
+      assertTrue(e.getMessage().contains("undo stopped: HR.Mixed Case (ID=3, Region="), e.getMessage());
+    }
+  }
+
+  /**
+   * A row changed between the comparison and the script (here: one to update, one to delete) stops
+   * the script with an error naming the table and the key, before it overwrites the change.
+   */
+  @ParameterizedTest
+  @CsvSource({"7, NOTE = 'changed meanwhile', '(ID=7, Region=Nulls)'", "6, AMOUNT = 1, '(ID=6, Region=gone)'",
+      "2, PAYLOAD = X'00', '(ID=2, Region=O''Brien & Co)'", "1, BODY = 'u', '(ID=1, Region=EU)'"})
+  void aRowChangedSinceTheComparisonStopsTheScript(int id, String change, String key) throws Exception {
+    String sync = SyncScriptGoldenTest.script(Platform.H2, tmp);
+    try (Connection c = connect()) {
+      c.setAutoCommit(false);
+      createTable(c);
+      load(c, SyncFixture.target());
+      try (Statement s = c.createStatement()) {
+        s.execute("UPDATE \"HR\".\"Mixed Case\" SET \"" + change.replace(" =", "\" =") + " WHERE \"ID\" = " + id);
+      }
+      c.commit();
+      SQLException e = assertThrows(SQLException.class, () -> runScript(c, sync));
+      c.rollback();
+      assertTrue(e.getMessage().contains("sync stopped: HR.Mixed Case " + key + " changed since the comparison"),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("[rows matching: 0]"), e.getMessage());
+      // the changed row keeps the change, and the script went no further (the INSERT phase never ran)
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM \"HR\".\"Mixed Case\" WHERE \"ID\" = " + id + " AND \""
+              + change.replace(" =", "\" ="))) {
+        assertTrue(rs.next());
+        assertEquals(1, rs.getInt(1), "row " + id + " still has " + change);
+      }
+      List<String> ids = read(c).stream().map(r -> r[0].toString()).toList();
+      assertFalse(ids.contains("3") || ids.contains("4"), ids.toString());
+    }
+  }
+
+  /** Without guards the same change is overwritten: the statements match by key only. */
+  @Test
+  void unguardedScriptsOverwriteChangedRows() throws Exception {
+    SyncScriptGoldenTest.write(Platform.H2, tmp, SyncScriptGoldenTest.settings(false, 1000), false);
+    String sync = java.nio.file.Files.readString(tmp.resolve("sync_h2.sql"));
+    try (Connection c = connect()) {
+      c.setAutoCommit(false);
+      createTable(c);
+      load(c, SyncFixture.target());
+      try (Statement s = c.createStatement()) {
+        s.execute("UPDATE \"HR\".\"Mixed Case\" SET \"NOTE\" = 'changed meanwhile' WHERE \"ID\" = 7");
+      }
+      c.commit();
+      runScript(c, sync);
+      assertEquals(SyncFixture.byKey(SyncFixture.source()), SyncFixture.byKey(read(c)));
     }
   }
 

@@ -1,0 +1,110 @@
+package io.dbcompare.jdbc;
+
+import io.dbcompare.config.Platform;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Bounds on connecting, so that a host that accepts TCP connections but never answers (a hung
+ * listener, a half-open firewall, a stopped VM behind a load balancer) ends the attempt after
+ * {@code connect_timeout_seconds} instead of hanging the run. Only the login is bounded: no socket read
+ * timeout is set on the connections that read the tables, whose queries may rightly run for long.
+ *
+ * <ul>
+ *   <li>PostgreSQL: {@code connectTimeout} (the TCP connect) and {@code loginTimeout} (the whole
+ *       login, TLS negotiation and authentication included).
+ *   <li>Oracle: the driver's {@code oracle.net.CONNECT_TIMEOUT} alone does not end a listener that
+ *       accepts and never answers; {@code connect_timeout} in the connect string does (ORA-12170). It is
+ *       added to EZConnect URLs ({@code @//host:port/service}, also what the configuration builds from
+ *       host/port/service_name) and to a single {@code (DESCRIPTION=...)}; a SID URL
+ *       ({@code @host:port:SID}) is rewritten to the equivalent descriptor. URLs that already set a
+ *       connect timeout, TNS aliases, LDAP and address lists are used unchanged. The login check
+ *       ({@link ConnectionPool#verify()}) also sets {@code oracle.jdbc.ReadTimeout} (ORA-17002).
+ *   <li>H2 over TCP: {@code NETWORK_TIMEOUT} (a socket read timeout) for the login check only.
+ * </ul>
+ */
+final class ConnectTimeouts {
+  /** {@code jdbc:oracle:thin:[user/password]@} and what follows. */
+  private static final Pattern ORACLE_THIN = Pattern.compile("(?is)(jdbc:oracle:thin:[^@()]*@)(.*)");
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._\\-]+|\\[[0-9A-Fa-f:.]+]");
+  /** {@code host:port:SID}, the old SID form (the configuration's {@code sid} key builds it). */
+  private static final Pattern SID_FORM = Pattern.compile("(" + HOST.pattern() + "):(\\d{1,5}):([A-Za-z0-9._\\-$#]+)");
+  /** {@code [//]host[:port]/service[:server][/instance][?params]}: one host, EZConnect (Plus). */
+  private static final Pattern EZCONNECT = Pattern.compile(
+      "(//)?(" + HOST.pattern() + ")(:\\d{1,5})?/[A-Za-z0-9._\\-$#]+(:[A-Za-z]+)?(/[A-Za-z0-9._\\-$#]+)?(\\?[^()\\s]*)?");
+  private static final Pattern DESCRIPTION = Pattern.compile("(?i)\\(\\s*DESCRIPTION\\s*=");
+  private static final Pattern HAS_TIMEOUT = Pattern.compile("(?i)(TRANSPORT_)?CONNECT_TIMEOUT");
+
+  private ConnectTimeouts() {}
+
+  /** The URL to connect with: the configured one, with a connect timeout where that is safe (Oracle). */
+  static String url(Platform platform, String url, int seconds) {
+    return platform == Platform.ORACLE ? oracleUrl(url, seconds) : url;
+  }
+
+  /** An Oracle thin URL with {@code connect_timeout} and {@code transport_connect_timeout}, where safe. */
+  static String oracleUrl(String url, int seconds) {
+    Matcher m = ORACLE_THIN.matcher(url);
+    if (!m.matches() || HAS_TIMEOUT.matcher(m.group(2)).find()) {
+      return url; // OCI, or the user chose the timeouts
+    }
+    String prefix = m.group(1);
+    String address = m.group(2);
+    Matcher sid = SID_FORM.matcher(address);
+    if (sid.matches()) {
+      return prefix + "(DESCRIPTION=(CONNECT_TIMEOUT=" + seconds + ")(TRANSPORT_CONNECT_TIMEOUT=" + seconds
+          + ")(ADDRESS=(PROTOCOL=TCP)(HOST=" + sid.group(1) + ")(PORT=" + sid.group(2) + "))(CONNECT_DATA=(SID="
+          + sid.group(3) + ")))";
+    }
+    Matcher ez = EZCONNECT.matcher(address);
+    if (ez.matches()) {
+      String params = "connect_timeout=" + seconds + "&transport_connect_timeout=" + seconds;
+      if (ez.group(6) == null) {
+        return url + "?" + params;
+      }
+      return url + (ez.group(6).equals("?") || url.endsWith("&") ? "" : "&") + params;
+    }
+    Matcher d = DESCRIPTION.matcher(address);
+    String upper = address.toUpperCase(Locale.ROOT);
+    if (address.startsWith("(") && d.find() && d.start() == 0 && !d.find() && !upper.contains("DESCRIPTION_LIST")) {
+      d.reset();
+      d.find();
+      return prefix + address.substring(0, d.end()) + "(CONNECT_TIMEOUT=" + seconds + ")(TRANSPORT_CONNECT_TIMEOUT="
+          + seconds + ")" + address.substring(d.end());
+    }
+    return url; // a TNS alias, LDAP, several addresses: left as written
+  }
+
+  /** Properties of every connection (the pool's and the login check's). */
+  static void addConnectionProperties(Platform platform, Properties props, int seconds) {
+    switch (platform) {
+      case POSTGRESQL -> {
+        props.putIfAbsent("connectTimeout", String.valueOf(seconds));
+        props.putIfAbsent("loginTimeout", String.valueOf(seconds));
+      }
+      case ORACLE -> props.putIfAbsent("oracle.net.CONNECT_TIMEOUT", String.valueOf(seconds * 1000L));
+      case H2 -> { }
+    }
+  }
+
+  /**
+   * Extra properties of the login check only: socket read timeouts that would also end long queries
+   * if they were set on the pool's connections.
+   */
+  static void addLoginCheckProperties(Platform platform, String url, Properties props, int seconds) {
+    switch (platform) {
+      case ORACLE -> props.putIfAbsent("oracle.jdbc.ReadTimeout", String.valueOf(seconds * 1000L));
+      case H2 -> {
+        String lower = url.toLowerCase(Locale.ROOT);
+        boolean remote = lower.startsWith("jdbc:h2:tcp:") || lower.startsWith("jdbc:h2:ssl:");
+        if (remote && !lower.contains("network_timeout") && props.keySet().stream()
+            .noneMatch(k -> String.valueOf(k).equalsIgnoreCase("NETWORK_TIMEOUT"))) {
+          props.setProperty("NETWORK_TIMEOUT", String.valueOf(seconds * 1000L));
+        }
+      }
+      case POSTGRESQL -> { }
+    }
+  }
+}

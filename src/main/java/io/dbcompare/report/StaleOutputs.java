@@ -1,0 +1,77 @@
+package io.dbcompare.report;
+
+import io.dbcompare.error.CompareException;
+import io.dbcompare.error.ErrorCode;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A session finishes a table once. When a run died after writing some of a table's outputs but before
+ * the session recorded the table as completed, the resumed run writes them again under a new time
+ * stamp; this removes what the earlier attempt left: its sync and undo scripts (with their parts
+ * folders), its summary and half-written temporary files. Only names of the same table and the same
+ * session ({@code <prefix>_<SCHEMA_TABLE>_<yyyyMMdd_HHmmss>_<session8>...}) are touched, never another
+ * session's files.
+ */
+final class StaleOutputs {
+  private static final Logger log = LoggerFactory.getLogger(StaleOutputs.class);
+
+  private StaleOutputs() {}
+
+  /**
+   * Removes the table's outputs of this session that carry another time stamp than {@code keepStamp},
+   * and temporary files of any stamp.
+   */
+  static void removeEarlier(Path outputDir, String tableKey, String sessionId, String keepStamp) {
+    String session8 = sessionId.substring(0, 8);
+    Pattern ours = Pattern.compile("(\\.?)(?:sync_target|undo_target|comparison_summary)_" + Pattern.quote(tableKey)
+        + "_(\\d{8}_\\d{6})_" + Pattern.quote(session8) + "([._].*)?");
+    List<Path> stale = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(outputDir)) {
+      for (Path p : entries) {
+        Matcher m = ours.matcher(p.getFileName().toString());
+        if (m.matches() && (!m.group(2).equals(keepStamp) || !m.group(1).isEmpty() || isTemporary(m.group(3)))) {
+          stale.add(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new CompareException(ErrorCode.IO, outputDir + ": cannot list the output folder: " + e.getMessage(), e);
+    }
+    for (Path p : stale) {
+      try {
+        deleteRecursively(p);
+      } catch (IOException e) {
+        throw new CompareException(ErrorCode.IO, p + ": cannot remove this output of an interrupted earlier run of"
+            + " session " + sessionId + ": " + e.getMessage() + "; remove it by hand", e);
+      }
+      log.info("removed {}: written by an earlier run of session {} that stopped before {} was recorded as completed",
+          p, sessionId, tableKey);
+    }
+  }
+
+  private static boolean isTemporary(String suffix) {
+    return suffix != null && (suffix.endsWith(".part") || suffix.endsWith(".tmp"));
+  }
+
+  private static void deleteRecursively(Path p) throws IOException {
+    if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      Files.deleteIfExists(p);
+      return;
+    }
+    try (Stream<Path> all = Files.walk(p)) {
+      for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(q);
+      }
+    }
+  }
+}
