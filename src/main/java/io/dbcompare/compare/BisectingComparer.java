@@ -38,10 +38,28 @@ public final class BisectingComparer {
   }
 
   public ChunkResult compare(TableSpec t, ChunkBounds chunk) throws InterruptedException {
-    Checksum[] top = checksums(t, chunk);
+    return compare(t, chunk, false);
+  }
+
+  /**
+   * @param mergeAtOnce skip the checksums and merge the key + hash streams of the whole chunk: for a
+   *     table whose last chunks all differed, where the checksums would only add a pass over the rows
+   */
+  public ChunkResult compare(TableSpec t, ChunkBounds chunk, boolean mergeAtOnce) throws InterruptedException {
     List<RowDiff> diffs = new ArrayList<>();
-    if (!top[0].equals(top[1])) {
-      settle(t, chunk, top[0], top[1], diffs);
+    long sourceRows;
+    long targetRows;
+    if (mergeAtOnce) {
+      long[] counts = merge(t, chunk, diffs);
+      sourceRows = counts[0];
+      targetRows = counts[1];
+    } else {
+      Checksum[] top = checksums(t, chunk);
+      if (!top[0].equals(top[1])) {
+        settle(t, chunk, top[0], top[1], diffs);
+      }
+      sourceRows = top[0].count();
+      targetRows = top[1].count();
     }
     long mit = 0;
     long mis = 0;
@@ -53,7 +71,7 @@ public final class BisectingComparer {
         case DIFFERENT -> dif++;
       }
     }
-    return new ChunkResult(t.key(), chunk.index(), top[0].count(), top[1].count(), mit, mis, dif, diffs);
+    return new ChunkResult(t.key(), chunk.index(), sourceRows, targetRows, mit, mis, dif, diffs);
   }
 
   private void settle(TableSpec t, ChunkBounds range, Checksum s, Checksum g, List<RowDiff> out)
@@ -97,16 +115,20 @@ public final class BisectingComparer {
     merge(t, range, out);
   }
 
-  /** Merges key + hash streams, then reads full rows of the range and keeps the confirmed differences. */
-  private void merge(TableSpec t, ChunkBounds range, List<RowDiff> out) throws InterruptedException {
+  /**
+   * Merges key + hash streams, then reads the full rows of the differing keys and keeps the confirmed
+   * differences. Returns the rows read per side.
+   */
+  private long[] merge(TableSpec t, ChunkBounds range, List<RowDiff> out) throws InterruptedException {
     TableSpec keysOnly = keysOnly(t);
     ChunkResult candidates;
     try (RowCursor s = prefetch(() -> db.openHashes(t, Side.SOURCE, range));
         RowCursor g = prefetch(() -> db.openHashes(t, Side.TARGET, range))) {
       candidates = ChunkComparer.compare(keysOnly, range.index(), s, g);
     }
+    long[] counts = {candidates.sourceRows(), candidates.targetRows()};
     if (candidates.diffs().isEmpty()) {
-      return;
+      return counts;
     }
     KeyOrder order = t.keyOrder();
     TreeMap<Object[], Object[][]> wanted = new TreeMap<>(order);
@@ -138,6 +160,7 @@ public final class BisectingComparer {
       }
       // neither: the row vanished between the two reads (live data); it is not reported
     }
+    return counts;
   }
 
   /** Reads the full rows of the candidate keys (only those) from one side. */

@@ -35,6 +35,12 @@ import org.slf4j.LoggerFactory;
 public final class ComparisonEngine {
   private static final Logger log = LoggerFactory.getLogger(ComparisonEngine.class);
   private static final long SAVE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /**
+   * After this many chunks of a table in a row had differences, its next chunks skip the checksums and
+   * merge key + hash streams at once (one pass over the rows instead of two); an identical chunk
+   * switches the checksums back on.
+   */
+  static final int DENSE_STREAK = 4;
 
   /** Which tables of a session a run works on. */
   public enum Mode {
@@ -312,7 +318,7 @@ public final class ComparisonEngine {
       try {
         result = run.pushdown
             ? new BisectingComparer(pushdown, rows, readers, options.bisectFactor(), options.bisectThreshold(),
-                options.prefetchBatch()).compare(run.spec, bounds)
+                options.prefetchBatch()).compare(run.spec, bounds, run.differingStreak.get() >= DENSE_STREAK)
             : compareChunk(run.spec, bounds, readers);
       } catch (CompareException e) {
         if (e.code() == ErrorCode.AUTHENTICATION) {
@@ -337,6 +343,11 @@ public final class ComparisonEngine {
         chunkFailed(run, cp, "internal error: " + e, e);
         return;
       }
+    }
+    if (result.differences() > 0) {
+      run.differingStreak.incrementAndGet();
+    } else {
+      run.differingStreak.set(0);
     }
     try {
       checkpoints.save(session.sessionId, result);
@@ -468,6 +479,8 @@ public final class ComparisonEngine {
     final AtomicInteger outstanding = new AtomicInteger();
     /** Some chunk failed: the table will be failed, but chunks that can still finish do, for --retry-failed. */
     final AtomicBoolean failed = new AtomicBoolean();
+    /** Chunks in a row that had differences: from {@link #DENSE_STREAK} on, checksums are skipped. */
+    final AtomicInteger differingStreak = new AtomicInteger();
     /** Stop starting chunks of this table (the database connection is failing). */
     final AtomicBoolean abandoned = new AtomicBoolean();
     volatile String error;

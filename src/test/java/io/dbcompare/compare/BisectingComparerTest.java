@@ -182,6 +182,19 @@ class BisectingComparerTest {
   }
 
   @Test
+  void aChunkOfADenseTableIsMergedWithoutChecksums() throws Exception {
+    FakeDb db = same(3_000);
+    db.target.remove(BigDecimal.valueOf(3));
+    db.target.put(BigDecimal.valueOf(5), new Object[] {BigDecimal.valueOf(5), "changed"});
+    ChunkResult r = new BisectingComparer(db, db, readers, 8, 100, 64).compare(T, new ChunkBounds(0, null, null), true);
+    assertEquals(0, db.checksums);
+    assertEquals(3_000, r.sourceRows());
+    assertEquals(2_999, r.targetRows());
+    assertEquals(1, r.missingInTarget());
+    assertEquals(1, r.different());
+  }
+
+  @Test
   void denseDifferencesAreMergedWithoutSplittingAgainAndAgain() throws Exception {
     FakeDb db = same(10_000);
     for (int i = 50; i <= 10_000; i += 100) {
