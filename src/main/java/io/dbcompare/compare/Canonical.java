@@ -76,7 +76,8 @@ public final class Canonical {
     sb.append('V').append(utf8Length(t)).append(':').append(t);
   }
 
-  static int utf8Length(String s) {
+  /** The UTF-8 byte length of a string, without encoding it. */
+  public static int utf8Length(CharSequence s) {
     int n = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

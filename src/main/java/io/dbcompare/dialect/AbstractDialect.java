@@ -39,21 +39,7 @@ abstract class AbstractDialect implements Dialect {
 
   /** The UTF-8 length of a string: what line and literal limits of SQL clients count. */
   static int utf8Length(CharSequence s) {
-    int n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n += 1;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-        n += 4;
-        i++;
-      } else {
-        n += 3;
-      }
-    }
-    return n;
+    return Canonical.utf8Length(s);
   }
 
   static String upper(String s) {

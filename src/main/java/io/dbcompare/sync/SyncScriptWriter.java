@@ -294,8 +294,9 @@ public final class SyncScriptWriter {
       Files.deleteIfExists(tmp);
       throw e;
     }
-    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-      ch.force(true); // on disk before the rename: a power cut never leaves an empty file under the final name
+    // on disk before the rename: a power cut never leaves an empty file under the final name
+    try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+      ch.force(true);
     }
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     CrashPoints.hit(CrashPoints.SCRIPT_FILE_WRITTEN);
@@ -417,6 +418,6 @@ public final class SyncScriptWriter {
   }
 
   private static int utf8Length(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
+    return io.dbcompare.compare.Canonical.utf8Length(s);
   }
 }
