@@ -330,6 +330,14 @@ public final class ComparisonEngine {
           sleep(options.retryBackoffMillis() << Math.min(attempt, 6));
           continue;
         }
+        if (run.pushdown && e.code() == ErrorCode.DATABASE && !e.retryable()) {
+          // A push-down query the database refuses for some rows (e.g. ORA-01489, a row too wide
+          // for STANDARD_HASH): the same chunk is compared with rows hashed in Java instead.
+          run.pushdown = false;
+          progress.tableMode(name, "rows hashed in Java from chunk " + (index + 1) + " on: " + e.getMessage());
+          attempt--;
+          continue;
+        }
         if (e.retryable() || e.code() == ErrorCode.AUTHENTICATION) {
           run.abandoned.set(true); // the database is unwell: the other chunks would only fail the same way
         }
@@ -487,8 +495,11 @@ public final class ComparisonEngine {
     private boolean submitted;
     private boolean finished;
 
-    /** Whether the databases hash the rows (decided once per table per run). */
-    final boolean pushdown;
+    /**
+     * Whether the databases hash the rows (decided once per table per run; switched off for the rest of
+     * the run when a push-down query fails for a reason other than a lost connection).
+     */
+    volatile boolean pushdown;
 
     TableRun(TableSpec spec, TableProgress progress, boolean pushdown) {
       this.spec = spec;

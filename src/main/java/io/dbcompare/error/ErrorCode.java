@@ -23,12 +23,16 @@ public enum ErrorCode {
   SESSION_DAMAGED(2),
   /** A database could not be reached or a statement failed. */
   DATABASE(2),
+  /** A statement was cancelled: it ran longer than query_timeout_seconds, or a DBA cancelled it. */
+  QUERY_CANCELLED(2),
   /** A table could not be compared (missing table or column, incompatible types, bad key...). */
   TABLE_FAILED(2),
   /** A checkpoint file is unreadable: the chunk is recomputed. */
   CHECKPOINT_CORRUPT(2),
   /** Reading or writing a local file failed. */
   IO(2),
+  /** --apply refused to run a session's scripts: edited since generated, or the session is not complete. */
+  APPLY_REFUSED(2),
   /** The run was interrupted (Ctrl-C); the session can be resumed. */
   INTERRUPTED(2),
   /** A bug: an invariant of the tool itself was violated. */

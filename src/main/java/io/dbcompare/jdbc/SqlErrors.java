@@ -48,9 +48,9 @@ public final class SqlErrors {
           ? "check that the database runs and answers at this address (host, port, firewall); connecting gives up"
               + " after connect_timeout_seconds"
           : "the connection was lost or the database asked to retry";
-    } else if (state.equals("57014") || db.platform() == io.dbcompare.config.Platform.ORACLE
-        && vendor == ORACLE_CANCELLED) {
-      code = ErrorCode.DATABASE;
+    } else if (state.equals("57014")
+        || (db.platform() == io.dbcompare.config.Platform.ORACLE && vendor == ORACLE_CANCELLED)) {
+      code = ErrorCode.QUERY_CANCELLED;
       advice = "the statement was cancelled: it ran longer than query_timeout_seconds, or someone cancelled it";
     } else if (state.equals("42P01") || state.equals("42S02") || state.equals("42703")
         || state.equals("42S22") || oracleObject(db, vendor)) {

@@ -30,7 +30,7 @@ class BisectingComparerTest {
   }
 
   /** Two sorted tables; counts checksum calls and rows returned. */
-  static final class FakeDb implements HashPushdown, RowSource {
+  static class FakeDb implements HashPushdown, RowSource {
     final TreeMap<BigDecimal, Object[]> source = new TreeMap<>();
     final TreeMap<BigDecimal, Object[]> target = new TreeMap<>();
     int checksums;
