@@ -53,6 +53,16 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--cleanup", paramLabel = "DAYS", description = "remove sessions (and their checkpoints) older than DAYS days")
   Integer cleanupDays;
 
+  @Option(names = "--apply", paramLabel = "ID", description = "run a session's reviewed sync scripts on the TARGET"
+      + " (resumes after the last committed batch), then compare the changed tables again")
+  String apply;
+
+  @Option(names = "--allow-edited", description = "with --apply: run scripts changed since they were generated")
+  boolean allowEdited;
+
+  @Option(names = "--skip-conflicts", description = "with --apply: log and skip rows changed since the comparison")
+  boolean skipConflicts;
+
   @Option(names = "--no-pushdown", description = "hash rows in Java instead of in the databases (results are the same)")
   boolean noPushdown;
 
@@ -82,6 +92,12 @@ final class CompareCommand implements Callable<Integer> {
     int actions = (listSessions ? 1 : 0) + (status != null ? 1 : 0) + (cleanupDays != null ? 1 : 0);
     if (actions > 1 || (actions == 1 && (resume != null || !tables.isEmpty() || startFrom != null || retryFailed))) {
       throw usage("--list-sessions, --status and --cleanup are used alone (with CONFIG only)");
+    }
+    if (apply != null && (actions > 0 || resume != null || !tables.isEmpty() || startFrom != null || retryFailed)) {
+      throw usage("--apply ID is used alone (with CONFIG, and optionally --allow-edited and --skip-conflicts)");
+    }
+    if ((allowEdited || skipConflicts) && apply == null) {
+      throw usage("--allow-edited and --skip-conflicts need --apply SESSION_ID");
     }
     if (retryFailed && resume == null) {
       throw usage("--retry-failed needs --resume SESSION_ID");
@@ -121,6 +137,9 @@ final class CompareCommand implements Callable<Integer> {
         out.println("  kept " + id + ": in use by a running process");
       }
       return 0;
+    }
+    if (apply != null) {
+      return new ApplyRun(cfg, store, out, err, clock, handleSignals, verbose).run(apply, allowEdited, skipConflicts);
     }
     return new CompareRun(cfg, store, out, err, clock, handleSignals, verbose)
         .run(resume, retryFailed, tables, startFrom);

@@ -21,6 +21,8 @@ public class Session {
   public Map<String, TableProgress> tableProgress = new LinkedHashMap<>();
   /** The session's master scripts (several tables with differences: all tables in foreign-key order). */
   public java.util.List<ScriptFile> sessionScripts = new java.util.ArrayList<>();
+  /** What {@code --apply} did with the sync scripts (null until the first apply). */
+  public ApplyProgress applyProgress;
 
   public String shortId() {
     return sessionId.substring(0, 8);

@@ -1,0 +1,61 @@
+package io.dbcompare.jdbc;
+
+import io.dbcompare.config.DatabaseConfig;
+import io.dbcompare.config.Platform;
+import io.dbcompare.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * The one connection that may write: used by {@code --apply} only, to run reviewed sync scripts on the
+ * target. Comparing never uses it (its pools stay read-only). Auto-commit is off; the caller commits
+ * each batch.
+ */
+public final class WritableConnection {
+  private WritableConnection() {}
+
+  public static Connection open(DatabaseConfig db, Dialect dialect, int connectTimeoutSeconds) {
+    Properties props = new Properties();
+    props.putAll(db.properties());
+    ConnectTimeouts.addConnectionProperties(db.platform(), props, connectTimeoutSeconds);
+    if (db.platform() == Platform.POSTGRESQL) {
+      props.putIfAbsent("ApplicationName", "table-compare-apply");
+    }
+    if (db.username() != null) {
+      props.setProperty("user", db.username());
+    }
+    if (db.password() != null) {
+      props.setProperty("password", db.password());
+    }
+    String url = ConnectTimeouts.url(db.platform(), db.url(), connectTimeoutSeconds);
+    Connection c;
+    try {
+      c = java.sql.DriverManager.getDriver(url).connect(url, props);
+      if (c == null) {
+        throw new SQLException("no driver accepts the URL");
+      }
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "connecting to " + db.describe() + " to apply scripts", db);
+    }
+    try {
+      c.setAutoCommit(false);
+      c.setReadOnly(false);
+      try (Statement st = c.createStatement()) {
+        for (String sql : dialect.sessionSetup()) {
+          st.execute(sql);
+        }
+      }
+      c.commit();
+      return c;
+    } catch (SQLException e) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // the error below says what failed
+      }
+      throw SqlErrors.translate(e, "preparing the session to apply scripts", db);
+    }
+  }
+}
