@@ -36,7 +36,7 @@ class SqlErrorsTest {
       "POSTGRESQL, 40001, 0, true, DATABASE",
       "POSTGRESQL, 40P01, 0, true, DATABASE",
       // a query cancelled by query_timeout_seconds would only time out again
-      "POSTGRESQL, 57014, 0, false, DATABASE",
+      "POSTGRESQL, 57014, 0, false, QUERY_CANCELLED",
       "POSTGRESQL, 28P01, 0, false, AUTHENTICATION",
       "POSTGRESQL, 42P01, 0, false, TABLE_FAILED",
       "POSTGRESQL, 22003, 0, false, DATABASE",
@@ -44,11 +44,11 @@ class SqlErrorsTest {
       "ORACLE, 08006, 12170, true, DATABASE",
       "ORACLE, 61000, 3113, true, DATABASE",
       "ORACLE, 72000, 1555, true, DATABASE",
-      "ORACLE, 72000, 1013, false, DATABASE",
+      "ORACLE, 72000, 1013, false, QUERY_CANCELLED",
       "ORACLE, 72000, 1017, false, AUTHENTICATION",
       "ORACLE, 42000, 942, false, TABLE_FAILED",
       "H2, 90067, 90067, true, DATABASE",
-      "H2, 57014, 57014, false, DATABASE",
+      "H2, 57014, 57014, false, QUERY_CANCELLED",
       "H2, 28000, 28000, false, AUTHENTICATION"})
   void classifiesBySqlStateAndVendorCode(Platform p, String state, int vendor, boolean retry, ErrorCode code) {
     CompareException e = SqlErrors.translate(new SQLException("x", state, vendor), "reading T chunk 2", db(p));
