@@ -4,6 +4,7 @@ import io.dbcompare.compare.TableRef;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.jdbc.ConnectionPool;
 import io.dbcompare.jdbc.ForeignKeys;
+import io.dbcompare.report.StaleOutputs;
 import io.dbcompare.session.ScriptFile;
 import io.dbcompare.session.Session;
 import io.dbcompare.session.SessionStatus;
@@ -79,6 +80,8 @@ final class SessionScripts {
           "Generated:           " + java.time.Instant.now(clock));
       List<GeneratedScript> written = new SessionScriptWriter(target.dialect()).write(sync,
           undo ? outputDir.resolve("undo_session_" + name) : null, scripts, keys, header);
+      StaleOutputs.removeEarlierSessionScripts(outputDir, session.sessionId,
+          written.stream().map(GeneratedScript::path).toList());
       synchronized (session) {
         session.sessionScripts = new ArrayList<>();
         for (GeneratedScript g : written) {

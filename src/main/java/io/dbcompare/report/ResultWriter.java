@@ -68,7 +68,8 @@ public final class ResultWriter implements TableFinisher {
       script = f.toString();
       undoScript = undo == null ? null : undo.toString();
     }
-    Path summary = outputDir.resolve("comparison_summary_" + table.key() + "_" + stamp + "_" + session.shortId() + ".txt");
+    Path summary =
+        outputDir.resolve("comparison_summary_" + table.key() + "_" + stamp + "_" + session.shortId() + ".txt");
     CrashPoints.hit(CrashPoints.SUMMARY_BEFORE_WRITE);
     SummaryWriter.write(summary, table, progress, results, header, script);
     StaleOutputs.removeEarlier(outputDir, table.key(), session.sessionId, stamp);

@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * stamp; this removes what the earlier attempt left: its sync and undo scripts (with their parts
  * folders), its summary and half-written temporary files. Only names of the same table and the same
  * session ({@code <prefix>_<SCHEMA_TABLE>_<yyyyMMdd_HHmmss>_<session8>...}) are touched, never another
- * session's files.
+ * session's files. Likewise a session's master scripts, which every run that ends with the whole
+ * session complete writes again: one of each is kept.
  */
-final class StaleOutputs {
+public final class StaleOutputs {
   private static final Logger log = LoggerFactory.getLogger(StaleOutputs.class);
 
   private StaleOutputs() {}
@@ -32,7 +33,7 @@ final class StaleOutputs {
    * Removes the table's outputs of this session that carry another time stamp than {@code keepStamp},
    * and temporary files of any stamp.
    */
-  static void removeEarlier(Path outputDir, String tableKey, String sessionId, String keepStamp) {
+  public static void removeEarlier(Path outputDir, String tableKey, String sessionId, String keepStamp) {
     String session8 = sessionId.substring(0, 8);
     Pattern ours = Pattern.compile("(\\.?)(?:sync_target|undo_target|comparison_summary)_" + Pattern.quote(tableKey)
         + "_(\\d{8}_\\d{6})_" + Pattern.quote(session8) + "([._].*)?");
@@ -56,6 +57,36 @@ final class StaleOutputs {
       }
       log.info("removed {}: written by an earlier run of session {} that stopped before {} was recorded as completed",
           p, sessionId, tableKey);
+    }
+  }
+
+  /**
+   * Removes this session's master scripts ({@code sync_session_...}, {@code undo_session_...}) other than
+   * {@code keep}: a resumed run that writes them again (a new time stamp) leaves one of each.
+   */
+  public static void removeEarlierSessionScripts(Path outputDir, String sessionId, List<Path> keep) {
+    Pattern ours = Pattern.compile("\\.?(?:sync_session|undo_session)_\\d{8}_\\d{6}_"
+        + Pattern.quote(sessionId.substring(0, 8)) + "[._].*");
+    List<String> kept = keep.stream().map(p -> p.getFileName().toString()).toList();
+    List<Path> stale = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(outputDir)) {
+      for (Path p : entries) {
+        String name = p.getFileName().toString();
+        if (ours.matcher(name).matches() && !kept.contains(name)) {
+          stale.add(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new CompareException(ErrorCode.IO, outputDir + ": cannot list the output folder: " + e.getMessage(), e);
+    }
+    for (Path p : stale) {
+      try {
+        deleteRecursively(p);
+      } catch (IOException e) {
+        throw new CompareException(ErrorCode.IO, p + ": cannot remove this earlier session script of session "
+            + sessionId + ": " + e.getMessage() + "; remove it by hand", e);
+      }
+      log.info("removed {}: an earlier session script of session {}, written again", p, sessionId);
     }
   }
 

@@ -23,6 +23,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -241,6 +244,27 @@ abstract class AbstractCrashRecoverySuite {
       assertEquals(List.of(), leftovers, "no half-written file is left");
     }
     assertEquals(baseline.chunks(), Tables.files(dir.resolve("checkpoints"), "*.kryo").size());
+  }
+
+  /**
+   * Every run that ends with the whole session complete writes the session's master scripts; resuming
+   * a completed session later (a new time stamp) still leaves one of each, and the tables' outputs as
+   * they were.
+   */
+  @Test
+  void resumingACompletedSessionLeavesOneSessionScript() throws Exception {
+    Path dir = work.resolve("completed-twice");
+    Path cfg = config(dir);
+    assertEquals(1, CliRunner.run(cfg.toString()).code());
+    List<Path> before = Tables.files(dir.resolve("output"), "*");
+    CliRunner.Result r = CliRunner.run(name -> null, Clock.offset(CliRunner.FIXED, Duration.ofHours(1)), cfg.toString(),
+        "--resume", sessionId(dir));
+    assertEquals(1, r.code(), r.all());
+    List<Path> after = Tables.files(dir.resolve("output"), "*");
+    assertEquals(1, Tables.files(dir.resolve("output"), "sync_session_*.sql").size(), after.toString());
+    assertEquals(1, Tables.files(dir.resolve("output"), "undo_session_*.sql").size(), after.toString());
+    assertEquals(before.stream().filter(p -> !p.getFileName().toString().contains("_session_")).toList(),
+        after.stream().filter(p -> !p.getFileName().toString().contains("_session_")).toList());
   }
 
   /** SIGKILL once a seeded number of chunks is checkpointed, after a seeded delay. */

@@ -31,9 +31,13 @@ final class CliRunner {
   }
 
   static Result run(Function<String, String> env, String... args) {
+    return run(env, FIXED, args);
+  }
+
+  static Result run(Function<String, String> env, Clock clock, String... args) {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    int code = new Cli(new PrintWriter(o, true), new PrintWriter(e, true), env, FIXED, false).run(args);
+    int code = new Cli(new PrintWriter(o, true), new PrintWriter(e, true), env, clock, false).run(args);
     return new Result(code, o.toString(), e.toString());
   }
 
