@@ -10,6 +10,9 @@ import java.util.Optional;
  * @param key the session key {@code SCHEMA_TABLE}
  * @param where the user's filter, applied on both sides (raw SQL, by design)
  * @param emptyStringIsNull read {@code ''} as NULL on both sides
+ * @param uniqueKeys the target's unique constraints and indexes other than the comparison key, each as
+ *     the list of its compared columns' names in {@link #columns()} (sync scripts must not update a
+ *     unique value in place: two rows swapping it would collide)
  */
 public record TableSpec(
     String key,
@@ -19,10 +22,18 @@ public record TableSpec(
     List<ColumnSpec> columns,
     int keyCount,
     Optional<String> where,
-    boolean emptyStringIsNull) {
+    boolean emptyStringIsNull,
+    List<List<String>> uniqueKeys) {
 
   public TableSpec {
     columns = List.copyOf(columns);
+    uniqueKeys = uniqueKeys.stream().map(List::copyOf).toList();
+  }
+
+  /** A table without unique constraints besides its key. */
+  public TableSpec(String key, String displayName, TableRef source, TableRef target, List<ColumnSpec> columns,
+      int keyCount, Optional<String> where, boolean emptyStringIsNull) {
+    this(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, List.of());
   }
 
   public List<ColumnSpec> keyColumns() {

@@ -99,7 +99,16 @@ public final class JdbcTableResolver implements TableResolver {
     }
     List<ColumnSpec> all = new ArrayList<>(keys);
     all.addAll(others);
-    return new TableSpec(tc.key(), display, source.ref, target.ref, all, keys.size(), tc.where(), emptyStringIsNull);
+    List<String> keyTargetNames = keys.stream().map(ColumnSpec::targetName).toList();
+    List<List<String>> uniques = new ArrayList<>();
+    for (List<String> u : target.uniqueIndexes) {
+      if (!(u.size() == keyTargetNames.size() && u.containsAll(keyTargetNames))
+          && all.stream().anyMatch(c -> u.contains(c.targetName()))) {
+        uniques.add(u);
+      }
+    }
+    return new TableSpec(tc.key(), display, source.ref, target.ref, all, keys.size(), tc.where(), emptyStringIsNull,
+        uniques);
   }
 
   private ColumnSpec match(String display, Column s, Meta target, boolean key) {
@@ -135,6 +144,8 @@ public final class JdbcTableResolver implements TableResolver {
     TableRef ref;
     final Map<String, Column> columns = new LinkedHashMap<>();
     final List<String> primaryKey = new ArrayList<>();
+    /** Unique indexes and constraints, as lists of column names (the primary key's included). */
+    final List<List<String>> uniqueIndexes = new ArrayList<>();
 
     Optional<Column> column(Identifier id, Dialect d) {
       if (id.quoted()) {
@@ -178,6 +189,22 @@ public final class JdbcTableResolver implements TableResolver {
           pk.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
         }
         m.primaryKey.addAll(pk.values());
+      }
+      if (side == Side.TARGET) {
+        try (ResultSet rs = md.getIndexInfo(null, m.ref.schema(), m.ref.table(), true, true)) {
+          Map<String, TreeMap<Integer, String>> byIndex = new LinkedHashMap<>();
+          while (rs.next()) {
+            String index = rs.getString("INDEX_NAME");
+            String column = rs.getString("COLUMN_NAME");
+            if (index == null || column == null || rs.getBoolean("NON_UNIQUE")) {
+              continue; // table statistics rows, expression indexes
+            }
+            byIndex.computeIfAbsent(index, k -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"), column);
+          }
+          for (TreeMap<Integer, String> cols : byIndex.values()) {
+            m.uniqueIndexes.add(new ArrayList<>(cols.values()));
+          }
+        }
       }
       return m;
     } catch (SQLException e) {

@@ -9,6 +9,7 @@ import io.dbcompare.session.Session;
 import io.dbcompare.session.TableProgress;
 import io.dbcompare.sync.GeneratedScript;
 import io.dbcompare.sync.SyncScriptWriter;
+import io.dbcompare.sync.UniqueChanges;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -60,7 +61,9 @@ public final class ResultWriter implements TableFinisher {
       synchronized (session) {
         separatePhases = session.tableProgress.size() > 1;
       }
-      for (GeneratedScript g : sync.write(f, undo, table, results, header, separatePhases)) {
+      // a row whose unique value changes is deleted and inserted again, so rows swapping it apply cleanly
+      Iterable<ChunkResult> statements = UniqueChanges.asDeleteAndInsert(table, results);
+      for (GeneratedScript g : sync.write(f, undo, table, statements, header, separatePhases)) {
         files.add(new ScriptFile(g.kind(), g.phase() == null ? null : g.phase().label(), g.part(), g.path().toString(),
             g.sha256(), g.statements()));
       }
