@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
 /**
  * Reads the table and the key values back from a generated INSERT, UPDATE or DELETE, to name the row
  * of a conflict: {@code INSERT INTO "S"."T" ("A", ...) VALUES (...)}, {@code UPDATE "S"."T" SET ...
- * WHERE "K" = v AND ...}, {@code DELETE FROM "S"."T" WHERE "K" = v AND ...}.
+ * WHERE "K" = v AND ...}, {@code DELETE FROM "S"."T" WHERE "K" = v AND ...}, {@code MERGE INTO "S"."T" t
+ * USING (SELECT v AS "K", ...) s ...}.
  */
 final class DmlText {
   private static final String QID = "\"((?:[^\"]|\"\")*)\"";
-  private static final Pattern TARGET = Pattern.compile("(?s)\\s*(INSERT INTO|UPDATE|DELETE FROM)\\s+" + QID + "\\." + QID);
+  private static final Pattern TARGET = Pattern.compile("(?s)\\s*(INSERT INTO|UPDATE|DELETE FROM|MERGE INTO)\\s+" + QID + "\\." + QID);
+  private static final Pattern MERGE_KEY = Pattern.compile("(?s)\\s*(.+?)\\s+AS\\s+" + QID + "\\s*");
   private static final Pattern CONDITION = Pattern.compile("(?s)\\s*" + QID + "\\s*=\\s*(.+?)\\s*");
 
   private DmlText() {}
@@ -42,7 +44,21 @@ final class DmlText {
       return "(key unknown)";
     }
     String rest = dml.substring(m.end());
-    if (t.verb().equals("INSERT INTO")) {
+    if (t.verb().equals("MERGE INTO")) {
+      // MERGE INTO "S"."T" t USING (SELECT <literal> AS "K", ... [FROM DUAL]) s ON (...)
+      int open = rest.indexOf("(SELECT ");
+      int close = closing(rest, open);
+      if (close < 0) {
+        return "(key unknown)";
+      }
+      String select = rest.substring(open + "(SELECT ".length(), close).replaceFirst("\\s+FROM DUAL$", "");
+      for (String item : split(select, ",")) {
+        Matcher a = MERGE_KEY.matcher(item);
+        if (a.matches()) {
+          values.put(a.group(2).replace("\"\"", "\""), a.group(1).replaceFirst("::bpchar$", ""));
+        }
+      }
+    } else if (t.verb().equals("INSERT INTO")) {
       int open = rest.indexOf('(');
       int close = closing(rest, open);
       int valuesOpen = close < 0 ? -1 : rest.indexOf('(', close + 1);

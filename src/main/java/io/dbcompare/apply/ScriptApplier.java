@@ -281,8 +281,8 @@ public final class ScriptApplier {
     String key = t == null ? "(key unknown)" : DmlText.key(dml, keyColumns(t));
     String reason;
     if (e instanceof NoRow nr) {
-      reason = dml.substring(0, 6).toUpperCase(Locale.ROOT) + " changed " + nr.count + " rows instead of 1: the row"
-          + " changed since the comparison";
+      reason = dml.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT) + " changed " + nr.count
+          + " rows instead of 1: the row changed since the comparison";
     } else {
       CompareException ce = SqlErrors.translate((SQLException) e, "applying the statement", db);
       reason = ce.getMessage();

@@ -20,6 +20,7 @@ import io.dbcompare.jdbc.JdbcChunkPlanner;
 import io.dbcompare.jdbc.JdbcHashPushdown;
 import io.dbcompare.jdbc.JdbcRowSource;
 import io.dbcompare.jdbc.JdbcTableResolver;
+import io.dbcompare.jdbc.MergeSupport;
 import io.dbcompare.jdbc.Pools;
 import io.dbcompare.report.ConsoleReporter;
 import io.dbcompare.report.PeakHeap;
@@ -64,11 +65,6 @@ final class CompareRun {
   }
 
   int run(String resumeId, boolean retryFailed, List<String> tableArgs, String startFrom) throws InterruptedException {
-    if (cfg.sync().merge()) {
-      // refused rather than ignored: a DBA who asked for MERGE statements must not get others unawares
-      throw new CompareException(ErrorCode.CONFIG, cfg.file() + ": sync.style: merge is not supported yet; remove it"
-          + " or use dml (DELETE, UPDATE, INSERT)");
-    }
     List<TableConfig> selected = select(tableArgs, startFrom);
     ComparisonSettings st = cfg.settings();
     boolean emptyIsNull = st.emptyStrings().emptyIsNull(cfg.source().platform(), cfg.target().platform());
@@ -102,6 +98,10 @@ final class CompareRun {
         // Reach both databases before anything is written: a wrong password leaves no session behind.
         pools.source().verify();
         pools.target().verify();
+        if (cfg.sync().merge()) {
+          // refused rather than falling back: a DBA who asked for MERGE statements must not get others unawares
+          MergeSupport.check(pools.target(), cfg.file().toString());
+        }
         if (session == null) {
           session = store.create(cfg.file().toString(), cfg.comparisonHash(), cfg.source().describe(),
               cfg.target().describe());

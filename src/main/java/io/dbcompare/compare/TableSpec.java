@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param uniqueKeys the target's unique constraints and indexes other than the comparison key, each as
  *     the list of its compared columns' names in {@link #columns()} (sync scripts must not update a
  *     unique value in place: two rows swapping it would collide)
+ * @param targetTraits generated and identity columns and triggers of the target (reported in scripts)
  */
 public record TableSpec(
     String key,
@@ -23,11 +24,20 @@ public record TableSpec(
     int keyCount,
     Optional<String> where,
     boolean emptyStringIsNull,
-    List<List<String>> uniqueKeys) {
+    List<List<String>> uniqueKeys,
+    TargetTraits targetTraits) {
 
   public TableSpec {
     columns = List.copyOf(columns);
     uniqueKeys = uniqueKeys.stream().map(List::copyOf).toList();
+    targetTraits = targetTraits == null ? TargetTraits.NONE : targetTraits;
+  }
+
+  /** A table whose target has nothing special (see {@link TargetTraits}). */
+  public TableSpec(String key, String displayName, TableRef source, TableRef target, List<ColumnSpec> columns,
+      int keyCount, Optional<String> where, boolean emptyStringIsNull, List<List<String>> uniqueKeys) {
+    this(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys,
+        TargetTraits.NONE);
   }
 
   /** A table without unique constraints besides its key. */

@@ -100,6 +100,34 @@ public interface Dialect {
         + statement(dml, script);
   }
 
+  // ----- MERGE statements (sync.style: merge). The defaults are standard SQL (H2, PostgreSQL 15+).
+
+  /** What ends the select list of a MERGE's one-row source: Oracle's {@code FROM DUAL}; nothing elsewhere. */
+  default String oneRowFrom() {
+    return "";
+  }
+
+  /**
+   * A key value in a MERGE's one-row source, written so that {@code t.key = s.key} compares as
+   * {@code key = literal} would in an UPDATE's WHERE clause.
+   */
+  default String mergeKeyValue(ValueKind kind, String literal, String targetType) {
+    return literal;
+  }
+
+  /**
+   * A MERGE branch with its condition ({@code null}: none): standard SQL puts it after the branch,
+   * {@code WHEN MATCHED AND <condition>}, then {@code THEN UPDATE SET ...} on the next line; Oracle
+   * after the action (see there). Condition and action start lines of their own, so each keeps the
+   * line length it was built with.
+   *
+   * @param when {@code WHEN MATCHED} or {@code WHEN NOT MATCHED}
+   * @param action {@code UPDATE SET ...} or {@code INSERT (...) VALUES (...)}
+   */
+  default String mergeBranch(String when, String condition, String action) {
+    return when + (condition == null ? " THEN " : " AND " + condition + "\n  THEN ") + action;
+  }
+
   /**
    * A script line that runs another script, given {@code relative} to the calling script's folder
    * and as an {@code absolute} path (H2's RUNSCRIPT resolves paths against the working directory).

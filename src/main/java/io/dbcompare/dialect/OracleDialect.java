@@ -341,6 +341,17 @@ public final class OracleDialect extends AbstractDialect {
     return quotedColumn + " = " + literal;
   }
 
+  @Override
+  public String oneRowFrom() {
+    return " FROM DUAL";
+  }
+
+  /** Oracle's MERGE has no {@code AND} after {@code WHEN [NOT] MATCHED}: the condition is a WHERE after the action. */
+  @Override
+  public String mergeBranch(String when, String condition, String action) {
+    return when + " THEN " + action + (condition == null ? "" : "\n  WHERE " + condition);
+  }
+
   /**
    * A PL/SQL block: the statement, then {@code RAISE_APPLICATION_ERROR(-20001, ...)} unless it changed
    * exactly one row; {@code WHENEVER SQLERROR} then rolls back and ends SQL*Plus.

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** PostgreSQL 12 and later. */
+/** PostgreSQL 12 and later (MERGE statements: 15 and later). */
 public final class PostgresDialect extends AbstractDialect {
   private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS", Locale.ROOT);
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
@@ -112,6 +112,15 @@ public final class PostgresDialect extends AbstractDialect {
   @Override
   public String includeScript(String relative, String absolute) {
     return "\\ir '" + relative.replace("'", "''") + "'";
+  }
+
+  /**
+   * A text literal in a MERGE source row is of type text: against a {@code bpchar} key it is cast back,
+   * so trailing blanks compare as they would against the literal.
+   */
+  @Override
+  public String mergeKeyValue(ValueKind kind, String literal, String targetType) {
+    return kind == ValueKind.TEXT && targetType.equalsIgnoreCase("bpchar") ? literal + "::bpchar" : literal;
   }
 
   /** A real column holds a float4: the literal is rounded to float4 before comparing. */

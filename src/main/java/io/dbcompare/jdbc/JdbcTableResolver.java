@@ -5,12 +5,14 @@ import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableRef;
 import io.dbcompare.compare.TableResolver;
 import io.dbcompare.compare.TableSpec;
+import io.dbcompare.compare.TargetTraits;
 import io.dbcompare.compare.ValueKind;
 import io.dbcompare.config.TableConfig;
 import io.dbcompare.config.TableName;
 import io.dbcompare.config.TableName.Identifier;
 import io.dbcompare.dialect.ColumnType;
 import io.dbcompare.dialect.Dialect;
+import io.dbcompare.dialect.TargetCatalogSql;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import java.sql.Connection;
@@ -92,9 +94,15 @@ public final class JdbcTableResolver implements TableResolver {
     for (String k : keyNames) {
       keys.add(match(display, source.columns.get(k), target, true));
     }
+    List<String> skippedGenerated = new ArrayList<>();
     for (Column c : selected) {
       if (!keyNames.contains(c.name())) {
-        others.add(match(display, c, target, false));
+        ColumnSpec spec = match(display, c, target, false);
+        if (target.generated.contains(spec.targetName())) {
+          skippedGenerated.add(spec.targetName()); // computed by the target: never written, so not compared
+        } else {
+          others.add(spec);
+        }
       }
     }
     List<ColumnSpec> all = new ArrayList<>(keys);
@@ -107,8 +115,11 @@ public final class JdbcTableResolver implements TableResolver {
         uniques.add(u);
       }
     }
+    List<String> compared = all.stream().map(ColumnSpec::targetName).toList();
+    TargetTraits traits = new TargetTraits(skippedGenerated,
+        target.identityAlways.stream().filter(compared::contains).toList(), target.triggers);
     return new TableSpec(tc.key(), display, source.ref, target.ref, all, keys.size(), tc.where(), emptyStringIsNull,
-        uniques);
+        uniques, traits);
   }
 
   private ColumnSpec match(String display, Column s, Meta target, boolean key) {
@@ -146,6 +157,9 @@ public final class JdbcTableResolver implements TableResolver {
     final List<String> primaryKey = new ArrayList<>();
     /** Unique indexes and constraints, as lists of column names (the primary key's included). */
     final List<List<String>> uniqueIndexes = new ArrayList<>();
+    final List<String> generated = new ArrayList<>();
+    final List<String> identityAlways = new ArrayList<>();
+    final List<String> triggers = new ArrayList<>();
 
     Optional<Column> column(Identifier id, Dialect d) {
       if (id.quoted()) {
@@ -205,12 +219,29 @@ public final class JdbcTableResolver implements TableResolver {
             m.uniqueIndexes.add(new ArrayList<>(cols.values()));
           }
         }
+        TargetCatalogSql catalog = TargetCatalogSql.of(d.platform());
+        names(c, catalog.generatedColumns(), m.ref, m.generated);
+        names(c, catalog.identityAlwaysColumns(), m.ref, m.identityAlways);
+        names(c, catalog.triggers(), m.ref, m.triggers);
       }
       return m;
     } catch (SQLException e) {
       throw SqlErrors.translate(e, "reading the catalog for " + name.display(), pool.database());
     } finally {
       ConnectionPool.release(c);
+    }
+  }
+
+  /** Runs a catalog query taking schema and table, collecting its first column. */
+  private static void names(Connection c, String sql, TableRef ref, List<String> out) throws SQLException {
+    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, ref.schema());
+      ps.setString(2, ref.table());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
     }
   }
 

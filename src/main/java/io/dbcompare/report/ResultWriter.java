@@ -9,6 +9,7 @@ import io.dbcompare.session.Session;
 import io.dbcompare.session.TableProgress;
 import io.dbcompare.sync.GeneratedScript;
 import io.dbcompare.sync.SyncScriptWriter;
+import io.dbcompare.sync.TargetNotes;
 import io.dbcompare.sync.UniqueChanges;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,12 +44,13 @@ public final class ResultWriter implements TableFinisher {
   @Override
   public void finish(TableSpec table, Iterable<ChunkResult> results, TableProgress progress) {
     String stamp = LocalDateTime.now(clock).format(STAMP);
-    List<String> header = List.of(
+    List<String> header = new ArrayList<>(List.of(
         "Session:             " + session.sessionId,
         "Table:               " + table.source().display() + " (source) -> " + table.target().display() + " (target)",
         "Source:              " + session.source,
         "Target:              " + session.target,
-        "Generated:           " + java.time.Instant.now(clock));
+        "Generated:           " + java.time.Instant.now(clock)));
+    header.addAll(TargetNotes.lines(sync.dialect(), table));
     String script = null;
     String undoScript = null;
     List<ScriptFile> files = new ArrayList<>();

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  *       likewise) and {@code RUNSCRIPT FROM '<absolute path>'} (H2);
  *   <li>PL/SQL blocks (a line {@code DECLARE} or {@code BEGIN} up to a line {@code /}) and PostgreSQL
  *       {@code DO $tag$ ... $tag$;} blocks are one statement each; an H2 guard query
- *       ({@code SELECT CASE WHEN COUNT(*) = 1 ... "SYNC_GUARD"}) and the statement after it are one
- *       statement (they count as one in the script's header and the session);
+ *       ({@code SELECT CASE WHEN COUNT(*) = 1 ... "SYNC_GUARD"}) and the statement after it (UPDATE,
+ *       DELETE or MERGE) are one statement (they count as one in the script's header and the session);
  *   <li>{@code SET ...;} and {@code ALTER SESSION ...;} are session settings, run before the batches.
  * </ul>
  */
@@ -35,14 +35,14 @@ public final class ScriptParser {
   private static final Pattern H2_INCLUDE = Pattern.compile("(?i)RUNSCRIPT\\s+FROM\\s+'((?:[^']|'')*)'.*;");
   private static final Pattern ORACLE_CLIENT = Pattern.compile(
       "(?i)(WHENEVER|EXIT|QUIT|PROMPT|REM|REMARK|SPOOL)(\\s.*)?|SET\\s+(?!TRANSACTION|ROLE|CONSTRAINT).*");
-  private static final Pattern DML_IN_BLOCK = Pattern.compile("(?m)^\\s*(INSERT INTO|UPDATE|DELETE FROM) ");
+  private static final Pattern DML_IN_BLOCK = Pattern.compile("(?m)^\\s*(INSERT INTO|UPDATE|DELETE FROM|MERGE INTO) ");
   private static final Pattern DOLLAR_TAG = Pattern.compile("\\$[A-Za-z_0-9]*\\$");
 
   private ScriptParser() {}
 
   /** How a statement is executed. */
   public enum Kind {
-    /** A plain INSERT, UPDATE or DELETE (H2: possibly after its guard query): checked by its update count. */
+    /** A plain INSERT, UPDATE, DELETE or MERGE (H2: possibly after its guard query): checked by its update count. */
     DML,
     /** A PL/SQL or DO block: it raises an error itself when its guard finds no row. */
     BLOCK
@@ -65,7 +65,7 @@ public final class ScriptParser {
       return sql.size() == 2;
     }
 
-    /** The INSERT, UPDATE or DELETE itself (inside a block, the block's DML statement). */
+    /** The INSERT, UPDATE, DELETE or MERGE itself (inside a block, the block's DML statement). */
     public String dml() {
       String last = sql.get(sql.size() - 1);
       if (kind == Kind.DML) {
@@ -305,7 +305,10 @@ public final class ScriptParser {
           pendingGuard = sql;
           pendingGuardLine = line;
         }
-        case "INSERT", "UPDATE", "DELETE" -> {
+        case "INSERT", "UPDATE", "DELETE", "MERGE" -> {
+          if (first.equals("MERGE") && !u.startsWith("MERGE INTO ")) {
+            throw error(line, "unexpected statement: " + shorten(sql));
+          }
           if (pendingGuard != null) {
             if (first.equals("INSERT")) {
               throw error(pendingGuardLine, "a guard query before an INSERT");

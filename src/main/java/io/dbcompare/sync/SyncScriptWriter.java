@@ -66,6 +66,11 @@ public final class SyncScriptWriter {
     this(target, new SyncSettings(batchSize, true, SyncSettings.DEFAULT_MAX_STATEMENTS_PER_FILE, false, false));
   }
 
+  /** The target's dialect the scripts are written in. */
+  public Dialect dialect() {
+    return target;
+  }
+
   public SyncSettings settings() {
     return settings;
   }
@@ -85,7 +90,7 @@ public final class SyncScriptWriter {
   public List<GeneratedScript> write(Path syncFile, Path undoFile, TableSpec table, Iterable<ChunkResult> results,
       List<String> header, boolean separatePhases) {
     CrashPoints.hit(CrashPoints.SCRIPT_BEFORE_WRITE);
-    DmlBuilder dml = new DmlBuilder(target, table, settings.guarded());
+    DmlBuilder dml = new DmlBuilder(target, table, settings.guarded(), settings.merge());
     Bodies sync = new Bodies(syncFile, GeneratedScript.SYNC);
     Bodies undo = undoFile == null ? null : new Bodies(undoFile, GeneratedScript.UNDO);
     try {
@@ -121,11 +126,24 @@ public final class SyncScriptWriter {
 
   private List<String> syncHeader(TableSpec table, List<String> header, Bodies b) {
     List<String> h = new ArrayList<>(header);
-    h.add("Statements:          " + counts(b) + " (only compared columns are written)");
-    if (settings.guarded()) {
+    h.add("Statements:          " + (settings.merge() ? mergeCounts(b) : counts(b)) + " (only compared columns are written)");
+    if (settings.merge()) {
+      h.add("Style:               MERGE (sync.style: merge): each differing row and each row missing in the target is");
+      h.add("                     one MERGE by key; the rows missing in the source are DELETEs.");
+    }
+    if (settings.guarded() && settings.merge()) {
+      h.add("Guards:              every DELETE, and the WHEN MATCHED branch of the MERGE of a differing row,");
+      h.add("                     also match the value of each compared column as the comparison read it from");
+      h.add("                     the target (NULL as IS NULL, LOBs compared whole); the other branch of a MERGE");
+      h.add("                     has the condition 1 = 0. A row changed, deleted or inserted since makes a");
+      h.add("                     statement change no row, which stops the script naming the table and key.");
+    } else if (settings.guarded()) {
       h.add("Guards:              every UPDATE and DELETE also matches the value of each compared column as");
       h.add("                     the comparison read it from the target (NULL as IS NULL, LOBs compared whole):");
       h.add("                     a row changed since stops the script with an error naming the table and key.");
+    } else if (settings.merge()) {
+      h.add("Guards:              off (sync.guarded: false): DELETE and MERGE match the key only; a MERGE updates");
+      h.add("                     the row with that key when there is one and inserts it otherwise (upsert).");
     } else {
       h.add("Guards:              off (sync.guarded: false): UPDATE and DELETE match the key only.");
     }
@@ -154,6 +172,11 @@ public final class SyncScriptWriter {
   private List<String> commits() {
     return List.of("Commits:             after every " + settings.batchSize() + " statements of a phase and at the end;"
         + " an error stops", "                     the script and rolls back the statements since the last COMMIT.");
+  }
+
+  private static String mergeCounts(Bodies b) {
+    return b.count(Phase.DELETE) + " DELETE, " + b.count(Phase.UPDATE) + " MERGE of differing rows, "
+        + b.count(Phase.INSERT) + " MERGE of missing rows";
   }
 
   private static String counts(Bodies b) {
@@ -245,13 +268,17 @@ public final class SyncScriptWriter {
     }
   }
 
-  /** Header lines wrapped at word boundaries near 105 characters, continued under the label's value. */
+  /**
+   * Header lines wrapped at word boundaries near 105 characters, continued under the label's value;
+   * lines indented by four spaces (statements to copy) are never wrapped.
+   */
   static List<String> wrap(List<String> lines) {
     List<String> out = new ArrayList<>();
     for (String line : lines) {
       String indent = line.matches("[A-Za-z ]{1,19}: {1,20}\\S.*") && line.indexOf(':') < 20 ? " ".repeat(21) : "  ";
       String rest = line;
-      while (rest.length() > 105) {
+      // statements a DBA copies (indented by four spaces) stay on one line
+      while (rest.length() > 105 && !line.startsWith("    ")) {
         int cut = rest.lastIndexOf(' ', 105);
         if (cut <= indent.length()) {
           break; // one long word (a URL): leave it

@@ -78,15 +78,6 @@ class CliUsageTest {
     return err.toString().lines().toList();
   }
 
-  /** MERGE scripts are not written yet: asking for them is refused before anything runs, not ignored. */
-  @Test
-  void mergeStyleIsRefusedNotIgnored() throws IOException {
-    Path merge = write("merge.yaml", validYaml("sync:\n  style: merge\n"));
-    assertEquals(3, run(merge.toString()));
-    assertTrue(err.toString().contains("sync.style: merge is not supported yet"), err.toString());
-    assertFalse(Files.exists(stateDir), "nothing written");
-  }
-
   private void assertNothingWritten() throws IOException {
     assertFalse(Files.exists(stateDir), "state folder was created");
     assertFalse(Files.exists(dir.resolve("checkpoints")), "checkpoint folder was created");

@@ -898,6 +898,66 @@ public abstract class AbstractBehaviourSuite {
     assertEquals(0, run(again.resolve("config.yaml").toString()), out + err);
   }
 
+  /**
+   * A target whose key is an identity GENERATED ALWAYS, with a computed column and a trigger: the script
+   * never writes the computed column, and its header names all three with the statements to run around
+   * it; run as told, the script converges.
+   */
+  @Test
+  void identityComputedColumnsAndTriggersAreReportedAndNeverSilentlyBroken() throws Exception {
+    create(source(), "TRAITS", "ID {NUMBER(10)} PRIMARY KEY, A {NUMBER(10)}, TOTAL {NUMBER(10)}");
+    create(target(), "TRAITS", "ID {IDENTITY_ALWAYS} PRIMARY KEY, A {NUMBER(10)}, TOTAL {DOUBLED_A}");
+    target().createTrigger("TRAITS");
+    insert(source(), "TRAITS", List.<Object[]>of(new Object[] {1, 1, 2}, new Object[] {2, 2, 4},
+        new Object[] {3, 3, 6}));
+    String t = target().schema() + ".TRAITS";
+    target().exec("INSERT INTO " + t + " (A) VALUES (1)", "INSERT INTO " + t + " (A) VALUES (5)");
+    Path cfg = config(100, 1, tableEntry("TRAITS", ""));
+    assertEquals(1, run(cfg.toString()), out + err);
+    JsonNode tp = table(onlySession(dir), "TRAITS");
+    assertCounts(tp, 1, 0, 1);
+    Path script = files(dir.resolve("output"), "sync_target_*_TRAITS_*.sql").get(0);
+    String text = Files.readString(script);
+    String upper = text.toUpperCase(java.util.Locale.ROOT);
+    assertTrue(upper.contains("COMPUTED COLUMN(S) TOTAL: NOT COMPARED AND NEVER WRITTEN"), text);
+    assertTrue(upper.contains("IDENTITY COLUMN ID IS GENERATED ALWAYS"), text);
+    assertTrue(upper.contains("TRIGGER(S) TRAITS_NOOP FIRE ON EVERY STATEMENT"), text);
+    for (String s : statements(script)) {
+      assertFalse(s.toUpperCase(java.util.Locale.ROOT).contains("\"TOTAL\""), "computed column written: " + s);
+    }
+    // run the header's statements around the script, as a DBA would
+    List<String> before = new ArrayList<>();
+    List<String> after = new ArrayList<>();
+    List<String> into = null;
+    for (String line : text.lines().toList()) {
+      String l = line.startsWith("-- ") ? line.substring(3) : null;
+      if (l == null) {
+        continue;
+      }
+      if (l.contains("Run before this script:")) {
+        into = before;
+      } else if (l.strip().equals("and after it:")) {
+        into = after;
+      } else if (into != null && l.startsWith("    ") && !l.strip().startsWith("--")) {
+        String stmt = l.strip();
+        into.add(stmt.endsWith(";") ? stmt.substring(0, stmt.length() - 1) : stmt);
+      } else if (!l.startsWith("    ")) {
+        into = null;
+      }
+    }
+    assertFalse(before.isEmpty(), text);
+    target().exec(before.toArray(String[]::new));
+    target().runScript(script);
+    try {
+      target().exec(after.toArray(String[]::new));
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError("after-statements " + after + " from:\n" + text, e);
+    }
+    Path again = dir.resolve("again");
+    config(again, 100, 1, tableEntry("TRAITS", ""));
+    assertEquals(0, run(again.resolve("config.yaml").toString()), out + err);
+  }
+
   /** Tables take turns: the second table starts before the first one's chunks are done. */
   @Test
   void severalTablesRunAtOnce() throws Exception {

@@ -3,6 +3,7 @@ package io.dbcompare.it;
 import io.dbcompare.config.Platform;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 
 /** An H2 file database in Oracle mode, as the embedded default uses it. */
 public final class H2TestDb implements TestDb {
@@ -46,10 +47,18 @@ public final class H2TestDb implements TestDb {
       case "BIGTEXT" -> "CLOB";
       case "BYTES" -> "RAW(200)";
       case "BIGBYTES" -> "BLOB";
+      case "IDENTITY_ALWAYS" -> "BIGINT GENERATED ALWAYS AS IDENTITY";
+      case "DOUBLED_A" -> "NUMBER(10) GENERATED ALWAYS AS (A * 2)";
       case "UNSUPPORTED" -> "INTERVAL DAY TO SECOND";
       case "DOUBLE" -> "BINARY_DOUBLE";
       default -> logical; // NUMBER(p,s), INTEGER, VARCHAR2(n), CHAR(n), DATE
     };
+  }
+
+  @Override
+  public void createTrigger(String table) throws SQLException {
+    exec("CREATE TRIGGER " + schema() + "." + table + "_NOOP BEFORE INSERT ON " + schema() + "." + table
+        + " FOR EACH ROW CALL '" + NoopTrigger.class.getName() + "'");
   }
 
   @Override

@@ -59,11 +59,19 @@ public final class OracleTestDb implements TestDb {
       case "BIGTEXT" -> "CLOB";
       case "BYTES" -> "RAW(200)";
       case "BIGBYTES" -> "BLOB";
+      case "IDENTITY_ALWAYS" -> "NUMBER GENERATED ALWAYS AS IDENTITY";
+      case "DOUBLED_A" -> "NUMBER GENERATED ALWAYS AS (A * 2) VIRTUAL";
       case "UNSUPPORTED" -> "INTERVAL DAY TO SECOND";
       case "DOUBLE" -> "BINARY_DOUBLE";
       case "INTEGER" -> "NUMBER(10)";
       default -> logical;
     };
+  }
+
+  @Override
+  public void createTrigger(String table) throws java.sql.SQLException {
+    exec("CREATE TRIGGER " + schema() + "." + table + "_NOOP BEFORE INSERT ON " + schema() + "." + table
+        + " FOR EACH ROW BEGIN NULL; END;");
   }
 
   /** Runs the script unchanged in SQL*Plus, as a DBA would; fails on the first error it reports. */

@@ -114,11 +114,19 @@ public final class PgTestDb implements TestDb {
       case "TEXT" -> "varchar(4000)";
       case "BIGTEXT" -> "text";
       case "BYTES", "BIGBYTES" -> "bytea";
+      case "IDENTITY_ALWAYS" -> "bigint GENERATED ALWAYS AS IDENTITY";
+      case "DOUBLED_A" -> "numeric(10) GENERATED ALWAYS AS (a * 2) STORED";
       case "UNSUPPORTED" -> "jsonb";
       case "DOUBLE" -> "float8";
       case "INTEGER" -> "integer";
       default -> logical.replace("VARCHAR2", "varchar"); // VARCHAR2(n), CHAR(n)
     };
+  }
+
+  @Override
+  public void createTrigger(String table) throws SQLException {
+    exec("CREATE OR REPLACE FUNCTION app.noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
+        "CREATE TRIGGER " + table + "_noop BEFORE INSERT ON app." + table + " FOR EACH ROW EXECUTE FUNCTION app.noop()");
   }
 
   /** Runs the script with psql, unchanged, as a DBA would; over JDBC where psql is not installed. */

@@ -29,6 +29,9 @@ public interface TestDb {
   /** Runs a generated sync script against this database, as a DBA would. */
   void runScript(Path script) throws Exception;
 
+  /** Creates a trigger on a table that does nothing (it only has to exist). */
+  void createTrigger(String table) throws SQLException;
+
   default Connection connect() throws SQLException {
     return DriverManager.getConnection(url(), user(), password());
   }

@@ -155,7 +155,7 @@ public final class ScriptDml {
 
   private static void addDml(String unit, List<String> out) {
     String u = unit.toUpperCase(Locale.ROOT);
-    if (u.startsWith("INSERT") || u.startsWith("UPDATE") || u.startsWith("DELETE")) {
+    if (u.startsWith("INSERT") || u.startsWith("UPDATE") || u.startsWith("DELETE") || u.startsWith("MERGE")) {
       out.add(unit);
       return;
     }
@@ -178,7 +178,7 @@ public final class ScriptDml {
       }
       String stmt = rest.substring(0, end).strip();
       String s = stmt.toUpperCase(Locale.ROOT);
-      if (s.startsWith("INSERT") || s.startsWith("UPDATE") || s.startsWith("DELETE")) {
+      if (s.startsWith("INSERT") || s.startsWith("UPDATE") || s.startsWith("DELETE") || s.startsWith("MERGE")) {
         out.add(stmt);
       }
       rest = rest.substring(end + 1);

@@ -243,6 +243,11 @@ class SyncScriptGoldenTest {
     files.addAll(write(Platform.ORACLE, split, settings(true, 2), true));
     files.addAll(write(Platform.ORACLE, tmp.resolve("plain"), settings(false, 1000), false));
     assertTrue(files.size() > 10, files.toString());
+    assertSqlPlusHasNothingToInterpret(files);
+  }
+
+  /** The checks of {@link #oracleScriptsGiveSqlPlusNothingToInterpret} over the given Oracle files. */
+  static void assertSqlPlusHasNothingToInterpret(List<GeneratedScript> files) throws IOException {
     for (GeneratedScript g : files) {
       byte[] bytes = Files.readAllBytes(g.path());
       for (int i = 0; i < bytes.length; i++) {
