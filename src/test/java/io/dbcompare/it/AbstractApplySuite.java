@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --apply}: a session's sync scripts run over JDBC on the target, batch by batch, with resume,
  * conflict handling and checksums; each subclass runs it on one pair of databases.
  */
-public abstract class AbstractApplySuite {
+public abstract class AbstractApplySuite extends AbstractPairSuite {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLS = "ID {NUMBER(10)} PRIMARY KEY, NAME {VARCHAR2(50)}, AMOUNT {NUMBER(12,2)},"
       + " CREATED {DATE}, NOTE {VARCHAR2(200)}";
@@ -50,9 +50,7 @@ public abstract class AbstractApplySuite {
   protected String out;
   protected String err;
 
-  protected abstract TestDb source();
 
-  protected abstract TestDb target();
 
   /** The target's URL in the configuration (H2: commits must reach the file before a SIGKILL). */
   protected String targetUrl() {

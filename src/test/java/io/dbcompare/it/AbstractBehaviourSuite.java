@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * INTEGER, VARCHAR2(n), CHAR(n), DATE (with time), TS9 (timestamp, 9 digits where supported), TEXT,
  * BIGTEXT (CLOB/text), BYTES (RAW/bytea), BIGBYTES (BLOB/bytea), DOUBLE.
  */
-public abstract class AbstractBehaviourSuite {
+public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
   protected static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
 
@@ -57,9 +57,7 @@ public abstract class AbstractBehaviourSuite {
   protected String out;
   protected String err;
 
-  protected abstract TestDb source();
 
-  protected abstract TestDb target();
 
   // ---------------------------------------------------------------- helpers
 

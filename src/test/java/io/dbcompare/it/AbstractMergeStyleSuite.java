@@ -26,16 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  * as a DBA would (psql, JDBC) and through {@code --apply}; a row changed, or inserted, in the target
  * after the comparison stops it naming the key, and the change survives.
  */
-public abstract class AbstractMergeStyleSuite {
+public abstract class AbstractMergeStyleSuite extends AbstractPairSuite {
   @TempDir
   protected Path dir;
 
   protected String out;
   protected String err;
 
-  protected abstract TestDb source();
 
-  protected abstract TestDb target();
 
   /**
    * Source ids 1..300; the target misses 2 and 250, has 2 extra rows (-4, 900), and 4 changed rows

@@ -1,38 +1,15 @@
 package io.dbcompare.it;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
-
 /** --apply on two H2 file databases in Oracle mode. */
 class H2ApplyTest extends AbstractApplySuite {
-  @TempDir
-  Path dbDir;
-
-  private H2TestDb source;
-  private H2TestDb target;
-
-  @BeforeEach
-  void databases() throws Exception {
-    source = new H2TestDb(dbDir.resolve("source"));
-    target = new H2TestDb(dbDir.resolve("target"));
-    source.exec("CREATE SCHEMA APP");
-    target.exec("CREATE SCHEMA APP");
+  @Override
+  protected DatabasePair createDatabases() throws Exception {
+    return DatabasePair.h2();
   }
 
   /** H2 writes commits to its file up to WRITE_DELAY (500 ms) later: a SIGKILL would lose them. */
   @Override
   protected String targetUrl() {
-    return target.url() + ";WRITE_DELAY=0";
-  }
-
-  @Override
-  protected TestDb source() {
-    return source;
-  }
-
-  @Override
-  protected TestDb target() {
-    return target;
+    return target().url() + ";WRITE_DELAY=0";
   }
 }

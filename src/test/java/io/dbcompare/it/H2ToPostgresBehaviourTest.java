@@ -1,52 +1,9 @@
 package io.dbcompare.it;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-
-/**
- * The behaviour suite across platforms, as in a migration: an H2 database in Oracle mode (upper-case
- * names, Oracle types) as the source and the PostgreSQL server (lower-case names, PostgreSQL types) as
- * the target. Skipped without PostgreSQL, like {@link PostgresBehaviourTest}.
- */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+/** The behaviour suite across platforms, as in a migration: H2 in Oracle mode (upper-case names, Oracle types) as the source, the PostgreSQL server (lower-case names, PostgreSQL types) as the target. Skipped without PostgreSQL, like {@link PostgresBehaviourTest}. */
 class H2ToPostgresBehaviourTest extends AbstractBehaviourSuite {
-  @TempDir
-  Path dbDir;
-
-  private H2TestDb source;
-  private PgTestDb target;
-
-  @BeforeAll
-  void database() throws Exception {
-    target = PgTestDb.create("tc_mix_" + Long.toHexString(System.nanoTime() & 0xffffffL) + "_"
-        + ProcessHandle.current().pid());
-  }
-
-  @BeforeEach
-  void fresh() throws Exception {
-    source = new H2TestDb(dbDir.resolve("source-" + System.nanoTime()));
-    source.exec("CREATE SCHEMA APP");
-    target.exec("DROP SCHEMA IF EXISTS app CASCADE", "CREATE SCHEMA app");
-  }
-
-  @AfterAll
-  void drop() throws Exception {
-    if (target != null) {
-      target.drop();
-    }
-  }
-
   @Override
-  protected TestDb source() {
-    return source;
-  }
-
-  @Override
-  protected TestDb target() {
-    return target;
+  protected DatabasePair createDatabases() throws Exception {
+    return DatabasePair.h2ToPostgres("tc");
   }
 }
