@@ -120,7 +120,7 @@ public final class ComparisonEngine {
             continue;
           }
           progress.tableStarted(next, tables.size(), tc.source().display());
-          TableRun run = prepare(tc, tp);
+          TableRun run = prepareWithRetries(tc, tp);
           if (run == null) {
             continue;
           }
@@ -204,7 +204,29 @@ public final class ComparisonEngine {
   }
 
   /** Resolves and plans a table (or reloads its plan); null when the table failed already here. */
-  private TableRun prepare(TableConfig tc, TableProgress tp) {
+  /**
+   * {@link #prepare} again after a lost connection (reading the catalog, planning, the push-down
+   * check), with the chunks' retry count and backoff; other failures fail the table at once.
+   */
+  private TableRun prepareWithRetries(TableConfig tc, TableProgress tp) throws InterruptedException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return prepare(tc, tp, attempt < options.maxRetries());
+      } catch (RetryPreparation e) {
+        progress.tableRetry(tc.source().display(), attempt + 1, e.getCause().getMessage());
+        Thread.sleep(options.retryBackoffMillis() << Math.min(attempt, 6));
+      }
+    }
+  }
+
+  /** Thrown by {@link #prepare} when a retryable error may be retried. */
+  private static final class RetryPreparation extends RuntimeException {
+    RetryPreparation(CompareException cause) {
+      super(cause);
+    }
+  }
+
+  private TableRun prepare(TableConfig tc, TableProgress tp, boolean mayRetry) {
     String name = tc.source().display();
     try {
       TableSpec spec = resolver.resolve(tc);
@@ -264,6 +286,9 @@ public final class ComparisonEngine {
       progress.tablePlanned(name, tp.chunks.size(), done, resumedPlan);
       return run;
     } catch (CompareException e) {
+      if (e.retryable() && mayRetry && !stop.get()) {
+        throw new RetryPreparation(e);
+      }
       failTable(name, tp, e);
       return null;
     } catch (RuntimeException e) {

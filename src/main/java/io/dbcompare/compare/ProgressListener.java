@@ -15,6 +15,9 @@ public interface ProgressListener {
 
   void chunkRetry(String table, int chunkIndex, int chunkCount, int attempt, String error);
 
+  /** Preparing the table (catalog, plan, push-down check) lost its connection and is tried again. */
+  void tableRetry(String table, int attempt, String error);
+
   void chunkFailed(String table, int chunkIndex, int chunkCount, String error);
 
   void tableFinished(String table, TableProgress progress);

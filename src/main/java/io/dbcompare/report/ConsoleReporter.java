@@ -62,6 +62,13 @@ public final class ConsoleReporter implements ProgressListener {
   }
 
   @Override
+  public synchronized void tableRetry(String table, int attempt, String error) {
+    out.printf("  %s: retry %d after: %s%n", table, attempt, error);
+    out.flush();
+    progressLog.warn("TABLE: {} | STATUS: RETRY {} | {}", table, attempt, error);
+  }
+
+  @Override
   public synchronized void chunkFailed(String table, int index, int count, String error) {
     out.printf("  %s chunk %d/%d FAILED: %s%n", table, index + 1, count, error);
     out.flush();

@@ -64,6 +64,29 @@ class ComparisonEngineTest {
   }
 
   @Test
+  void aConnectionLostWhilePreparingATableIsRetried() throws Exception {
+    RefusingPushdown db = new RefusingPushdown();
+    for (int i = 1; i <= 10; i++) {
+      Object[] row = {BigDecimal.valueOf(i), "v" + i};
+      db.source.put(BigDecimal.valueOf(i), row);
+      db.target.put(BigDecimal.valueOf(i), row.clone());
+    }
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    TableResolver flaky = tc -> {
+      if (calls.incrementAndGet() == 1) {
+        throw new CompareException(ErrorCode.DATABASE, "target database: reading the catalog failed: FATAL:"
+            + " terminating connection due to administrator command (SQLState 57P01, code 0)", null, true);
+      }
+      return SPEC;
+    };
+    List<String> events = Collections.synchronizedList(new ArrayList<>());
+    Session session = runEngine(db, flaky, events);
+    assertEquals(2, calls.get());
+    assertEquals("completed", session.tableProgress.get("S_T").status);
+    assertTrue(events.contains("retry 1"), events.toString());
+  }
+
+  @Test
   void aPushdownQueryTheDatabaseRefusesFallsBackToJavaHashingForTheSameChunk() throws Exception {
     RefusingPushdown db = new RefusingPushdown();
     for (int i = 1; i <= 1000; i++) {
@@ -71,28 +94,8 @@ class ComparisonEngineTest {
       db.source.put(BigDecimal.valueOf(i), row);
       db.target.put(BigDecimal.valueOf(i), i == 500 ? new Object[] {BigDecimal.valueOf(i), "changed"} : row.clone());
     }
-    SessionStore store = new SessionStore(dir.resolve("state"), dir.resolve("cp"),
-        Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-    Session session = store.create("c.yaml", "h", "s", "t");
-    session.tableProgress.put("S_T", new TableProgress());
     List<String> modes = Collections.synchronizedList(new ArrayList<>());
-    ProgressListener progress = new ProgressListener() {
-      @Override public void tableStarted(int position, int count, String table) {}
-      @Override public void tablePlanned(String table, int chunks, int alreadyDone, boolean resumedPlan) {}
-      @Override public void tableMode(String table, String mode) { modes.add(mode); }
-      @Override public void chunkFinished(String t, int i, int n, ChunkResult r, TableProgress p) {}
-      @Override public void chunkRetry(String t, int i, int n, int attempt, String error) {}
-      @Override public void chunkFailed(String t, int i, int n, String error) {}
-      @Override public void tableFinished(String table, TableProgress p) {}
-      @Override public void tableFailed(String table, String error) {}
-      @Override public void tableSkipped(String table, String reason) {}
-    };
-    ChunkPlanner planner = (t, size) -> List.of(new Object[] {BigDecimal.valueOf(250)}, new Object[] {BigDecimal.valueOf(750)});
-    ComparisonEngine engine = new ComparisonEngine(session, store, tc -> SPEC, planner, db, db,
-        new KryoCheckpointStore(dir.resolve("cp")), (t, results, p) -> { }, progress,
-        new ComparisonEngine.Options(1, 250, 0, 1, 64, 8, 100));
-    engine.run(List.of(CONFIG), ComparisonEngine.Mode.NEW);
-
+    Session session = runEngine(db, tc -> SPEC, modes);
     TableProgress tp = session.tableProgress.get("S_T");
     assertEquals("completed", tp.status, tp.error);
     assertEquals(1, tp.differentRows);
@@ -100,5 +103,32 @@ class ComparisonEngineTest {
     assertTrue(modes.get(0).contains("computed by the databases"), modes.toString());
     assertTrue(modes.stream().anyMatch(m -> m.startsWith("rows hashed in Java from chunk 1 on: ") && m.contains("ORA-01489")),
         modes.toString());
+  }
+
+  private Session runEngine(BisectingComparerTest.FakeDb db, TableResolver resolver, List<String> modes)
+      throws InterruptedException {
+    SessionStore store = new SessionStore(dir.resolve("state"), dir.resolve("cp"),
+        Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    Session session = store.create("c.yaml", "h", "s", "t");
+    session.tableProgress.put("S_T", new TableProgress());
+    ProgressListener progress = new ProgressListener() {
+      @Override public void tableStarted(int position, int count, String table) {}
+      @Override public void tablePlanned(String table, int chunks, int alreadyDone, boolean resumedPlan) {}
+      @Override public void tableMode(String table, String mode) { modes.add(mode); }
+      @Override public void chunkFinished(String t, int i, int n, ChunkResult r, TableProgress p) {}
+      @Override public void chunkRetry(String t, int i, int n, int attempt, String error) {}
+      @Override public void tableRetry(String table, int attempt, String error) { modes.add("retry " + attempt); }
+      @Override public void chunkFailed(String t, int i, int n, String error) {}
+      @Override public void tableFinished(String table, TableProgress p) {}
+      @Override public void tableFailed(String table, String error) {}
+      @Override public void tableSkipped(String table, String reason) {}
+    };
+    ChunkPlanner planner = (t, size) -> List.of(new Object[] {BigDecimal.valueOf(250)}, new Object[] {BigDecimal.valueOf(750)});
+    ComparisonEngine engine = new ComparisonEngine(session, store, resolver, planner, db, db,
+        new KryoCheckpointStore(dir.resolve("cp")), (t, results, p) -> { }, progress,
+        new ComparisonEngine.Options(1, 250, 2, 1, 64, 8, 100));
+    engine.run(List.of(CONFIG), ComparisonEngine.Mode.NEW);
+
+    return session;
   }
 }
