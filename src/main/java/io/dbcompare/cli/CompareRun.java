@@ -16,6 +16,7 @@ import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.error.ExitCodes;
 import io.dbcompare.jdbc.ConnectionPool;
+import io.dbcompare.jdbc.ForeignKeys;
 import io.dbcompare.jdbc.JdbcChunkPlanner;
 import io.dbcompare.jdbc.JdbcHashPushdown;
 import io.dbcompare.jdbc.JdbcRowSource;
@@ -143,7 +144,8 @@ final class CompareRun {
     KryoCheckpointStore checkpoints = new KryoCheckpointStore(st.checkpointDir());
     ConsoleReporter reporter = new ConsoleReporter(out);
     ResultWriter results = new ResultWriter(st.outputDir(), session,
-        new SyncScriptWriter(pools.target().dialect(), cfg.sync()), clock);
+        new SyncScriptWriter(pools.target().dialect(), cfg.sync()), clock,
+        ref -> ForeignKeys.selfReferences(pools.target(), ref));
     FetchStats fetched = new FetchStats();
     HashPushdown pushdown = st.pushdown()
         ? new JdbcHashPushdown(pools, st.fetchSize(), st.queryTimeoutSeconds(), fetched) : null;

@@ -3,11 +3,13 @@ package io.dbcompare.report;
 import io.dbcompare.compare.ChunkResult;
 import io.dbcompare.compare.CrashPoints;
 import io.dbcompare.compare.TableFinisher;
+import io.dbcompare.compare.TableRef;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.session.ScriptFile;
 import io.dbcompare.session.Session;
 import io.dbcompare.session.TableProgress;
 import io.dbcompare.sync.GeneratedScript;
+import io.dbcompare.sync.SelfReference;
 import io.dbcompare.sync.SyncScriptWriter;
 import io.dbcompare.sync.TargetNotes;
 import io.dbcompare.sync.UniqueChanges;
@@ -18,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Writes a finished table's outputs into the output folder:
@@ -33,12 +36,23 @@ public final class ResultWriter implements TableFinisher {
   private final Session session;
   private final SyncScriptWriter sync;
   private final Clock clock;
+  private final Function<TableRef, List<SelfReference>> selfReferences;
 
   public ResultWriter(Path outputDir, Session session, SyncScriptWriter sync, Clock clock) {
+    this(outputDir, session, sync, clock, t -> List.of());
+  }
+
+  /**
+   * @param selfReferences reads the target table's foreign keys to itself (once per table with
+   *     differences), so its scripts insert and delete its rows in reference order
+   */
+  public ResultWriter(Path outputDir, Session session, SyncScriptWriter sync, Clock clock,
+      Function<TableRef, List<SelfReference>> selfReferences) {
     this.outputDir = outputDir;
     this.session = session;
     this.sync = sync;
     this.clock = clock;
+    this.selfReferences = selfReferences;
   }
 
   @Override
@@ -65,7 +79,8 @@ public final class ResultWriter implements TableFinisher {
       }
       // a row whose unique value changes is deleted and inserted again, so rows swapping it apply cleanly
       Iterable<ChunkResult> statements = UniqueChanges.asDeleteAndInsert(table, results);
-      for (GeneratedScript g : sync.write(f, undo, table, statements, header, separatePhases)) {
+      List<SelfReference> selfRefs = selfReferences.apply(table.target());
+      for (GeneratedScript g : sync.write(f, undo, table, statements, header, separatePhases, selfRefs)) {
         files.add(new ScriptFile(g.kind(), g.phase() == null ? null : g.phase().label(), g.part(), g.path().toString(),
             g.sha256(), g.statements()));
       }

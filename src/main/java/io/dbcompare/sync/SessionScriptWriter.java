@@ -22,8 +22,8 @@ import java.util.Set;
  * parts (it deletes the inserted rows children first, and inserts the deleted rows parents first).
  *
  * <p>Only foreign keys between tables of the session count. Tables in a cycle keep the
- * configuration's order, and a self-referencing table's rows run in key order: both are named in the
- * header, with the way out (a DEFERRABLE constraint).
+ * configuration's order (named in the header, with the way out: a DEFERRABLE constraint); a
+ * self-referencing table's own script orders its rows (see {@link SelfReferenceOrder}).
  */
 public final class SessionScriptWriter {
   private final Dialect target;
@@ -60,9 +60,10 @@ public final class SessionScriptWriter {
         continue;
       }
       if (fk.selfReference()) {
-        notes.add(fk.child().display() + " references itself (" + fk.name() + "): its rows are deleted and inserted in"
-            + " key order; if a row references one the same script deletes earlier or inserts later, the"
-            + " statement fails on the constraint: declare it DEFERRABLE INITIALLY DEFERRED for the sync.");
+        notes.add(fk.child().display() + " references itself (" + fk.name() + "): its own script inserts its rows"
+            + " referenced rows first and deletes them referencing rows first; rows in a cycle of references, and"
+            + " UPDATEs that set a reference to a row inserted later, fail on the constraint (its script's header"
+            + " counts them): declare it DEFERRABLE INITIALLY DEFERRED for the sync.");
       } else {
         notes.add(fk.child().display() + " references " + fk.parent().display() + " (" + fk.name() + ")");
         parents.get(fk.child()).add(fk.parent());

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -89,7 +90,20 @@ public final class SyncScriptWriter {
    */
   public List<GeneratedScript> write(Path syncFile, Path undoFile, TableSpec table, Iterable<ChunkResult> results,
       List<String> header, boolean separatePhases) {
+    return write(syncFile, undoFile, table, results, header, separatePhases, List.of());
+  }
+
+  /**
+   * As {@link #write(Path, Path, TableSpec, Iterable, List, boolean)}, for a table whose target has
+   * foreign keys to itself: the rows each script inserts are written referenced rows first, and the
+   * rows it deletes referencing rows first (see {@link SelfReferenceOrder}); those rows of the table
+   * are held in memory until the end.
+   */
+  public List<GeneratedScript> write(Path syncFile, Path undoFile, TableSpec table, Iterable<ChunkResult> results,
+      List<String> header, boolean separatePhases, List<SelfReference> selfReferences) {
     CrashPoints.hit(CrashPoints.SCRIPT_BEFORE_WRITE);
+    List<SelfReferenceOrder.Positions> selfKeys = SelfReferenceOrder.positions(table, selfReferences);
+    SelfRows held = selfKeys.isEmpty() ? null : new SelfRows();
     DmlBuilder dml = new DmlBuilder(target, table, settings.guarded(), settings.merge());
     Bodies sync = new Bodies(syncFile, GeneratedScript.SYNC);
     Bodies undo = undoFile == null ? null : new Bodies(undoFile, GeneratedScript.UNDO);
@@ -100,6 +114,9 @@ public final class SyncScriptWriter {
           if (!DmlBuilder.needsStatement(table, d)) {
             continue;
           }
+          if (held != null && held.hold(table, selfKeys, d)) {
+            continue; // written below, in reference order
+          }
           sync.add(Phase.ofSync(d.kind()), dml.sync(d));
           CrashPoints.hit(CrashPoints.SCRIPT_STATEMENT);
           if (undo != null) {
@@ -107,11 +124,24 @@ public final class SyncScriptWriter {
           }
         }
       }
+      List<String> syncNotes = new ArrayList<>();
+      List<String> undoNotes = new ArrayList<>();
+      if (!selfReferences.isEmpty()) {
+        syncNotes.addAll(selfReferenceNotes(table, selfReferences));
+        undoNotes.addAll(syncNotes);
+      }
+      if (held != null) {
+        held.write(table, selfKeys, dml, sync, undo, syncNotes, undoNotes);
+      }
       sync.close();
-      List<GeneratedScript> out = new ArrayList<>(assemble(sync, syncHeader(table, header, sync), separatePhases));
+      List<String> syncHeader = syncHeader(table, header, sync);
+      syncHeader.addAll(syncHeader.size() - 1, syncNotes);
+      List<GeneratedScript> out = new ArrayList<>(assemble(sync, syncHeader, separatePhases));
       if (undo != null) {
         undo.close();
-        out.addAll(assemble(undo, undoHeader(table, header, undo, syncFile), separatePhases));
+        List<String> undoHeader = undoHeader(table, header, undo, syncFile);
+        undoHeader.addAll(undoNotes);
+        out.addAll(assemble(undo, undoHeader, separatePhases));
       }
       return out;
     } catch (IOException | UncheckedIOException e) {
@@ -120,6 +150,129 @@ public final class SyncScriptWriter {
       sync.discard();
       if (undo != null) {
         undo.discard();
+      }
+    }
+  }
+
+  private static List<String> selfReferenceNotes(TableSpec table, List<SelfReference> refs) {
+    List<String> h = new ArrayList<>();
+    for (SelfReference r : refs) {
+      h.add("Self-reference:      " + table.target().display() + " references itself (" + r.name() + ": "
+          + String.join(", ", r.columns()) + " -> " + String.join(", ", r.referencedColumns()) + ").");
+    }
+    List<SelfReference> skipped = SelfReferenceOrder.skipped(table, refs);
+    if (skipped.size() < refs.size()) {
+      h.add("                     Rows are inserted referenced rows first and deleted referencing rows first"
+          + " (otherwise in key order), within this table's script.");
+    }
+    for (SelfReference r : skipped) {
+      h.add("                     " + r.name() + " is not ordered: a column of it is not compared; rows of it that"
+          + " reference rows this script inserts later or deletes earlier fail on it.");
+    }
+    return h;
+  }
+
+  /**
+   * The rows of a self-referencing table that the scripts insert or delete, held until all chunks are
+   * read (bounded by the differences), and the differing rows that change a self-referencing column.
+   */
+  private final class SelfRows {
+    final List<RowDiff> missingInTarget = new ArrayList<>();
+    final List<RowDiff> missingInSource = new ArrayList<>();
+    final List<RowDiff> changingReference = new ArrayList<>();
+
+    /** Holds an inserted or deleted row (true), or notes a differing row that changes a reference (false). */
+    boolean hold(TableSpec t, List<SelfReferenceOrder.Positions> keys, RowDiff d) {
+      switch (d.kind()) {
+        case MISSING_IN_TARGET -> missingInTarget.add(d);
+        case MISSING_IN_SOURCE -> missingInSource.add(d);
+        case DIFFERENT -> {
+          for (SelfReferenceOrder.Positions k : keys) {
+            for (int c : k.columns()) {
+              if (!sameValue(t.columns().get(c), d.sourceValues()[c], d.targetValues()[c])) {
+                changingReference.add(d);
+                return false;
+              }
+            }
+          }
+          return false;
+        }
+        default -> throw new IllegalStateException(String.valueOf(d.kind()));
+      }
+      return true;
+    }
+
+    void write(TableSpec t, List<SelfReferenceOrder.Positions> keys, DmlBuilder dml, Bodies sync, Bodies undo,
+        List<String> syncNotes, List<String> undoNotes) throws IOException {
+      List<Object[]> inserted = missingInTarget.stream().map(RowDiff::sourceValues).toList();
+      List<Object[]> deleted = missingInSource.stream().map(RowDiff::targetValues).toList();
+      SelfReferenceOrder.Result deletes = SelfReferenceOrder.order(t, keys, deleted, false);
+      SelfReferenceOrder.Result inserts = SelfReferenceOrder.order(t, keys, inserted, true);
+      for (int i : deletes.order()) {
+        sync.add(Phase.DELETE, dml.sync(missingInSource.get(i)));
+        CrashPoints.hit(CrashPoints.SCRIPT_STATEMENT);
+      }
+      for (int i : inserts.order()) {
+        sync.add(Phase.INSERT, dml.sync(missingInTarget.get(i)));
+        CrashPoints.hit(CrashPoints.SCRIPT_STATEMENT);
+      }
+      cycleNote(syncNotes, deletes, "DELETE");
+      cycleNote(syncNotes, inserts, "INSERT");
+      updateNotes(t, keys, syncNotes, inserted, deleted, true);
+      if (undo != null) {
+        // the undo deletes the inserted rows (referencing rows first) and inserts the deleted rows again
+        SelfReferenceOrder.Result undoDeletes = SelfReferenceOrder.order(t, keys, inserted, false);
+        SelfReferenceOrder.Result undoInserts = SelfReferenceOrder.order(t, keys, deleted, true);
+        for (int i : undoDeletes.order()) {
+          undo.add(Phase.DELETE, dml.undo(missingInTarget.get(i)));
+        }
+        for (int i : undoInserts.order()) {
+          undo.add(Phase.INSERT, dml.undo(missingInSource.get(i)));
+        }
+        cycleNote(undoNotes, undoDeletes, "DELETE");
+        cycleNote(undoNotes, undoInserts, "INSERT");
+        updateNotes(t, keys, undoNotes, deleted, inserted, false);
+      }
+    }
+
+    private void cycleNote(List<String> notes, SelfReferenceOrder.Result r, String phase) {
+      if (r.cycleRows() > 0) {
+        notes.add("                     " + r.cycleRows() + " row(s) to " + phase + " reference each other in a"
+            + " cycle (A -> B -> A) and cannot be ordered: they keep key order, and the first " + phase + " of each"
+            + " cycle fails on the constraint unless it is declared DEFERRABLE INITIALLY DEFERRED (and the"
+            + " script's statements up to the cycle's last run in one transaction) or disabled for the sync.");
+      }
+    }
+
+    /**
+     * Notes the UPDATEs (which run after the DELETEs and before the INSERTs) that set a reference to a
+     * row inserted later, or remove the last reference to a row deleted earlier: both fail on the constraint.
+     */
+    private void updateNotes(TableSpec t, List<SelfReferenceOrder.Positions> keys, List<String> notes,
+        List<Object[]> inserted, List<Object[]> deleted, boolean sync) {
+      long toInserted = 0;
+      long fromDeleted = 0;
+      Set<List<String>> insertedValues = SelfReferenceOrder.referencedValues(t, keys, inserted);
+      Set<List<String>> deletedValues = SelfReferenceOrder.referencedValues(t, keys, deleted);
+      for (RowDiff d : changingReference) {
+        Object[] after = sync ? d.sourceValues() : d.targetValues();
+        Object[] before = sync ? d.targetValues() : d.sourceValues();
+        if (SelfReferenceOrder.referencesAny(t, keys, after, insertedValues)) {
+          toInserted++;
+        }
+        if (SelfReferenceOrder.referencesAny(t, keys, before, deletedValues)) {
+          fromDeleted++;
+        }
+      }
+      if (toInserted > 0) {
+        notes.add("                     " + toInserted + " UPDATE(s) set a reference to a row this script INSERTs;"
+            + " UPDATEs run before INSERTs, so they fail on the constraint: run them again after the script,"
+            + " or declare the constraint DEFERRABLE INITIALLY DEFERRED.");
+      }
+      if (fromDeleted > 0) {
+        notes.add("                     " + fromDeleted + " UPDATE(s) move a reference away from a row this script"
+            + " DELETEs; DELETEs run first, so that DELETE fails on the constraint: declare it DEFERRABLE"
+            + " INITIALLY DEFERRED, or run the UPDATEs first.");
       }
     }
   }

@@ -871,6 +871,62 @@ public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
     assertCounts(table(onlySession(undone), "FK_CHILD"), 1, 1, 1);
   }
 
+  /**
+   * A table that references itself: the target lacks the chain 5 -> 9 -> 7 -> 3 (5's manager is 9, and
+   * so on; 3's manager 1 exists) and holds the chain 8 -> 6 -> 4 the source lacks. Written in key order
+   * the script would fail: its first DELETE (of 4) while 6 still references 4, and, were the deletes
+   * ordered, the INSERT of 5 while its manager 9 is not inserted yet. The script inserts 3, 7, 9, 5 and
+   * deletes 8, 6, 4, and converges; its undo puts the target back.
+   */
+  @Test
+  void aSelfReferencingTableInsertsManagersFirstAndDeletesReportsFirst() throws Exception {
+    for (TestDb db : List.of(source(), target())) {
+      create(db, "EMP_SELF", "ID {NUMBER(10)} PRIMARY KEY, MANAGER_ID {NUMBER(10)} REFERENCES " + db.schema()
+          + ".EMP_SELF (ID), NAME {VARCHAR2(50)}");
+    }
+    insert(source(), "EMP_SELF", List.of(new Object[] {1, null, "boss"}, new Object[] {2, 1, "two"},
+        new Object[] {3, 1, "three"}, new Object[] {7, 3, "seven"}, new Object[] {9, 7, "nine"},
+        new Object[] {5, 9, "five"}));
+    insert(target(), "EMP_SELF", List.of(new Object[] {1, null, "boss"}, new Object[] {2, 1, "two"},
+        new Object[] {4, 2, "four"}, new Object[] {6, 4, "six"}, new Object[] {8, 6, "eight"}));
+    Path cfg = config(3, 1, tableEntry("EMP_SELF", ""));
+    assertEquals(1, run(cfg.toString()), out + err);
+    assertCounts(table(onlySession(dir), "EMP_SELF"), 4, 3, 0);
+    Path script = files(dir.resolve("output"), "sync_target_*_EMP_SELF_*.sql").get(0);
+    assertEquals(List.of("DELETE 8", "DELETE 6", "DELETE 4", "INSERT 3", "INSERT 7", "INSERT 9", "INSERT 5"),
+        verbsAndIds(statements(script)), Files.readString(script));
+    assertTrue(Files.readString(script).toUpperCase(java.util.Locale.ROOT).contains("EMP_SELF REFERENCES ITSELF"));
+
+    target().runScript(script);
+    Path synced = dir.resolve("synced");
+    config(synced, 3, 1, tableEntry("EMP_SELF", ""));
+    assertEquals(0, run(synced.resolve("config.yaml").toString()), out + err);
+
+    List<Path> undo = files(dir.resolve("output"), "undo_target_*_EMP_SELF_*.sql");
+    assertEquals(1, undo.size(), "the undo script (sync.undo is on by default)");
+    assertEquals(List.of("DELETE 5", "DELETE 9", "DELETE 7", "DELETE 3", "INSERT 4", "INSERT 6", "INSERT 8"),
+        verbsAndIds(statements(undo.get(0))));
+    target().runScript(undo.get(0));
+    Path undone = dir.resolve("undone");
+    config(undone, 3, 1, tableEntry("EMP_SELF", ""));
+    assertEquals(1, run(undone.resolve("config.yaml").toString()), out + err);
+    assertCounts(table(onlySession(undone), "EMP_SELF"), 4, 3, 0);
+  }
+
+  /** Each DML statement as its verb and the ID it inserts (first value) or matches. */
+  private static List<String> verbsAndIds(List<String> statements) {
+    List<String> out = new ArrayList<>();
+    java.util.regex.Pattern values = java.util.regex.Pattern.compile("VALUES\\s*\\(\\s*(\\d+)");
+    java.util.regex.Pattern where = java.util.regex.Pattern.compile("WHERE\\s+\"?ID\"?\\s*=\\s*(\\d+)");
+    for (String s : statements) {
+      String u = s.toUpperCase(java.util.Locale.ROOT);
+      String verb = u.substring(0, 6);
+      java.util.regex.Matcher m = (verb.equals("INSERT") ? values : where).matcher(u);
+      out.add(verb + " " + (m.find() ? m.group(1) : u));
+    }
+    return out;
+  }
+
   private static String javaBin() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
