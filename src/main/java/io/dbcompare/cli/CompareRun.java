@@ -148,7 +148,7 @@ final class CompareRun {
         ref -> ForeignKeys.selfReferences(pools.target(), ref));
     FetchStats fetched = new FetchStats();
     HashPushdown pushdown = st.pushdown()
-        ? new JdbcHashPushdown(pools, st.fetchSize(), st.queryTimeoutSeconds(), fetched) : null;
+        ? new JdbcHashPushdown(pools, st.fetchSize(), fetched) : null;
     ComparisonEngine engine = new ComparisonEngine(session, store, new JdbcTableResolver(pools, emptyIsNull),
         new JdbcChunkPlanner(pools.source()), new JdbcRowSource(pools, st.fetchSize(), fetched), pushdown,
         checkpoints, results, reporter, new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(),

@@ -1,9 +1,8 @@
 package io.dbcompare.jdbc;
 
 import io.dbcompare.compare.ChunkPlanner;
-import io.dbcompare.compare.ColumnSpec;
+import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableSpec;
-import io.dbcompare.dialect.ColumnType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,15 +30,10 @@ public final class JdbcChunkPlanner implements ChunkPlanner {
       source.applyQueryTimeout(ps);
       ps.setInt(1, chunkSize);
       List<Object[]> out = new ArrayList<>();
+      boolean[] dateOnly = Values.dateOnly(t, Side.SOURCE, source.dialect());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Object[] key = new Object[t.keyCount()];
-          for (int i = 0; i < key.length; i++) {
-            ColumnSpec col = t.columns().get(i);
-            boolean dateOnly = source.dialect().isDateOnly(new ColumnType(0, col.sourceType(), 0, 0));
-            key[i] = Values.read(rs, i + 1, col.kind(), dateOnly, false);
-          }
-          out.add(key);
+          out.add(Values.readKey(rs, t, dateOnly));
         }
       }
       return out;

@@ -2,7 +2,6 @@ package io.dbcompare.jdbc;
 
 import io.dbcompare.compare.ChunkBounds;
 import io.dbcompare.compare.Checksum;
-import io.dbcompare.compare.ColumnSpec;
 import io.dbcompare.compare.FetchStats;
 import io.dbcompare.compare.HashPushdown;
 import io.dbcompare.compare.Row;
@@ -11,8 +10,6 @@ import io.dbcompare.compare.RowHasher;
 import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueText;
-import io.dbcompare.dialect.ColumnType;
-import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
@@ -35,26 +32,25 @@ public final class JdbcHashPushdown implements HashPushdown {
   private static final Logger log = LoggerFactory.getLogger(JdbcHashPushdown.class);
   private final Pools pools;
   private final int fetchSize;
-  private final int queryTimeoutSeconds;
   private final FetchStats stats;
   private final boolean nativeHash;
   private final Map<String, PushdownQueries.Result> queries = new ConcurrentHashMap<>();
 
-  public JdbcHashPushdown(Pools pools, int fetchSize, int queryTimeoutSeconds, FetchStats stats) {
-    this(pools, fetchSize, queryTimeoutSeconds, stats, sameNativePlatform(pools));
+  /** Queries get the pools' query timeout ({@link ConnectionPool#applyQueryTimeout}). */
+  public JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats) {
+    this(pools, fetchSize, stats, sameNativePlatform(pools));
   }
 
-  private JdbcHashPushdown(Pools pools, int fetchSize, int queryTimeoutSeconds, FetchStats stats, boolean nativeHash) {
+  private JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats, boolean nativeHash) {
     this.pools = pools;
     this.fetchSize = fetchSize;
-    this.queryTimeoutSeconds = queryTimeoutSeconds;
     this.stats = stats;
     this.nativeHash = nativeHash;
   }
 
   /** Push-down with the standard digest (SHA-256) even where a native hash exists: as across platforms. */
-  public static JdbcHashPushdown withDigest(Pools pools, int fetchSize, int queryTimeoutSeconds, FetchStats stats) {
-    return new JdbcHashPushdown(pools, fetchSize, queryTimeoutSeconds, stats, false);
+  public static JdbcHashPushdown withDigest(Pools pools, int fetchSize, FetchStats stats) {
+    return new JdbcHashPushdown(pools, fetchSize, stats, false);
   }
 
   /** A native hash is only comparable with the same function on the other side. */
@@ -92,16 +88,12 @@ public final class JdbcHashPushdown implements HashPushdown {
     ConnectionPool pool = pools.of(side);
     RangeSql.Query query = q(t, side).sample(range, 64);
     RowHasher reference = new RowHasher(t.kinds());
-    boolean[] dateOnly = dateOnly(t, side, pool.dialect());
+    boolean[] dateOnly = Values.dateOnly(t, side, pool.dialect());
     try {
       return run(pool, query, "checking push-down on " + t.displayName(), rs -> {
-        int n = t.columns().size();
         while (rs.next()) {
-          Object[] values = new Object[n];
-          for (int i = 0; i < n; i++) {
-            values[i] = Values.read(rs, i + 1, t.columns().get(i).kind(), dateOnly[i], t.emptyStringIsNull());
-          }
-          String db = rs.getString(n + 1);
+          Object[] values = Values.readRow(rs, t, side, dateOnly);
+          String db = rs.getString(values.length + 1);
           String java = reference.encode(values);
           if (!java.equals(db)) {
             return "row " + ValueText.display(t.keyNames(), t.keyKinds(), Arrays.copyOf(values, t.keyCount()))
@@ -155,15 +147,11 @@ public final class JdbcHashPushdown implements HashPushdown {
   public List<Object[]> split(TableSpec t, ChunkBounds range, int step) {
     ConnectionPool pool = pools.source();
     RangeSql.Query query = RangeSql.splitQuery(t, pool.dialect(), range, step);
-    boolean[] dateOnly = dateOnly(t, Side.SOURCE, pool.dialect());
+    boolean[] dateOnly = Values.dateOnly(t, Side.SOURCE, pool.dialect());
     List<Object[]> points = run(pool, query, "splitting a chunk of " + t.displayName(), rs -> {
       List<Object[]> out = new ArrayList<>();
       while (rs.next()) {
-        Object[] key = new Object[t.keyCount()];
-        for (int i = 0; i < key.length; i++) {
-          key[i] = Values.read(rs, i + 1, t.columns().get(i).kind(), dateOnly[i], false);
-        }
-        out.add(key);
+        out.add(Values.readKey(rs, t, dateOnly));
       }
       return out;
     });
@@ -177,20 +165,18 @@ public final class JdbcHashPushdown implements HashPushdown {
   @Override
   public List<Row> fetchRows(TableSpec t, Side side, ChunkBounds range, List<Object[]> keys) {
     ConnectionPool pool = pools.of(side);
-    boolean[] dateOnly = dateOnly(t, side, pool.dialect());
+    boolean[] dateOnly = Values.dateOnly(t, side, pool.dialect());
     RowHasher hasher = new RowHasher(t.kinds());
     List<Row> out = new ArrayList<>();
     for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
       List<Object[]> batch = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
       RangeSql.Query query = RangeSql.keysQuery(t, side, pool.dialect(), range, batch);
       run(pool, query, "reading differing rows of " + t.displayName(), rs -> {
-        int n = t.columns().size();
         while (rs.next()) {
-          Object[] values = new Object[n];
+          Object[] values = Values.readRow(rs, t, side, dateOnly);
           long bytes = 0;
-          for (int i = 0; i < n; i++) {
-            values[i] = Values.read(rs, i + 1, t.columns().get(i).kind(), dateOnly[i], t.emptyStringIsNull());
-            bytes += FetchStats.sizeOf(values[i]);
+          for (Object v : values) {
+            bytes += FetchStats.sizeOf(v);
           }
           stats.add(side, FetchStats.Kind.FULL, 1, bytes);
           out.add(new Row(values, hasher.hash(values), t.keyCount()));
@@ -209,10 +195,10 @@ public final class JdbcHashPushdown implements HashPushdown {
     log.debug("{} {} hashes: {}", t.displayName(), side.label(), query.sql());
     int kc = t.keyCount();
     int slices = pq.sliceCount();
-    boolean[] dateOnly = dateOnly(t, side, pool.dialect());
+    boolean[] dateOnly = Values.dateOnly(t, side, pool.dialect());
     Connection c = pool.borrow();
     try {
-      PreparedStatement ps = prepare(c, query);
+      PreparedStatement ps = Values.prepare(c, pool, query, fetchSize);
       ResultSet rs = ps.executeQuery();
       return new RowCursor() {
         private boolean closed;
@@ -223,11 +209,10 @@ public final class JdbcHashPushdown implements HashPushdown {
             if (closed || !rs.next()) {
               return null;
             }
-            Object[] key = new Object[kc];
+            Object[] key = Values.readKey(rs, t, dateOnly);
             long bytes = 8L * slices;
-            for (int i = 0; i < kc; i++) {
-              key[i] = Values.read(rs, i + 1, t.columns().get(i).kind(), dateOnly[i], false);
-              bytes += FetchStats.sizeOf(key[i]);
+            for (Object k : key) {
+              bytes += FetchStats.sizeOf(k);
             }
             long hi = slice(rs.getBigDecimal(kc + 1));
             long lo = slices > 1 ? slice(rs.getBigDecimal(kc + 2)) : 0;
@@ -242,13 +227,7 @@ public final class JdbcHashPushdown implements HashPushdown {
         public void close() {
           if (!closed) {
             closed = true;
-            try {
-              rs.close();
-              ps.close();
-            } catch (SQLException ignored) {
-              // released below
-            }
-            ConnectionPool.release(c);
+            Values.close(rs, ps, c);
           }
         }
       };
@@ -266,28 +245,6 @@ public final class JdbcHashPushdown implements HashPushdown {
     return v == null ? 0 : v.toBigIntegerExact().longValue();
   }
 
-  private static boolean[] dateOnly(TableSpec t, Side side, Dialect d) {
-    boolean[] out = new boolean[t.columns().size()];
-    for (int i = 0; i < out.length; i++) {
-      ColumnSpec c = t.columns().get(i);
-      out[i] = d.isDateOnly(new ColumnType(0, side == Side.SOURCE ? c.sourceType() : c.targetType(), 0, 0));
-    }
-    return out;
-  }
-
-  private PreparedStatement prepare(Connection c, RangeSql.Query query) throws SQLException {
-    PreparedStatement ps = c.prepareStatement(query.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-    ps.setFetchSize(fetchSize);
-    if (queryTimeoutSeconds > 0) {
-      ps.setQueryTimeout(queryTimeoutSeconds);
-    }
-    List<Object> binds = query.binds();
-    for (int i = 0; i < binds.size(); i++) {
-      Values.bind(ps, i + 1, binds.get(i));
-    }
-    return ps;
-  }
-
   /** Reads a result set inside a borrowed connection. */
   private interface Reader<T> {
     T read(ResultSet rs) throws SQLException;
@@ -295,7 +252,7 @@ public final class JdbcHashPushdown implements HashPushdown {
 
   private <T> T run(ConnectionPool pool, RangeSql.Query query, String what, Reader<T> reader) {
     Connection c = pool.borrow();
-    try (PreparedStatement ps = prepare(c, query); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = Values.prepare(c, pool, query, fetchSize); ResultSet rs = ps.executeQuery()) {
       return reader.read(rs);
     } catch (SQLException e) {
       throw SqlErrors.translate(e, what, pool.database());

@@ -1,7 +1,6 @@
 package io.dbcompare.jdbc;
 
 import io.dbcompare.compare.ChunkBounds;
-import io.dbcompare.compare.ColumnSpec;
 import io.dbcompare.compare.FetchStats;
 import io.dbcompare.compare.Row;
 import io.dbcompare.compare.RowCursor;
@@ -9,14 +8,10 @@ import io.dbcompare.compare.RowHasher;
 import io.dbcompare.compare.RowSource;
 import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableSpec;
-import io.dbcompare.dialect.ColumnType;
-import io.dbcompare.error.CompareException;
-import io.dbcompare.error.ErrorCode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +39,7 @@ public final class JdbcRowSource implements RowSource {
     log.debug("{} {} chunk {}: {}", t.displayName(), side.label(), b.index() + 1, q.sql());
     Connection c = pool.borrow();
     try {
-      PreparedStatement ps = c.prepareStatement(q.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-      ps.setFetchSize(fetchSize);
-      pool.applyQueryTimeout(ps);
-      List<Object> binds = q.binds();
-      for (int i = 0; i < binds.size(); i++) {
-        Values.bind(ps, i + 1, binds.get(i));
-      }
+      PreparedStatement ps = Values.prepare(c, pool, q, fetchSize);
       ResultSet rs = ps.executeQuery();
       return new Cursor(t, side, pool, c, ps, rs, stats);
     } catch (SQLException e) {
@@ -75,7 +64,7 @@ public final class JdbcRowSource implements RowSource {
     private boolean closed;
 
     Cursor(TableSpec t, Side side, ConnectionPool pool, Connection c, PreparedStatement ps, ResultSet rs,
-        FetchStats stats) throws SQLException {
+        FetchStats stats) {
       this.stats = stats;
       this.t = t;
       this.side = side;
@@ -84,13 +73,7 @@ public final class JdbcRowSource implements RowSource {
       this.ps = ps;
       this.rs = rs;
       this.hasher = new RowHasher(t.kinds());
-      var md = rs.getMetaData();
-      this.dateOnly = new boolean[t.columns().size()];
-      for (int i = 0; i < dateOnly.length; i++) {
-        ColumnSpec col = t.columns().get(i);
-        String typeName = side == Side.SOURCE ? col.sourceType() : col.targetType();
-        dateOnly[i] = pool.dialect().isDateOnly(new ColumnType(md.getColumnType(i + 1), typeName, 0, 0));
-      }
+      this.dateOnly = Values.dateOnly(t, side, pool.dialect());
     }
 
     @Override
@@ -99,16 +82,7 @@ public final class JdbcRowSource implements RowSource {
         if (closed || !rs.next()) {
           return null;
         }
-        int n = t.columns().size();
-        Object[] values = new Object[n];
-        for (int i = 0; i < n; i++) {
-          ColumnSpec col = t.columns().get(i);
-          values[i] = Values.read(rs, i + 1, col.kind(), dateOnly[i], t.emptyStringIsNull());
-          if (values[i] == null && col.key()) {
-            throw new CompareException(ErrorCode.TABLE_FAILED, t.displayName() + ": key column " + col.name()
-                + " is NULL in a " + side.label() + " row; the comparison key must be NOT NULL: set primary_key");
-          }
-        }
+        Object[] values = Values.readRow(rs, t, side, dateOnly);
         long bytes = 0;
         for (Object v : values) {
           bytes += FetchStats.sizeOf(v);
@@ -126,13 +100,7 @@ public final class JdbcRowSource implements RowSource {
         return;
       }
       closed = true;
-      try {
-        rs.close();
-        ps.close();
-      } catch (SQLException ignored) {
-        // the connection is released (and rolled back) below either way
-      }
-      ConnectionPool.release(c);
+      Values.close(rs, ps, c);
     }
   }
 }

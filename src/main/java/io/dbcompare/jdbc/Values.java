@@ -1,7 +1,15 @@
 package io.dbcompare.jdbc;
 
+import io.dbcompare.compare.ColumnSpec;
+import io.dbcompare.compare.Side;
+import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueKind;
+import io.dbcompare.dialect.ColumnType;
+import io.dbcompare.dialect.Dialect;
+import io.dbcompare.error.CompareException;
+import io.dbcompare.error.ErrorCode;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,6 +53,71 @@ final class Values {
         yield rs.wasNull() ? null : b;
       }
     };
+  }
+
+  /** Per compared column of one side: whether it holds dates only (read as midnight). */
+  static boolean[] dateOnly(TableSpec t, Side side, Dialect d) {
+    boolean[] out = new boolean[t.columns().size()];
+    for (int i = 0; i < out.length; i++) {
+      ColumnSpec c = t.columns().get(i);
+      out[i] = d.isDateOnly(new ColumnType(0, side == Side.SOURCE ? c.sourceType() : c.targetType(), 0, 0));
+    }
+    return out;
+  }
+
+  /** The key columns at the start of the current row. */
+  static Object[] readKey(ResultSet rs, TableSpec t, boolean[] dateOnly) throws SQLException {
+    Object[] key = new Object[t.keyCount()];
+    for (int i = 0; i < key.length; i++) {
+      key[i] = read(rs, i + 1, t.columns().get(i).kind(), dateOnly[i], false);
+    }
+    return key;
+  }
+
+  /** All compared columns of the current row; a NULL key fails the table (the key must be NOT NULL). */
+  static Object[] readRow(ResultSet rs, TableSpec t, Side side, boolean[] dateOnly) throws SQLException {
+    int n = t.columns().size();
+    Object[] values = new Object[n];
+    for (int i = 0; i < n; i++) {
+      ColumnSpec col = t.columns().get(i);
+      values[i] = read(rs, i + 1, col.kind(), dateOnly[i], t.emptyStringIsNull());
+      if (values[i] == null && col.key()) {
+        throw new CompareException(ErrorCode.TABLE_FAILED, t.displayName() + ": key column " + col.name()
+            + " is NULL in a " + side.label() + " row; the comparison key must be NOT NULL: set primary_key");
+      }
+    }
+    return values;
+  }
+
+  /**
+   * A forward-only statement for a range query: fetch size, the pool's query timeout, bind values. The
+   * caller closes it.
+   */
+  static PreparedStatement prepare(Connection c, ConnectionPool pool, RangeSql.Query q, int fetchSize)
+      throws SQLException {
+    PreparedStatement ps = c.prepareStatement(q.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+    try {
+      ps.setFetchSize(fetchSize);
+      pool.applyQueryTimeout(ps);
+      for (int i = 0; i < q.binds().size(); i++) {
+        bind(ps, i + 1, q.binds().get(i));
+      }
+      return ps;
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+  }
+
+  /** Closes a streamed result and returns its connection to the pool (rolling back the read). */
+  static void close(ResultSet rs, PreparedStatement ps, Connection c) {
+    try {
+      rs.close();
+      ps.close();
+    } catch (SQLException ignored) {
+      // the connection is released (and rolled back) below either way
+    }
+    ConnectionPool.release(c);
   }
 
   static void bind(PreparedStatement ps, int i, Object v) throws SQLException {

@@ -163,7 +163,7 @@ class PushdownEncodingTest {
 
   /** Push-down with the standard digest even where both sides are the same platform. */
   private static JdbcHashPushdown crossPlatform(Pools pools) {
-    return JdbcHashPushdown.withDigest(pools, 100, 0, new FetchStats());
+    return JdbcHashPushdown.withDigest(pools, 100, new FetchStats());
   }
 
   @Test
