@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,27 +38,12 @@ public final class StaleOutputs {
     String session8 = sessionId.substring(0, 8);
     Pattern ours = Pattern.compile("(\\.?)(?:sync_target|undo_target|comparison_summary)_" + Pattern.quote(tableKey)
         + "_(\\d{8}_\\d{6})_" + Pattern.quote(session8) + "([._].*)?");
-    List<Path> stale = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(outputDir)) {
-      for (Path p : entries) {
-        Matcher m = ours.matcher(p.getFileName().toString());
-        if (m.matches() && (!m.group(2).equals(keepStamp) || !m.group(1).isEmpty() || isTemporary(m.group(3)))) {
-          stale.add(p);
-        }
-      }
-    } catch (IOException e) {
-      throw new CompareException(ErrorCode.IO, outputDir + ": cannot list the output folder: " + e.getMessage(), e);
-    }
-    for (Path p : stale) {
-      try {
-        deleteRecursively(p);
-      } catch (IOException e) {
-        throw new CompareException(ErrorCode.IO, p + ": cannot remove this output of an interrupted earlier run of"
-            + " session " + sessionId + ": " + e.getMessage() + "; remove it by hand", e);
-      }
-      log.info("removed {}: written by an earlier run of session {} that stopped before {} was recorded as completed",
-          p, sessionId, tableKey);
-    }
+    remove(outputDir, name -> {
+      Matcher m = ours.matcher(name);
+      return m.matches() && (!m.group(2).equals(keepStamp) || !m.group(1).isEmpty() || isTemporary(m.group(3)));
+    }, "this output of an interrupted earlier run of session " + sessionId,
+        "written by an earlier run of session " + sessionId + " that stopped before " + tableKey
+            + " was recorded as completed");
   }
 
   /**
@@ -68,25 +54,31 @@ public final class StaleOutputs {
     Pattern ours = Pattern.compile("\\.?(?:sync_session|undo_session)_\\d{8}_\\d{6}_"
         + Pattern.quote(sessionId.substring(0, 8)) + "[._].*");
     List<String> kept = keep.stream().map(p -> p.getFileName().toString()).toList();
-    List<Path> stale = new ArrayList<>();
+    remove(outputDir, name -> ours.matcher(name).matches() && !kept.contains(name),
+        "this earlier session script of session " + sessionId,
+        "an earlier session script of session " + sessionId + ", written again");
+  }
+
+  /** Deletes the entries of the output folder whose names match; {@code what} and {@code why} explain. */
+  private static void remove(Path outputDir, Predicate<String> stale, String what, String why) {
+    List<Path> found = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(outputDir)) {
       for (Path p : entries) {
-        String name = p.getFileName().toString();
-        if (ours.matcher(name).matches() && !kept.contains(name)) {
-          stale.add(p);
+        if (stale.test(p.getFileName().toString())) {
+          found.add(p);
         }
       }
     } catch (IOException e) {
       throw new CompareException(ErrorCode.IO, outputDir + ": cannot list the output folder: " + e.getMessage(), e);
     }
-    for (Path p : stale) {
+    for (Path p : found) {
       try {
         deleteRecursively(p);
       } catch (IOException e) {
-        throw new CompareException(ErrorCode.IO, p + ": cannot remove this earlier session script of session "
-            + sessionId + ": " + e.getMessage() + "; remove it by hand", e);
+        throw new CompareException(ErrorCode.IO, p + ": cannot remove " + what + ": " + e.getMessage()
+            + "; remove it by hand", e);
       }
-      log.info("removed {}: an earlier session script of session {}, written again", p, sessionId);
+      log.info("removed {}: {}", p, why);
     }
   }
 

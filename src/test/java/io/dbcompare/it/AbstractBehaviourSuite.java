@@ -63,7 +63,7 @@ public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
 
   /** Creates a table on one side; {@code cols} uses logical types in braces, e.g. {@code "ID {NUMBER(10)}"}. */
   protected void create(TestDb db, String table, String cols) throws SQLException {
-    db.exec("CREATE TABLE " + db.schema() + "." + table + " (" + types(db, cols) + ")");
+    Tables.create(db, table, cols);
   }
 
   protected void createBoth(String table, String cols) throws SQLException {
@@ -71,37 +71,8 @@ public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
     create(target(), table, cols);
   }
 
-  private static String types(TestDb db, String cols) {
-    StringBuilder sb = new StringBuilder();
-    var m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(cols);
-    while (m.find()) {
-      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(db.type(m.group(1))));
-    }
-    m.appendTail(sb);
-    return sb.toString();
-  }
-
   protected void insert(TestDb db, String table, List<Object[]> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return;
-    }
-    String marks = String.join(", ", java.util.Collections.nCopies(rows.get(0).length, "?"));
-    try (Connection c = db.connect();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO " + db.schema() + "." + table + " VALUES (" + marks + ")")) {
-      c.setAutoCommit(false);
-      int n = 0;
-      for (Object[] row : rows) {
-        for (int i = 0; i < row.length; i++) {
-          ps.setObject(i + 1, row[i]);
-        }
-        ps.addBatch();
-        if (++n % 1000 == 0) {
-          ps.executeBatch();
-        }
-      }
-      ps.executeBatch();
-      c.commit();
-    }
+    Tables.insert(db, table, rows);
   }
 
   protected void insertBoth(String table, List<Object[]> rows) throws SQLException {

@@ -34,6 +34,9 @@ final class Tables {
   }
 
   static void insert(TestDb db, String table, List<Object[]> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
     String marks = String.join(", ", Collections.nCopies(rows.get(0).length, "?"));
     try (Connection c = db.connect();
         PreparedStatement ps = c.prepareStatement("INSERT INTO " + db.schema() + "." + table + " VALUES (" + marks + ")")) {
