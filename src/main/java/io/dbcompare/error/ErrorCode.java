@@ -23,6 +23,13 @@ public enum ErrorCode {
   SESSION_DAMAGED(2),
   /** A database could not be reached or a statement failed. */
   DATABASE(2),
+  /**
+   * A push-down query was refused because the database cannot compute the encoding for some row
+   * (Oracle ORA-01489: the concatenated row text is too long for STANDARD_HASH). Only this code may move
+   * a table from push-down to hashing in Java; every other database error fails or retries the chunk.
+   * Decided by the platform's error classification from vendor codes, never from message text.
+   */
+  CANNOT_ENCODE(2),
   /** A statement was cancelled: it ran longer than query_timeout_seconds, or a DBA cancelled it. */
   QUERY_CANCELLED(2),
   /** A table could not be compared (missing table or column, incompatible types, bad key...). */
