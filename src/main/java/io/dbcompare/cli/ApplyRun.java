@@ -3,7 +3,6 @@ package io.dbcompare.cli;
 import io.dbcompare.apply.ApplyPlan;
 import io.dbcompare.apply.ScriptApplier;
 import io.dbcompare.config.CompareConfig;
-import io.dbcompare.dialect.Dialects;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.error.ExitCodes;
@@ -13,6 +12,7 @@ import io.dbcompare.session.Session;
 import io.dbcompare.session.SessionLock;
 import io.dbcompare.session.SessionStore;
 import io.dbcompare.session.TableProgress;
+import io.dbcompare.vendor.DatabaseTypes;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -82,7 +82,7 @@ final class ApplyRun {
       }
       out.flush();
       try (SessionLog sl = SessionLog.attach(store.logFile(id), verbose);
-          Connection c = WritableConnection.open(cfg.target(), Dialects.of(cfg.target().platform()),
+          Connection c = WritableConnection.open(cfg.target(), DatabaseTypes.of(cfg.target()).dialect(),
               cfg.settings().connectTimeoutSeconds())) {
         result = new ScriptApplier(c, cfg.target(), session, store, skipConflicts, out).run(plan);
       } catch (SQLException e) {

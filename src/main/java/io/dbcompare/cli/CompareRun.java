@@ -11,7 +11,6 @@ import io.dbcompare.config.CompareConfig;
 import io.dbcompare.config.ComparisonSettings;
 import io.dbcompare.config.TableConfig;
 import io.dbcompare.config.TableName;
-import io.dbcompare.dialect.Dialects;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.error.ExitCodes;
@@ -70,10 +69,8 @@ final class CompareRun {
     ComparisonSettings st = cfg.settings();
     boolean emptyIsNull = st.emptyStrings().emptyIsNull(cfg.source().platform(), cfg.target().platform());
     try (Pools pools = new Pools(
-        new ConnectionPool(cfg.source(), Dialects.of(cfg.source().platform()), st.threads() + 2, st.connectTimeoutSeconds(),
-            st.queryTimeoutSeconds()),
-        new ConnectionPool(cfg.target(), Dialects.of(cfg.target().platform()), st.threads() + 2, st.connectTimeoutSeconds(),
-            st.queryTimeoutSeconds()))) {
+        new ConnectionPool(cfg.source(), st.threads() + 2, st.connectTimeoutSeconds(), st.queryTimeoutSeconds()),
+        new ConnectionPool(cfg.target(), st.threads() + 2, st.connectTimeoutSeconds(), st.queryTimeoutSeconds()))) {
 
       Session session;
       SessionLock lock;

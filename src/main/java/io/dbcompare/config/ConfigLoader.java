@@ -77,8 +77,8 @@ public final class ConfigLoader {
 
     DatabaseConfig source = database(top.requireMap("source_database"), "source");
     DatabaseConfig target = database(top.requireMap("target_database"), "target");
-    // push-down pays where rows cross a network; H2 is embedded, and reads rows faster than it hashes them
-    boolean pushdownByDefault = source.platform() != Platform.H2 && target.platform() != Platform.H2;
+    boolean pushdownByDefault = Platforms.of(source.platform()).pushdownByDefault()
+        && Platforms.of(target.platform()).pushdownByDefault();
     ComparisonSettings settings = comparison(top.optionalMap("comparison"), base, pushdownByDefault);
     SyncSettings sync = sync(top.optionalMap("sync"));
     List<TableConfig> tables = tables(top, settings);
@@ -143,7 +143,8 @@ public final class ConfigLoader {
       if (!HOST.matcher(h).matches()) {
         throw n.error("host", "'" + h + "' is not a host name or address");
       }
-      int port = n.optionalInt("port").orElse(1521);
+      PlatformRules addressed = Platforms.withAddressForm();
+      int port = n.optionalInt("port").orElse(addressed.defaultPort());
       if (port < 1 || port > 65535) {
         throw n.error("port", port + " is not a TCP port; use 1..65535 (Oracle's default is 1521)");
       }
@@ -159,9 +160,7 @@ public final class ConfigLoader {
       if (!SERVICE.matcher(svc).matches()) {
         throw n.error(service.isPresent() ? "service_name" : "sid", "'" + svc + "' is not a valid service name");
       }
-      jdbcUrl = service.isPresent()
-          ? "jdbc:oracle:thin:@//" + h + ":" + port + "/" + svc
-          : "jdbc:oracle:thin:@" + h + ":" + port + ":" + svc;
+      jdbcUrl = addressed.urlFromAddress(h, port, svc, sid.isPresent()).orElseThrow();
     } else {
       throw n.error("url", "missing: give 'url' (any JDBC URL) or Oracle 'host', 'port' and 'service_name'");
     }

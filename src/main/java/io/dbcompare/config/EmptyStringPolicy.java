@@ -17,7 +17,7 @@ public enum EmptyStringPolicy {
     return switch (this) {
       case NULL -> true;
       case DISTINCT -> false;
-      case AUTO -> source == Platform.ORACLE || target == Platform.ORACLE;
+      case AUTO -> Platforms.of(source).storesEmptyStringAsNull() || Platforms.of(target).storesEmptyStringAsNull();
     };
   }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** H2 2.x in Oracle mode. */
-final class H2PushdownSql implements PushdownSql {
+public final class H2PushdownSql implements PushdownSql {
 
   @Override
   public Optional<String> canonicalText(String c, ValueKind kind, String typeName, boolean emptyIsNull) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Java hashing. LOB columns are never pushed down (STANDARD_HASH rejects them). In Oracle {@code NULL ||
  * 'x'} is {@code 'x'}, so every text expression keeps NULL by itself (format masks, no concatenation).
  */
-final class OraclePushdownSql implements PushdownSql {
+public final class OraclePushdownSql implements PushdownSql {
 
   @Override
   public Optional<String> canonicalText(String c, ValueKind kind, String typeName, boolean emptyIsNull) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** PostgreSQL 13+ (trim_scale, hashtextextended): core functions only, no extension. */
-final class PostgresPushdownSql implements PushdownSql {
+public final class PostgresPushdownSql implements PushdownSql {
 
   @Override
   public Optional<String> canonicalText(String c, ValueKind kind, String typeName, boolean emptyIsNull) {

@@ -1,7 +1,6 @@
 package io.dbcompare.dialect;
 
 import io.dbcompare.compare.ValueKind;
-import io.dbcompare.config.Platform;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +10,8 @@ import java.util.Optional;
  * (or keys and hashes) cross the network. One implementation per platform.
  *
  * <p>The encoding must be byte-for-byte the Java reference; the comparison checks that on sample rows
- * of every table before relying on it, and falls back to hashing in Java where it differs.
+ * of every table before relying on it, and falls back to hashing in Java where it differs. Each
+ * platform's vendor object ({@code io.dbcompare.vendor.DatabaseType#pushdownSql}) gives its implementation.
  */
 public interface PushdownSql {
 
@@ -69,12 +69,4 @@ public interface PushdownSql {
 
   /** Whether {@link #rowHash} with nativeHash=true exists on this platform. */
   boolean hasNativeHash();
-
-  static PushdownSql of(Platform p) {
-    return switch (p) {
-      case ORACLE -> new OraclePushdownSql();
-      case POSTGRESQL -> new PostgresPushdownSql();
-      case H2 -> new H2PushdownSql();
-    };
-  }
 }

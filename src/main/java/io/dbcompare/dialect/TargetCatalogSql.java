@@ -1,6 +1,5 @@
 package io.dbcompare.dialect;
 
-import io.dbcompare.config.Platform;
 import java.util.List;
 
 /**
@@ -24,14 +23,6 @@ public interface TargetCatalogSql {
   List<String> triggersBefore(String table);
 
   List<String> triggersAfter(String table);
-
-  static TargetCatalogSql of(Platform p) {
-    return switch (p) {
-      case ORACLE -> new Oracle();
-      case POSTGRESQL -> new Postgres();
-      case H2 -> new H2();
-    };
-  }
 
   /** Oracle 12c+ data dictionary. */
   final class Oracle implements TargetCatalogSql {

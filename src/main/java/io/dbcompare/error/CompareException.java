@@ -7,6 +7,8 @@ package io.dbcompare.error;
 public class CompareException extends RuntimeException {
   private final ErrorCode code;
   private final boolean retryable;
+  private final String sqlState;
+  private final int vendorCode;
 
   public CompareException(ErrorCode code, String message) {
     this(code, message, null, false);
@@ -21,13 +23,36 @@ public class CompareException extends RuntimeException {
    *     decided from SQLState class and vendor code where the error was translated, never from text
    */
   public CompareException(ErrorCode code, String message, Throwable cause, boolean retryable) {
+    this(code, message, cause, retryable, null, 0);
+  }
+
+  /**
+   * A database error, with the facts it was classified by.
+   *
+   * @param sqlState the SQLState of the database error that decided the code (null when it had none)
+   * @param vendorCode its vendor code (ORA-nnnnn number, H2 error code; 0 for PostgreSQL)
+   */
+  public CompareException(ErrorCode code, String message, Throwable cause, boolean retryable, String sqlState,
+      int vendorCode) {
     super(message, cause);
     this.code = code;
     this.retryable = retryable;
+    this.sqlState = sqlState;
+    this.vendorCode = vendorCode;
   }
 
   public boolean retryable() {
     return retryable;
+  }
+
+  /** The SQLState of the database error behind this one; null when it did not come from a database. */
+  public String sqlState() {
+    return sqlState;
+  }
+
+  /** The vendor code of the database error behind this one; 0 when none. */
+  public int vendorCode() {
+    return vendorCode;
   }
 
   public ErrorCode code() {

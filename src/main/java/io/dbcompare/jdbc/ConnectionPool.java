@@ -1,25 +1,33 @@
 package io.dbcompare.jdbc;
 
 import io.dbcompare.config.DatabaseConfig;
-import io.dbcompare.config.Platform;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
+import io.dbcompare.vendor.DatabaseType;
+import io.dbcompare.vendor.DatabaseTypes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import oracle.ucp.jdbc.PoolDataSource;
 import oracle.ucp.jdbc.PoolDataSourceFactory;
+import oracle.ucp.jdbc.ValidConnection;
 
 /**
  * A UCP connection pool for one side. Every borrowed connection is read-only, not auto-committing (so
  * drivers stream with a fetch size) and has the dialect's session settings applied. Connecting gives up
- * after {@code connect_timeout_seconds} (see {@link ConnectTimeouts}); chunk and planning statements
- * get {@code query_timeout_seconds} through {@link #applyQueryTimeout}.
+ * after {@code connect_timeout_seconds} (the vendor object's connect URL and properties); chunk and
+ * planning statements get {@code query_timeout_seconds} through {@link #applyQueryTimeout}. A
+ * connection that lost its server is evicted when released, never handed out again
+ * ({@link CheckedConnection}).
  */
 public final class ConnectionPool implements AutoCloseable {
+  /** The program name a DBA sees for the comparison's sessions. */
+  static final String PROGRAM = "table-compare";
+
   private final DatabaseConfig db;
+  private final DatabaseType type;
   private final Dialect dialect;
   private final PoolDataSource pds;
   private final String poolName;
@@ -32,19 +40,25 @@ public final class ConnectionPool implements AutoCloseable {
     this(db, dialect, maxSize, connectTimeoutSeconds, 0);
   }
 
+  /** A pool with the platform's own dialect. */
+  public ConnectionPool(DatabaseConfig db, int maxSize, int connectTimeoutSeconds, int queryTimeoutSeconds) {
+    this(db, DatabaseTypes.of(db).dialect(), maxSize, connectTimeoutSeconds, queryTimeoutSeconds);
+  }
+
   /** @param queryTimeoutSeconds limit of a chunk or planning query; 0 for none */
   public ConnectionPool(DatabaseConfig db, Dialect dialect, int maxSize, int connectTimeoutSeconds,
       int queryTimeoutSeconds) {
     this.db = db;
+    this.type = DatabaseTypes.of(db);
     this.dialect = dialect;
     this.poolName = "compare-" + db.side() + "-" + Integer.toHexString(System.identityHashCode(this));
-    this.connectUrl = ConnectTimeouts.url(db.platform(), db.url(), connectTimeoutSeconds);
+    this.connectUrl = type.connectUrl(db.url(), connectTimeoutSeconds);
     this.connectTimeoutSeconds = connectTimeoutSeconds;
     this.queryTimeoutSeconds = queryTimeoutSeconds;
     try {
       pds = PoolDataSourceFactory.getPoolDataSource();
       pds.setConnectionPoolName(poolName);
-      pds.setConnectionFactoryClassName(factoryClass(db.platform()));
+      pds.setConnectionFactoryClassName(type.connectionFactoryClass());
       pds.setURL(connectUrl);
       if (db.username() != null) {
         pds.setUser(db.username());
@@ -54,13 +68,7 @@ public final class ConnectionPool implements AutoCloseable {
       }
       Properties props = new Properties();
       props.putAll(db.properties());
-      ConnectTimeouts.addConnectionProperties(db.platform(), props, connectTimeoutSeconds);
-      if (db.platform() == Platform.POSTGRESQL) {
-        props.putIfAbsent("ApplicationName", "table-compare");
-      }
-      if (db.platform() == Platform.ORACLE) {
-        props.putIfAbsent("v$session.program", "table-compare");
-      }
+      type.addConnectionProperties(props, connectTimeoutSeconds, PROGRAM);
       connectionProperties.putAll(props);
       if (!props.isEmpty()) {
         pds.setConnectionProperties(props);
@@ -70,20 +78,13 @@ public final class ConnectionPool implements AutoCloseable {
       pds.setMaxPoolSize(maxSize);
       pds.setConnectionWaitDuration(java.time.Duration.ofSeconds(connectTimeoutSeconds));
       pds.setValidateConnectionOnBorrow(true);
-      // a connection used within the last seconds is not validated again (one round trip per query less)
+      // a connection used within the last seconds is not validated again (one round trip per query less);
+      // that is why a connection that failed must never go back (see release)
       pds.setSecondsToTrustIdleConnection(5);
       pds.setLoginTimeout(connectTimeoutSeconds);
     } catch (SQLException e) {
       throw SqlErrors.translate(e, "setting up the connection pool", db);
     }
-  }
-
-  private static String factoryClass(Platform p) {
-    return switch (p) {
-      case ORACLE -> "oracle.jdbc.pool.OracleDataSource";
-      case POSTGRESQL -> "org.postgresql.Driver";
-      case H2 -> "org.h2.Driver";
-    };
   }
 
   public DatabaseConfig database() {
@@ -94,6 +95,11 @@ public final class ConnectionPool implements AutoCloseable {
     return dialect;
   }
 
+  /** The vendor object of this side's database. */
+  public DatabaseType databaseType() {
+    return type;
+  }
+
   /** Limits a chunk or planning query to {@code query_timeout_seconds} (when set). */
   public void applyQueryTimeout(Statement st) throws SQLException {
     if (queryTimeoutSeconds > 0) {
@@ -101,14 +107,16 @@ public final class ConnectionPool implements AutoCloseable {
     }
   }
 
-  /** A ready connection: read-only, auto-commit off, session settings applied. */
+  /** A ready connection: read-only, auto-commit off, session settings applied; give it back with {@link #release}. */
   public Connection borrow() {
-    Connection c;
+    Connection raw;
     try {
-      c = pds.getConnection();
+      raw = pds.getConnection();
     } catch (SQLException e) {
-      throw SqlErrors.translate(unwrapPoolError(e), "connecting to " + db.describe(), db);
+      // UCP wraps the driver's error; SqlErrors classifies by the driver's SQLState and vendor code in the chain
+      throw SqlErrors.translate(e, "connecting to " + db.describe(), db);
     }
+    Connection c = CheckedConnection.wrap(raw, type);
     try {
       c.setAutoCommit(false);
       c.setReadOnly(true);
@@ -119,34 +127,50 @@ public final class ConnectionPool implements AutoCloseable {
       }
       return c;
     } catch (SQLException e) {
-      closeQuietly(c);
+      release(c);
       throw SqlErrors.translate(e, "preparing the session", db);
     }
   }
 
-  /** UCP wraps the driver's error; the driver's SQLState and vendor code are what classify it. */
-  private static SQLException unwrapPoolError(SQLException e) {
-    Throwable t = e;
-    while (t != null) {
-      if (t instanceof SQLException s && s.getSQLState() != null) {
-        return s;
-      }
-      t = t.getCause();
-    }
-    return e;
-  }
-
-  /** Ends the read-only transaction and returns the connection to the pool. */
+  /**
+   * Ends the read-only transaction and returns the connection to the pool, or evicts it: when an error
+   * on it said the connection is lost, or when even the rollback fails (its state is then unknown).
+   */
   public static void release(Connection c) {
     if (c == null) {
       return;
     }
-    try {
-      c.rollback();
-    } catch (SQLException ignored) {
-      // a broken connection: closing it below discards it
+    CheckedConnection checked = CheckedConnection.of(c);
+    if (checked != null && !checked.broken()) {
+      try {
+        c.rollback();
+      } catch (SQLException e) {
+        checked.markBroken();
+      }
+    } else if (checked == null) {
+      try {
+        c.rollback();
+      } catch (SQLException ignored) {
+        // not a pooled connection: closing it below ends it
+      }
+    }
+    if (checked != null && checked.broken()) {
+      evict(checked.delegate());
+      return;
     }
     closeQuietly(c);
+  }
+
+  /** Closes a connection so that the pool discards it instead of lending it again (UCP's setInvalid). */
+  static void evict(Connection raw) {
+    try {
+      if (raw instanceof ValidConnection v) {
+        v.setInvalid();
+      }
+    } catch (SQLException ignored) {
+      // closing below still ends our use of it; UCP validates it before lending it again
+    }
+    closeQuietly(raw);
   }
 
   private static void closeQuietly(Connection c) {
@@ -170,7 +194,7 @@ public final class ConnectionPool implements AutoCloseable {
     if (db.password() != null) {
       props.setProperty("password", db.password());
     }
-    ConnectTimeouts.addLoginCheckProperties(db.platform(), connectUrl, props, connectTimeoutSeconds);
+    type.addLoginCheckProperties(connectUrl, props, connectTimeoutSeconds);
     try {
       java.sql.Driver driver = java.sql.DriverManager.getDriver(connectUrl);
       try (Connection c = driver.connect(connectUrl, props)) {

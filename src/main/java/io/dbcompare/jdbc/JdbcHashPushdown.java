@@ -10,9 +10,9 @@ import io.dbcompare.compare.RowHasher;
 import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueText;
-import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
+import io.dbcompare.vendor.DatabaseType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -55,8 +55,8 @@ public final class JdbcHashPushdown implements HashPushdown {
 
   /** A native hash is only comparable with the same function on the other side. */
   private static boolean sameNativePlatform(Pools pools) {
-    var sp = pools.source().dialect().platform();
-    return sp == pools.target().dialect().platform() && PushdownSql.of(sp).hasNativeHash();
+    DatabaseType source = pools.source().databaseType();
+    return source == pools.target().databaseType() && source.pushdownSql().hasNativeHash();
   }
 
   private PushdownQueries.Result result(TableSpec t, Side side) {
@@ -90,7 +90,7 @@ public final class JdbcHashPushdown implements HashPushdown {
     RowHasher reference = new RowHasher(t.kinds());
     boolean[] dateOnly = Values.dateOnly(t, side, pool.dialect());
     try {
-      return run(pool, query, "checking push-down on " + t.displayName(), rs -> {
+      return run(pool, query, "checking push-down on " + t.displayName(), true, rs -> {
         while (rs.next()) {
           Object[] values = Values.readRow(rs, t, side, dateOnly);
           String db = rs.getString(values.length + 1);
@@ -127,7 +127,7 @@ public final class JdbcHashPushdown implements HashPushdown {
   public Checksum checksum(TableSpec t, Side side, ChunkBounds range) {
     PushdownQueries pq = q(t, side);
     int slices = pq.sliceCount();
-    Checksum c = run(pools.of(side), pq.checksum(range), "checksum of " + t.displayName(), rs -> {
+    Checksum c = run(pools.of(side), pq.checksum(range), "checksum of " + t.displayName(), true, rs -> {
       rs.next();
       long count = rs.getLong(1);
       List<BigInteger> sums = new ArrayList<>();
@@ -148,7 +148,7 @@ public final class JdbcHashPushdown implements HashPushdown {
     ConnectionPool pool = pools.source();
     RangeSql.Query query = RangeSql.splitQuery(t, pool.dialect(), range, step);
     boolean[] dateOnly = Values.dateOnly(t, Side.SOURCE, pool.dialect());
-    List<Object[]> points = run(pool, query, "splitting a chunk of " + t.displayName(), rs -> {
+    List<Object[]> points = run(pool, query, "splitting a chunk of " + t.displayName(), false, rs -> {
       List<Object[]> out = new ArrayList<>();
       while (rs.next()) {
         out.add(Values.readKey(rs, t, dateOnly));
@@ -171,7 +171,7 @@ public final class JdbcHashPushdown implements HashPushdown {
     for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
       List<Object[]> batch = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
       RangeSql.Query query = RangeSql.keysQuery(t, side, pool.dialect(), range, batch);
-      run(pool, query, "reading differing rows of " + t.displayName(), rs -> {
+      run(pool, query, "reading differing rows of " + t.displayName(), false, rs -> {
         while (rs.next()) {
           Object[] values = Values.readRow(rs, t, side, dateOnly);
           long bytes = 0;
@@ -219,7 +219,7 @@ public final class JdbcHashPushdown implements HashPushdown {
             stats.add(side, FetchStats.Kind.HASH, 1, bytes);
             return new Row(key, new RowHasher.RowHash(hi, lo), kc);
           } catch (SQLException e) {
-            throw SqlErrors.translate(e, "reading hashes of " + t.displayName(), pool.database());
+            throw SqlErrors.translatePushdown(e, "reading hashes of " + t.displayName(), pool.database());
           }
         }
 
@@ -233,7 +233,7 @@ public final class JdbcHashPushdown implements HashPushdown {
       };
     } catch (SQLException e) {
       ConnectionPool.release(c);
-      throw SqlErrors.translate(e, "reading hashes of " + t.displayName(), pool.database());
+      throw SqlErrors.translatePushdown(e, "reading hashes of " + t.displayName(), pool.database());
     } catch (RuntimeException e) {
       ConnectionPool.release(c);
       throw e;
@@ -250,12 +250,13 @@ public final class JdbcHashPushdown implements HashPushdown {
     T read(ResultSet rs) throws SQLException;
   }
 
-  private <T> T run(ConnectionPool pool, RangeSql.Query query, String what, Reader<T> reader) {
+  /** @param pushdown the query computes the row encoding (its errors may be CANNOT_ENCODE) */
+  private <T> T run(ConnectionPool pool, RangeSql.Query query, String what, boolean pushdown, Reader<T> reader) {
     Connection c = pool.borrow();
     try (PreparedStatement ps = Values.prepare(c, pool, query, fetchSize); ResultSet rs = ps.executeQuery()) {
       return reader.read(rs);
     } catch (SQLException e) {
-      throw SqlErrors.translate(e, what, pool.database());
+      throw pushdown ? SqlErrors.translatePushdown(e, what, pool.database()) : SqlErrors.translate(e, what, pool.database());
     } finally {
       ConnectionPool.release(c);
     }

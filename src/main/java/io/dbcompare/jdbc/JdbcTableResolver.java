@@ -219,7 +219,7 @@ public final class JdbcTableResolver implements TableResolver {
             m.uniqueIndexes.add(new ArrayList<>(cols.values()));
           }
         }
-        TargetCatalogSql catalog = TargetCatalogSql.of(d.platform());
+        TargetCatalogSql catalog = pool.databaseType().catalogSql();
         names(c, catalog.generatedColumns(), m.ref, m.generated);
         names(c, catalog.identityAlwaysColumns(), m.ref, m.identityAlways);
         names(c, catalog.triggers(), m.ref, m.triggers);

@@ -6,6 +6,7 @@ import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.PushdownSql;
+import io.dbcompare.vendor.DatabaseTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public final class PushdownQueries {
 
   /** The queries, or the first column that this database cannot encode (as a reason text). */
   public static Result of(TableSpec t, Side side, Dialect d, boolean nativeHash) {
-    PushdownSql p = PushdownSql.of(d.platform());
+    PushdownSql p = DatabaseTypes.of(d.platform()).pushdownSql();
     List<String> texts = new ArrayList<>();
     List<Boolean> whole = new ArrayList<>();
     for (ColumnSpec c : t.columns()) {

@@ -4,85 +4,135 @@ import io.dbcompare.config.DatabaseConfig;
 import io.dbcompare.config.Secrets;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
+import io.dbcompare.vendor.DatabaseType;
+import io.dbcompare.vendor.DatabaseTypes;
+import io.dbcompare.vendor.SqlErrorKind;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Translates a {@link SQLException} where JDBC was called, saying what was being attempted. Whether to
- * retry is decided from the SQLState class and the vendor code, never from message text.
+ * Translates a {@link SQLException} where JDBC was called, saying what was being attempted. What it
+ * means (retry, give up, cancelled, missing table...) is decided by the platform's vendor object from
+ * the SQLState and the vendor code, never from message text, looking at the whole chain: the
+ * exception, its next exceptions (a batch's real error) and its causes (a pool's wrapped driver error).
  */
 public final class SqlErrors {
-  /** ORA-01017 invalid username/password; ORA-28000 account locked; ORA-01005 null password. */
-  private static final Set<Integer> ORACLE_AUTH = Set.of(1017, 28000, 1005, 28001);
-  /**
-   * ORA-01555 snapshot too old; ORA-03113/03114/03135 connection lost; ORA-12170/12571 network timeout or
-   * failure; ORA-17002 (driver) I/O error; ORA-17008 closed connection; ORA-17410 no more data from socket.
-   */
-  private static final Set<Integer> ORACLE_RETRY = Set.of(1555, 3113, 3114, 3135, 12170, 12571, 17002, 17008, 17410);
-  /** ORA-00942 table or view does not exist; ORA-00904 invalid identifier. */
-  private static final Set<Integer> ORACLE_OBJECT = Set.of(942, 904);
-  /** H2: 90067 connection broken, 90098 database closed. */
-  private static final Set<Integer> H2_RETRY = Set.of(90067, 90098);
-  /** ORA-01013 user requested cancel of current operation (also what a query timeout raises). */
-  private static final int ORACLE_CANCELLED = 1013;
+  /** How far the chain is followed: drivers chain a few; a loop or a runaway chain stops here. */
+  private static final int MAX_CHAIN = 32;
 
   private SqlErrors() {}
 
+  /** An error of any statement but a push-down query. */
   public static CompareException translate(SQLException e, String attempted, DatabaseConfig db) {
-    String state = e.getSQLState() == null ? "" : e.getSQLState();
-    int vendor = e.getErrorCode();
-    String cls = state.length() >= 2 ? state.substring(0, 2) : "";
+    return translate(e, attempted, db, false);
+  }
+
+  /**
+   * An error of a hash push-down query: the one kind of statement whose error may be
+   * {@link ErrorCode#CANNOT_ENCODE} (a row the database cannot encode, so the table may be hashed in Java).
+   */
+  public static CompareException translatePushdown(SQLException e, String attempted, DatabaseConfig db) {
+    return translate(e, attempted, db, true);
+  }
+
+  private static CompareException translate(SQLException e, String attempted, DatabaseConfig db, boolean pushdown) {
+    Classified c = classify(e, DatabaseTypes.of(db), pushdown);
+    SQLException d = c.decider();
+    String state = d.getSQLState() == null ? "" : d.getSQLState();
+    int vendor = d.getErrorCode();
     ErrorCode code;
-    boolean retry = false;
     String advice;
-    if (isAuthentication(db, state, cls, vendor)) {
-      code = ErrorCode.AUTHENTICATION;
-      advice = "check username and password of " + db.side() + "_database (not retried, to avoid locking the account)";
-    } else if (cls.equals("08") || cls.equals("57") && !state.equals("57014") || state.equals("40001")
-        || state.equals("40P01") || vendorRetryable(db, vendor)) {
-      code = ErrorCode.DATABASE;
-      retry = true;
-      advice = attempted.startsWith("connecting")
-          ? "check that the database runs and answers at this address (host, port, firewall); connecting gives up"
-              + " after connect_timeout_seconds"
-          : "the connection was lost or the database asked to retry";
-    } else if (state.equals("57014")
-        || (db.platform() == io.dbcompare.config.Platform.ORACLE && vendor == ORACLE_CANCELLED)) {
-      code = ErrorCode.QUERY_CANCELLED;
-      advice = "the statement was cancelled: it ran longer than query_timeout_seconds, or someone cancelled it";
-    } else if (state.equals("42P01") || state.equals("42S02") || state.equals("42703")
-        || state.equals("42S22") || oracleObject(db, vendor)) {
-      code = ErrorCode.TABLE_FAILED;
-      advice = "check the table and column names in the configuration";
-    } else {
-      code = ErrorCode.DATABASE;
-      advice = "see the database error";
+    switch (c.kind()) {
+      case AUTHENTICATION -> {
+        code = ErrorCode.AUTHENTICATION;
+        advice = "check username and password of " + db.side() + "_database (not retried, to avoid locking the account)";
+      }
+      case CONNECTION_LOST, TRANSIENT -> {
+        code = ErrorCode.DATABASE;
+        advice = attempted.startsWith("connecting")
+            ? "check that the database runs and answers at this address (host, port, firewall); connecting gives up"
+                + " after connect_timeout_seconds"
+            : "the connection was lost or the database asked to retry";
+      }
+      case CANCELLED -> {
+        code = ErrorCode.QUERY_CANCELLED;
+        advice = "the statement was cancelled: it ran longer than query_timeout_seconds, or someone cancelled it";
+      }
+      case OBJECT_MISSING -> {
+        code = ErrorCode.TABLE_FAILED;
+        advice = "check the table and column names in the configuration";
+      }
+      case CANNOT_ENCODE -> {
+        code = ErrorCode.CANNOT_ENCODE;
+        advice = "the database cannot encode some row of this table for hash push-down; hashing in Java can";
+      }
+      default -> {
+        code = ErrorCode.DATABASE;
+        advice = "see the database error";
+      }
     }
-    String msg = db.side() + " database: " + attempted + " failed: " + firstLine(e) + " (SQLState " + state
+    String msg = db.side() + " database: " + attempted + " failed: " + firstLine(d) + " (SQLState " + state
         + ", code " + vendor + "); " + advice;
-    return new CompareException(code, Secrets.scrub(msg, secrets(db)), e, retry);
+    return new CompareException(code, Secrets.scrub(msg, secrets(db)), e, c.kind().retryable(),
+        d.getSQLState(), vendor);
   }
 
-  private static boolean isAuthentication(DatabaseConfig db, String state, String cls, int vendor) {
-    return switch (db.platform()) {
-      case ORACLE -> ORACLE_AUTH.contains(vendor);
-      case POSTGRESQL -> cls.equals("28");
-      case H2 -> state.equals("28000") || vendor == 28000;
-    };
+  /**
+   * The error of a chain that decides what it means, and its kind.
+   *
+   * @param decider the first error of the most telling kind (see {@link SqlErrorKind}); when every one
+   *     is {@link SqlErrorKind#OTHER}, the first with a SQLState (a pool's own wrapper has none)
+   */
+  public record Classified(SQLException decider, SqlErrorKind kind) {}
+
+  public static Classified classify(SQLException e, DatabaseType type, boolean pushdown) {
+    SQLException best = null;
+    SqlErrorKind bestKind = SqlErrorKind.OTHER;
+    SQLException firstWithState = null;
+    for (SQLException s : chain(e)) {
+      SqlErrorKind k = type.classify(s.getSQLState(), s.getErrorCode(), pushdown);
+      if (k.ordinal() < bestKind.ordinal()) {
+        best = s;
+        bestKind = k;
+      }
+      if (firstWithState == null && s.getSQLState() != null) {
+        firstWithState = s;
+      }
+    }
+    if (best != null) {
+      return new Classified(best, bestKind);
+    }
+    return new Classified(firstWithState != null ? firstWithState : e, SqlErrorKind.OTHER);
   }
 
-  private static boolean vendorRetryable(DatabaseConfig db, int vendor) {
-    return switch (db.platform()) {
-      case ORACLE -> ORACLE_RETRY.contains(vendor);
-      case POSTGRESQL -> false;
-      case H2 -> H2_RETRY.contains(vendor);
-    };
-  }
-
-  private static boolean oracleObject(DatabaseConfig db, int vendor) {
-    return db.platform() == io.dbcompare.config.Platform.ORACLE && ORACLE_OBJECT.contains(vendor);
+  /** The exception, then (breadth first) the next exceptions and causes that are SQLExceptions. */
+  static List<SQLException> chain(SQLException e) {
+    List<SQLException> out = new ArrayList<>();
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> todo = new ArrayDeque<>();
+    todo.add(e);
+    while (!todo.isEmpty() && seen.size() < MAX_CHAIN) {
+      Throwable t = todo.poll();
+      if (!seen.add(t)) {
+        continue;
+      }
+      if (t instanceof SQLException s) {
+        out.add(s);
+        if (s.getNextException() != null) {
+          todo.add(s.getNextException());
+        }
+      }
+      if (t.getCause() != null) {
+        todo.add(t.getCause());
+      }
+    }
+    return out;
   }
 
   private static String firstLine(SQLException e) {

@@ -1,8 +1,9 @@
 package io.dbcompare.jdbc;
 
 import io.dbcompare.config.DatabaseConfig;
-import io.dbcompare.config.Platform;
 import io.dbcompare.dialect.Dialect;
+import io.dbcompare.vendor.DatabaseType;
+import io.dbcompare.vendor.DatabaseTypes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,19 +18,17 @@ public final class WritableConnection {
   private WritableConnection() {}
 
   public static Connection open(DatabaseConfig db, Dialect dialect, int connectTimeoutSeconds) {
+    DatabaseType type = DatabaseTypes.of(db);
     Properties props = new Properties();
     props.putAll(db.properties());
-    ConnectTimeouts.addConnectionProperties(db.platform(), props, connectTimeoutSeconds);
-    if (db.platform() == Platform.POSTGRESQL) {
-      props.putIfAbsent("ApplicationName", "table-compare-apply");
-    }
+    type.addConnectionProperties(props, connectTimeoutSeconds, "table-compare-apply");
     if (db.username() != null) {
       props.setProperty("user", db.username());
     }
     if (db.password() != null) {
       props.setProperty("password", db.password());
     }
-    String url = ConnectTimeouts.url(db.platform(), db.url(), connectTimeoutSeconds);
+    String url = type.connectUrl(db.url(), connectTimeoutSeconds);
     Connection c;
     try {
       c = java.sql.DriverManager.getDriver(url).connect(url, props);

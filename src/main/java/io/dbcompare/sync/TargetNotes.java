@@ -4,6 +4,7 @@ import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.TargetTraits;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.TargetCatalogSql;
+import io.dbcompare.vendor.DatabaseTypes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public final class TargetNotes {
       return out;
     }
     String table = d.qualified(t.target());
-    TargetCatalogSql sql = TargetCatalogSql.of(d.platform());
+    TargetCatalogSql sql = DatabaseTypes.of(d.platform()).catalogSql();
     out.add("Target table notes:");
     if (!traits.generatedColumns().isEmpty()) {
       out.add("  computed column(s) " + String.join(", ", traits.generatedColumns())

@@ -1,4 +1,4 @@
-package io.dbcompare.jdbc;
+package io.dbcompare.vendor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Connect timeouts: the Oracle URLs the pool connects with, compared with
  * {@code golden/oracle_connect_urls.txt} (regenerate with {@code -Dgolden.update=true}), and the driver
- * properties per platform.
+ * properties per platform, as the vendor objects give them.
  */
 class ConnectTimeoutsTest {
   /** Each form a configuration can give: built from host/port/service_name or sid, or written by the user. */
@@ -44,7 +44,7 @@ class ConnectTimeoutsTest {
   void oracleUrlsGetAConnectTimeoutWhereThatIsSafe() throws Exception {
     StringBuilder sb = new StringBuilder();
     for (String url : ORACLE_URLS) {
-      sb.append("in:  ").append(url).append('\n').append("out: ").append(ConnectTimeouts.oracleUrl(url, 30))
+      sb.append("in:  ").append(url).append('\n').append("out: ").append(DatabaseTypes.of(Platform.ORACLE).connectUrl(url, 30))
           .append("\n\n");
     }
     Golden.check("oracle_connect_urls.txt", sb.toString());
@@ -54,52 +54,52 @@ class ConnectTimeoutsTest {
   void onlyOracleUrlsAreRewritten() {
     for (String url : List.of("jdbc:postgresql://db:5432/app?sslmode=disable", "jdbc:h2:tcp://db:9092/~/x")) {
       Platform p = Platform.fromUrl(url, "test");
-      assertEquals(url, ConnectTimeouts.url(p, url, 30));
+      assertEquals(url, DatabaseTypes.of(p).connectUrl(url, 30));
     }
     assertEquals("jdbc:oracle:thin:@//db:1521/P?connect_timeout=7&transport_connect_timeout=7",
-        ConnectTimeouts.url(Platform.ORACLE, "jdbc:oracle:thin:@//db:1521/P", 7));
+        DatabaseTypes.of(Platform.ORACLE).connectUrl("jdbc:oracle:thin:@//db:1521/P", 7));
   }
 
   @Test
   void postgresqlBoundsTheWholeLoginButNoLaterRead() {
     Properties p = new Properties();
-    ConnectTimeouts.addConnectionProperties(Platform.POSTGRESQL, p, 12);
+    DatabaseTypes.of(Platform.POSTGRESQL).addConnectionProperties(p, 12, "table-compare");
     assertEquals("12", p.getProperty("connectTimeout"));
     assertEquals("12", p.getProperty("loginTimeout"));
     assertFalse(p.containsKey("socketTimeout"), "a socket timeout would also end long chunk queries");
     Properties check = new Properties();
-    ConnectTimeouts.addLoginCheckProperties(Platform.POSTGRESQL, "jdbc:postgresql://db/app", check, 12);
+    DatabaseTypes.of(Platform.POSTGRESQL).addLoginCheckProperties("jdbc:postgresql://db/app", check, 12);
     assertTrue(check.isEmpty());
   }
 
   @Test
   void oracleReadTimeoutIsForTheLoginCheckOnly() {
     Properties pool = new Properties();
-    ConnectTimeouts.addConnectionProperties(Platform.ORACLE, pool, 12);
+    DatabaseTypes.of(Platform.ORACLE).addConnectionProperties(pool, 12, "table-compare");
     assertEquals("12000", pool.getProperty("oracle.net.CONNECT_TIMEOUT"));
     assertFalse(pool.containsKey("oracle.jdbc.ReadTimeout"), "a read timeout would also end long chunk queries");
     Properties check = new Properties();
-    ConnectTimeouts.addLoginCheckProperties(Platform.ORACLE, "jdbc:oracle:thin:@//db:1521/P", check, 12);
+    DatabaseTypes.of(Platform.ORACLE).addLoginCheckProperties("jdbc:oracle:thin:@//db:1521/P", check, 12);
     assertEquals("12000", check.getProperty("oracle.jdbc.ReadTimeout"));
     Properties own = new Properties();
     own.setProperty("oracle.jdbc.ReadTimeout", "600000");
-    ConnectTimeouts.addLoginCheckProperties(Platform.ORACLE, "jdbc:oracle:thin:@//db:1521/P", own, 12);
+    DatabaseTypes.of(Platform.ORACLE).addLoginCheckProperties("jdbc:oracle:thin:@//db:1521/P", own, 12);
     assertEquals("600000", own.getProperty("oracle.jdbc.ReadTimeout"), "a configured value is kept");
   }
 
   @Test
   void h2GetsANetworkTimeoutForTheLoginCheckOverTcpOnly() {
     Properties tcp = new Properties();
-    ConnectTimeouts.addLoginCheckProperties(Platform.H2, "jdbc:h2:tcp://db:9092/~/x", tcp, 5);
+    DatabaseTypes.of(Platform.H2).addLoginCheckProperties("jdbc:h2:tcp://db:9092/~/x", tcp, 5);
     assertEquals("5000", tcp.getProperty("NETWORK_TIMEOUT"));
     Properties file = new Properties();
-    ConnectTimeouts.addLoginCheckProperties(Platform.H2, "jdbc:h2:file:/data/x", file, 5);
+    DatabaseTypes.of(Platform.H2).addLoginCheckProperties("jdbc:h2:file:/data/x", file, 5);
     assertTrue(file.isEmpty());
     Properties given = new Properties();
-    ConnectTimeouts.addLoginCheckProperties(Platform.H2, "jdbc:h2:tcp://db/~/x;NETWORK_TIMEOUT=100", given, 5);
+    DatabaseTypes.of(Platform.H2).addLoginCheckProperties("jdbc:h2:tcp://db/~/x;NETWORK_TIMEOUT=100", given, 5);
     assertTrue(given.isEmpty(), "a URL setting is kept (H2 refuses a setting given twice)");
     Properties pool = new Properties();
-    ConnectTimeouts.addConnectionProperties(Platform.H2, pool, 5);
+    DatabaseTypes.of(Platform.H2).addConnectionProperties(pool, 5, "table-compare");
     assertTrue(pool.isEmpty());
   }
 }
