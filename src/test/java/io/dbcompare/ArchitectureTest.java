@@ -7,12 +7,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The layering rules of the README's architecture section, checked on the sources. */
 class ArchitectureTest {
   private static final Path MAIN = Path.of("src/main/java/io/dbcompare");
+  /** A platform constant, a case label of one, or a switch over a platform. */
+  private static final Pattern PLATFORM_SWITCH = Pattern.compile(
+      "Platform\\.(ORACLE|POSTGRESQL|H2)\\b|case\\s+(ORACLE|POSTGRESQL|H2)\\b|switch\\s*\\([^)]*[pP]latform\\(?\\)?\\s*\\)"
+          + "|import\\s+static\\s+io\\.dbcompare\\.config\\.Platform");
+  /** A per-platform class naming its own platform is not a switch. */
+  private static final Pattern NAMES_ITSELF =
+      Pattern.compile("public\\s+Platform\\s+platform\\(\\)\\s*\\{\\s*return\\s+Platform\\.\\w+;\\s*}");
+  /**
+   * Files still allowed to ask which platform they have. sync/ScriptParser reads generated scripts back
+   * for --apply; statements as values (issue 8, part B1) replace that parsing, and this entry goes with it.
+   */
+  private static final Set<String> PLATFORM_SWITCH_ALLOWED = Set.of("sync/ScriptParser.java");
 
   private static List<Path> sources(String pkg) throws IOException {
     try (Stream<Path> s = Files.walk(MAIN.resolve(pkg))) {
@@ -56,6 +71,38 @@ class ArchitectureTest {
             }
           }).toList();
       assertEquals(List.of(MAIN.resolve("cli/Main.java")), callers);
+    }
+  }
+
+  @Test
+  void onlyVendorObjectsAskWhichPlatformTheyHave() throws IOException {
+    try (Stream<Path> s = Files.walk(MAIN)) {
+      List<Path> files = s.filter(p -> p.toString().endsWith(".java"))
+          .filter(p -> !MAIN.relativize(p).startsWith("vendor"))
+          .filter(p -> !PLATFORM_SWITCH_ALLOWED.contains(MAIN.relativize(p).toString().replace('\\', '/')))
+          .toList();
+      assertTrue(files.size() > 50, "sources found: " + files.size());
+      for (Path f : files) {
+        Matcher m = PLATFORM_SWITCH.matcher(NAMES_ITSELF.matcher(Files.readString(f)).replaceAll(""));
+        assertTrue(!m.find(), f + " asks which platform it has ('" + (m.hitEnd() ? "" : m.group())
+            + "'); ask the vendor object (io.dbcompare.vendor.DatabaseTypes.of) instead");
+      }
+    }
+  }
+
+  @Test
+  void configDoesNotDependOnTheVendorObjectsAndTheyDoNotTalkToTheRestOfTheTool() throws IOException {
+    for (Path f : sources("config")) {
+      assertTrue(!Files.readString(f).contains("import io.dbcompare.vendor."), f + " depends on vendor");
+    }
+    List<Path> vendor = sources("vendor");
+    assertTrue(vendor.size() >= 7, "vendor sources found: " + vendor);
+    for (Path f : vendor) {
+      String src = Files.readString(f);
+      for (String pkg : List.of("jdbc", "cli", "sync", "apply", "session", "report", "checkpoint")) {
+        assertTrue(!src.contains("import io.dbcompare." + pkg + "."), f + " depends on " + pkg);
+      }
+      assertTrue(!src.contains("java.sql.Connection"), f + " must not use connections");
     }
   }
 }

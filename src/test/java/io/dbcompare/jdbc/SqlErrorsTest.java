@@ -8,8 +8,11 @@ import io.dbcompare.config.DatabaseConfig;
 import io.dbcompare.config.Platform;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -78,5 +81,80 @@ class SqlErrorsTest {
     CompareException e = SqlErrors.translate(new SQLException("bad url-secret and pw-secret", "08001", 0), "connecting",
         db(p));
     assertFalse(e.getMessage().contains("url-secret") || e.getMessage().contains("pw-secret"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"POSTGRESQL, 57P01, 0", "ORACLE, 72000, 1555", "ORACLE, 42000, 942", "H2, 90067, 90067"})
+  void theExceptionKeepsSqlStateAndVendorCodeAsFields(Platform p, String state, int vendor) {
+    CompareException e = SqlErrors.translate(new SQLException("x", state, vendor), "reading T", db(p));
+    assertEquals(state, e.sqlState());
+    assertEquals(vendor, e.vendorCode());
+  }
+
+  @Test
+  void aBatchErrorIsClassifiedByItsNextException() {
+    BatchUpdateException batch = new BatchUpdateException("Batch entry 0 was aborted", null, 0, new int[0]);
+    batch.setNextException(new SQLException("ORA-03113: end-of-file on communication channel", "61000", 3113));
+    CompareException e = SqlErrors.translate(batch, "applying sync_T.sql line 12", db(Platform.ORACLE));
+    assertTrue(e.retryable(), e.getMessage());
+    assertEquals("61000", e.sqlState());
+    assertEquals(3113, e.vendorCode());
+    assertTrue(e.getMessage().contains("ORA-03113") && e.getMessage().contains("(SQLState 61000, code 3113)"),
+        e.getMessage());
+  }
+
+  @Test
+  void aWrappedDriverErrorIsFoundAmongTheCauses() {
+    // a pool's own exception: no SQLState, the driver's error two causes down
+    SQLException pool = new SQLException("Exception occurred while getting connection",
+        new RuntimeException("UCP-29", new SQLException("password authentication failed", "28P01", 0)));
+    CompareException e = SqlErrors.translate(pool, "connecting to u @ db", db(Platform.POSTGRESQL));
+    assertEquals(ErrorCode.AUTHENTICATION, e.code(), e.getMessage());
+    assertEquals("28P01", e.sqlState());
+  }
+
+  @Test
+  void theMostTellingErrorOfTheChainDecides() {
+    // a statement error first, then the connection it was on broke: retry, not a plain failure
+    SQLException top = new SQLException("syntax error at or near", "42601", 0);
+    top.setNextException(new SQLRecoverableException("An I/O error occurred while sending to the backend", "08006", 0));
+    CompareException e = SqlErrors.translate(top, "reading T", db(Platform.POSTGRESQL));
+    assertTrue(e.retryable(), e.getMessage());
+    assertEquals("08006", e.sqlState());
+  }
+
+  @Test
+  void aChainThatLoopsEnds() {
+    SQLException a = new SQLException("a", "42601", 0);
+    SQLException b = new SQLException("b", "22003", 0);
+    a.setNextException(b);
+    b.setNextException(a);
+    CompareException e = SqlErrors.translate(a, "reading T", db(Platform.POSTGRESQL));
+    assertEquals(ErrorCode.DATABASE, e.code());
+    assertEquals("42601", e.sqlState());
+  }
+
+  @Test
+  void cannotEncodeOnlyForAPushdownQuery() {
+    SQLException tooLong = new SQLException("ORA-01489: result of string concatenation is too long", "72000", 1489);
+    CompareException pushdown = SqlErrors.translatePushdown(tooLong, "checksum of T", db(Platform.ORACLE));
+    assertEquals(ErrorCode.CANNOT_ENCODE, pushdown.code(), pushdown.getMessage());
+    assertFalse(pushdown.retryable());
+    assertEquals(1489, pushdown.vendorCode());
+    CompareException other = SqlErrors.translate(tooLong, "reading T chunk 1", db(Platform.ORACLE));
+    assertEquals(ErrorCode.DATABASE, other.code(), other.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "ORACLE, 08006, 17002, DATABASE",
+      "ORACLE, 72000, 1013, QUERY_CANCELLED",
+      "ORACLE, 72000, 1722, DATABASE",
+      "POSTGRESQL, 54000, 0, DATABASE",
+      "POSTGRESQL, 57014, 0, QUERY_CANCELLED",
+      "H2, 22001, 22001, DATABASE"})
+  void everyOtherPushdownErrorKeepsItsCode(Platform p, String state, int vendor, ErrorCode code) {
+    CompareException e = SqlErrors.translatePushdown(new SQLException("x", state, vendor), "checksum of T", db(p));
+    assertEquals(code, e.code(), e.getMessage());
   }
 }
