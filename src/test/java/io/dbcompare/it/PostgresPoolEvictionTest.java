@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A pooled connection whose backend a DBA terminated ({@code pg_terminate_backend}) is evicted when it
- * is released: the next borrower gets a fresh, working connection. The pool has room for one
- * connection and does not validate a connection used within the last seconds, so without eviction the
- * next borrow would return the dead one.
+ * is released: the next borrower gets a fresh, working connection, and the dead backend is gone. The
+ * pool has room for one connection and does not validate a connection used within the last seconds.
+ * (pgJDBC also marks such a connection closed after the FATAL error, which UCP notices too; that a
+ * connection the driver still thinks open is evicted is shown by {@code jdbc.CheckedConnectionTest}.)
  */
 class PostgresPoolEvictionTest {
 
