@@ -176,7 +176,7 @@ public abstract class AbstractApplySuite extends AbstractPairSuite {
     Path check = dir.resolve("check-" + System.nanoTime());
     Path cfg = config(check, 1000, entries);
     int code = run(cfg.toString());
-    JsonNode t = session(check, onlySessionId(check)).get("table_progress").get(source().schema() + "_" + table);
+    JsonNode t = session(check, onlySessionId(check)).get("table_progress").get(Tables.key(source(), table));
     return code + ":" + t.get("missing_in_target").asLong() + "," + t.get("missing_in_source").asLong() + ","
         + t.get("different_rows").asLong();
   }
@@ -296,7 +296,7 @@ public abstract class AbstractApplySuite extends AbstractPairSuite {
     assertFalse(out.contains("conflict"), out);
     ap = session(folder, id).get("apply_progress");
     assertEquals("completed", ap.get("status").asText());
-    JsonNode table = session(folder, id).get("table_progress").get(source().schema() + "_APKILL");
+    JsonNode table = session(folder, id).get("table_progress").get(Tables.key(source(), "APKILL"));
     long expected = table.get("missing_in_target").asLong() + table.get("missing_in_source").asLong()
         + table.get("different_rows").asLong();
     assertEquals(expected, statementsDone(ap));

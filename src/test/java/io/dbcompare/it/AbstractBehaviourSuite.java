@@ -129,7 +129,7 @@ public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
   }
 
   protected JsonNode table(JsonNode session, String table) {
-    String key = source().schema() + "_" + table;
+    String key = Tables.key(source(), table);
     JsonNode t = session.get("table_progress").get(key);
     assertNotNull(t, "table " + key + " in session: " + session.get("table_progress"));
     return t;
@@ -393,7 +393,7 @@ public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
       assertTrue(out.contains(sid), out);
     }
     assertEquals(0, run(cfg.toString(), "--status", id.substring(0, 8)));
-    assertTrue(out.contains(source().schema() + "_HOUSE"), out);
+    assertTrue(out.contains(Tables.key(source(), "HOUSE")), out);
     assertTrue(out.contains("completed"), out);
 
     assertEquals(0, run(cfg.toString(), "--cleanup", "7"));

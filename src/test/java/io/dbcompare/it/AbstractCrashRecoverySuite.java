@@ -376,13 +376,13 @@ abstract class AbstractCrashRecoverySuite {
   }
 
   private JsonNode tableProgress(JsonNode session, String table) {
-    JsonNode t = session.get("table_progress").get(source().schema() + "_" + table);
+    JsonNode t = session.get("table_progress").get(key(table));
     assertTrue(t != null, table + " in " + session.get("table_progress"));
     return t;
   }
 
   private String key(String table) {
-    return source().schema() + "_" + table;
+    return Tables.key(source(), table);
   }
 
   private List<Path> scripts(Path dir, String prefix, String table) throws IOException {
