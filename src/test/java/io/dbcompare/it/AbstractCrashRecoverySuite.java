@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -66,13 +67,21 @@ abstract class AbstractCrashRecoverySuite {
 
   private Path work;
   private Baseline baseline;
+  private DatabasePair databases;
 
-  protected abstract TestDb source();
+  /**
+   * The databases of this class ({@link DatabasePair}, as the behaviour suites use). They are emptied
+   * once: the tables are built once, and every scenario only reads them.
+   */
+  protected abstract DatabasePair createDatabases() throws Exception;
 
-  protected abstract TestDb target();
+  protected TestDb source() {
+    return databases.source();
+  }
 
-  /** Creates the two (empty) databases; they are removed by the subclass. */
-  protected abstract void openDatabases(Path folder) throws Exception;
+  protected TestDb target() {
+    return databases.target();
+  }
 
   /** What an uninterrupted run produces. */
   private record Baseline(Map<String, JsonNode> tables, Map<String, List<String>> statements,
@@ -96,7 +105,8 @@ abstract class AbstractCrashRecoverySuite {
   @BeforeAll
   void tablesAndBaseline(@TempDir Path folder) throws Exception {
     work = folder;
-    openDatabases(folder.resolve("db"));
+    databases = createDatabases();
+    databases.reset(folder.resolve("db"));
     createTables();
     Path dir = work.resolve("baseline");
     Path cfg = config(dir);
@@ -168,6 +178,13 @@ abstract class AbstractCrashRecoverySuite {
       s.add(Scenario.sigkill(seed));
     }
     return s;
+  }
+
+  @AfterAll
+  void closeDatabases() throws Exception {
+    if (databases != null) {
+      databases.close();
+    }
   }
 
   @TestFactory
