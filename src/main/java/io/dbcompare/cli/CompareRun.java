@@ -155,10 +155,10 @@ final class CompareRun {
             1000, 256, st.bisectFactor(), st.bisectThreshold()));
 
     Runnable restoreSignals = handleSignals ? Signals.onInterrupt(() -> {
+      engine.requestStop(); // before the message: once it is shown, no further chunk is taken
       err.println();
       err.println("Interrupted: finishing the chunks in flight, then saving the session (Ctrl-C again to abort now).");
       err.flush();
-      engine.requestStop();
     }) : () -> { };
     long started = System.nanoTime();
     long rowsBefore = rows(session, selected);
