@@ -26,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * One Kryo file per finished chunk: {@code <session8>_<SCHEMA_TABLE>_chunk_<n>.kryo}.
  *
  * <p>Layout: magic {@code TCCK}, format version (int), payload length (int), CRC-32C of the payload
- * (int), then the payload: session id, chunk count of the plan, and the {@link ChunkResult}. A file from
- * another version, a truncated or bit-flipped file, or one that belongs to another plan is refused
- * with a warning naming it, and the chunk is computed again. Files are written atomically.
+ * (int), then the payload: session id and the {@link ChunkResult} (which names its table key and chunk
+ * index). A file from another version, a truncated or bit-flipped file, one that belongs to another
+ * session, table or chunk, or whose rows do not fit the table's columns is refused with a warning naming
+ * it; the caller decides what follows (see {@link CheckpointStore#load}). The chunk count is not stored:
+ * it only numbers the chunk in the warning. Files are written atomically.
  */
 public final class KryoCheckpointStore implements CheckpointStore {
   public static final int FORMAT_VERSION = 1;
@@ -151,7 +153,8 @@ public final class KryoCheckpointStore implements CheckpointStore {
   }
 
   private static void warn(Path f, TableSpec table, int chunk, int count, String problem) {
-    log.warn("checkpoint {} {}; chunk {}/{} of {} will be compared again", f, problem, chunk + 1, count,
+    // on resume the engine compares the chunk again; while a finished table is read back it fails the table
+    log.warn("checkpoint {} {}; chunk {}/{} of {} cannot be reused", f, problem, chunk + 1, count,
         table.displayName());
   }
 }

@@ -136,6 +136,9 @@ final class CompareCommand implements Callable<Integer> {
       for (String id : r.skippedInUse()) {
         out.println("  kept " + id + ": in use by a running process");
       }
+      for (String line : r.unreadable()) {
+        out.println("  kept " + line);
+      }
       return 0;
     }
     if (apply != null) {

@@ -152,10 +152,10 @@ final class CompareRun {
             1000, 256, st.bisectFactor(), st.bisectThreshold()));
 
     Runnable restoreSignals = handleSignals ? Signals.onInterrupt(() -> {
+      engine.requestStop(); // before the message: once it is shown, no further chunk is taken
       err.println();
       err.println("Interrupted: finishing the chunks in flight, then saving the session (Ctrl-C again to abort now).");
       err.flush();
-      engine.requestStop();
     }) : () -> { };
     long started = System.nanoTime();
     long rowsBefore = rows(session, selected);
@@ -223,6 +223,7 @@ final class CompareRun {
 
   /** The selected tables that belong to the session (all of the session's tables when none were named). */
   private List<TableConfig> inSession(Session session, List<TableConfig> selected, boolean all) {
+    checkKeys(session);
     List<TableConfig> out = new ArrayList<>();
     for (TableConfig t : selected) {
       if (session.tableProgress.containsKey(t.key())) {
@@ -233,6 +234,26 @@ final class CompareRun {
       }
     }
     return out;
+  }
+
+  /**
+   * Every table of the session is a table of the configuration under the same key. A session whose keys
+   * follow another rule (written before keys were made unique: schema names with '_', quoted names) would
+   * otherwise have its tables skipped without a word, and a resumed run could report "identical".
+   */
+  private void checkKeys(Session session) {
+    for (var e : session.tableProgress.entrySet()) {
+      TableProgress tp = e.getValue();
+      boolean known = cfg.tables().stream().anyMatch(t -> t.key().equals(e.getKey())
+          && t.source().schema().text().equalsIgnoreCase(String.valueOf(tp.schema))
+          && t.source().table().text().equalsIgnoreCase(String.valueOf(tp.table)));
+      if (!known) {
+        throw new CompareException(ErrorCode.CONFIG_CHANGED, "session " + session.sessionId + " names table "
+            + tp.schema + "." + tp.table + " '" + e.getKey() + "', which is not the key " + cfg.file()
+            + " gives it (a session written by an earlier version, or edited): its checkpoints cannot be"
+            + " matched; start a new session without --resume");
+      }
+    }
   }
 
   private List<TableConfig> select(List<String> tableArgs, String startFrom) {

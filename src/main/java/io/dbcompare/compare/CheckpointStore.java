@@ -8,7 +8,9 @@ public interface CheckpointStore {
 
   /**
    * The stored result, or empty when there is none or it cannot be trusted (damaged, from another
-   * format version, from another chunk plan): the chunk is then computed again.
+   * format version, session, table or chunk). When a table is prepared, an empty result means the chunk
+   * is compared again; when a finished table's results are read back, it fails the table
+   * ({@code CHECKPOINT_CORRUPT}). {@code chunkCount} only numbers the chunk in messages.
    */
   Optional<ChunkResult> load(String sessionId, TableSpec table, int chunkIndex, int chunkCount);
 }

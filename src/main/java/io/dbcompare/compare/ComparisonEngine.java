@@ -578,7 +578,7 @@ public final class ComparisonEngine {
       return checkpoints.load(session.sessionId, run.spec, i, run.progress.chunks.size())
           .orElseThrow(() -> new CompareException(ErrorCode.CHECKPOINT_CORRUPT, run.spec.displayName()
               + ": checkpoint of chunk " + (i + 1) + " disappeared or was damaged while writing results;"
-              + " resume the session to compare that chunk again"));
+              + " resume the session with --retry-failed to compare that chunk again"));
     }
   }
 }

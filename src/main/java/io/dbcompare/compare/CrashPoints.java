@@ -1,5 +1,6 @@
 package io.dbcompare.compare;
 
+import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -8,8 +9,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Start the JVM with {@code -Ddbcompare.crashAt=<name>:<n>} and the n-th call of
  * {@link #hit(String) hit(name)} halts the process with exit status 137 (no shutdown hooks, no
- * flushing, no finally blocks). Without the property, {@code hit} returns at once: one read of a final
- * field. The property is for tests only; it has no use in production.
+ * flushing, no finally blocks). Without the properties, {@code hit} returns at once: two reads of final
+ * fields. The property is for tests only; it has no use in production.
+ *
+ * <p>{@code -Ddbcompare.pauseAt=<name>:<n>} instead stops the thread that makes the n-th hit: it prints
+ * {@value #PAUSED}{@code <name>:<n>} on standard error and waits until standard input ends. A test
+ * that wants to kill or interrupt a run at an exact point (rather than poll until it has got "far
+ * enough" and hope it is still running) waits for that line, signals the process, and closes its input
+ * to let it go on.
  *
  * <p>The points, in the order a run passes them:
  * <ul>
@@ -41,25 +48,53 @@ public final class CrashPoints {
   public static final String SUMMARY_BEFORE_WRITE = "summary-before-write";
   public static final String TABLE_BEFORE_COMPLETED = "table-before-completed";
   public static final String RUN_BEFORE_FINAL_SAVE = "run-before-final-save";
+  public static final String PAUSE_PROPERTY = "dbcompare.pauseAt";
+  /** What a paused process prints on standard error, followed by {@code <name>:<n>}. */
+  public static final String PAUSED = "dbcompare: paused at ";
   /** The exit status of a process halted at a crash point: that of a process killed by SIGKILL. */
   public static final int EXIT_STATUS = 137;
 
   /** The armed point, or null (the normal case). */
-  private static final Target TARGET = Target.parse(System.getProperty(PROPERTY));
+  private static final Target TARGET = Target.parse(PROPERTY, System.getProperty(PROPERTY));
+  /** The point to pause at, or null (the normal case). */
+  private static final Target PAUSE = Target.parse(PAUSE_PROPERTY, System.getProperty(PAUSE_PROPERTY));
 
   private CrashPoints() {}
 
-  /** Passes a crash point: halts the JVM when this is the armed point's n-th hit, else does nothing. */
+  /**
+   * Passes a crash point: halts the JVM when this is the armed point's n-th hit, pauses when it is the
+   * pause point's n-th hit, else does nothing.
+   */
   public static void hit(String name) {
     Target t = TARGET;
     if (t != null && t.name.equals(name) && t.hits.incrementAndGet() == t.n) {
       Runtime.getRuntime().halt(EXIT_STATUS);
+    }
+    Target p = PAUSE;
+    if (p != null && p.name.equals(name) && p.hits.incrementAndGet() == p.n) {
+      pause(name + ":" + p.n);
+    }
+  }
+
+  private static void pause(String point) {
+    System.err.println(PAUSED + point);
+    System.err.flush();
+    try {
+      while (System.in.read() >= 0) {
+        // wait for the end of standard input
+      }
+    } catch (IOException e) {
+      // no input to wait on: go on
     }
   }
 
   /** {@code name:n} (n >= 1; {@code name} alone means the first hit). */
   record Target(String name, int n, AtomicInteger hits) {
     static Target parse(String spec) {
+      return parse(PROPERTY, spec);
+    }
+
+    static Target parse(String property, String spec) {
       if (spec == null || spec.isBlank()) {
         return null;
       }
@@ -69,10 +104,10 @@ public final class CrashPoints {
       try {
         n = colon < 0 ? 1 : Integer.parseInt(spec.substring(colon + 1).strip());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(PROPERTY + "=" + spec + ": expected <name>:<n>");
+        throw new IllegalArgumentException(property + "=" + spec + ": expected <name>:<n>");
       }
       if (n < 1 || name.isEmpty()) {
-        throw new IllegalArgumentException(PROPERTY + "=" + spec + ": expected <name>:<n> with n >= 1");
+        throw new IllegalArgumentException(property + "=" + spec + ": expected <name>:<n> with n >= 1");
       }
       return new Target(name, n, new AtomicInteger());
     }

@@ -258,7 +258,7 @@ public final class ConfigLoader {
       throw top.error("tables", "is empty: list at least one table to compare");
     }
     List<TableConfig> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    Map<String, Integer> byKey = new java.util.HashMap<>();
     for (int i = 0; i < list.size(); i++) {
       String path = "tables[" + i + "]";
       Object item = list.get(i);
@@ -277,8 +277,9 @@ public final class ConfigLoader {
       TableName target = t.optionalString("target_table")
           .map(s -> TableName.parse(s, t.file + ": " + t.path("target_table")))
           .orElse(name);
-      if (!seen.add(name.key().toUpperCase(Locale.ROOT))) {
-        throw t.error("table_name", "'" + name.display() + "' is listed twice; list each table once");
+      Integer earlier = byKey.putIfAbsent(name.key().toUpperCase(Locale.ROOT), i);
+      if (earlier != null) {
+        throw sharedKey(t, name, out.get(earlier).source(), earlier);
       }
       Optional<Integer> chunk = t.optionalInt("chunk_size");
       chunk.ifPresent(c -> t.checkRange("chunk_size", c, 1, 100_000_000));
@@ -295,6 +296,29 @@ public final class ConfigLoader {
       out.add(new TableConfig(name, target, pk, chunk, cols, excl, filter));
     }
     return out;
+  }
+
+  /**
+   * Two tables whose keys differ at most in case: the same table listed twice, or two tables whose
+   * session entry, checkpoints and output files some file systems (Windows, macOS) could not tell apart.
+   */
+  private static CompareException sharedKey(Node t, TableName name, TableName other, int otherIndex) {
+    if (folded(name).equals(folded(other))) {
+      return t.error("table_name", "'" + name.display() + "' is listed twice; list each table once");
+    }
+    return t.error("table_name", "'" + name.display() + "' and tables[" + otherIndex + "] '" + other.display()
+        + "' would share their session entry, checkpoints and output files: their keys '" + name.key() + "' and '"
+        + other.key() + "' differ only in upper and lower case, which not every file system tells apart;"
+        + " compare them with two configuration files that use different state_dir, checkpoint_dir and output_dir");
+  }
+
+  /** The name as Oracle and H2 resolve it: unquoted parts in upper case, quoted parts as written. */
+  private static String folded(TableName n) {
+    return fold(n.schema()) + "." + fold(n.table());
+  }
+
+  private static String fold(Identifier id) {
+    return id.quoted() ? id.display() : '"' + id.text().toUpperCase(Locale.ROOT) + '"';
   }
 
   /**

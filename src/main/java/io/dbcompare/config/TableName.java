@@ -99,17 +99,65 @@ public record TableName(Identifier schema, Identifier table) {
         + " or a double-quoted name");
   }
 
-  /** The name used for session keys and file names: {@code SCHEMA_TABLE}. */
+  /**
+   * The name used for session keys, checkpoint and output files: {@code SCHEMA_TABLE}, as written in the
+   * configuration (no case folding). Two distinct names never share a key, and a key is ASCII that
+   * every file system accepts in a file name:
+   * <ul>
+   *   <li>letters A-Z and a-z, digits, {@code $} and {@code #} are written as they are;
+   *   <li>{@code _} in the table name is written as it is (except as its first character);
+   *   <li>{@code _} in the schema name is written twice: {@code APP_OWNER.ORDERS} is
+   *       {@code APP__OWNER_ORDERS}, so that it cannot be read as {@code APP.OWNER_ORDERS};
+   *   <li>any other character (space, quote, dot, slash, {@code -}, non-ASCII, a table name's leading
+   *       {@code _}) is written as {@code -} and two upper-case hex digits per UTF-8 byte:
+   *       {@code "Case Table"} is {@code Case-20Table};
+   *   <li>schema and table are joined by one {@code _}.
+   * </ul>
+   * Read back, the first run of {@code _} of odd length ends at the separator. Ordinary names
+   * ({@code HR.EMPLOYEES}, {@code HR.EMPLOYEE_HISTORY}) keep the key they always had. Keys that differ
+   * only in case are refused at load ({@link ConfigLoader}): some file systems do not tell them apart.
+   */
   public String key() {
-    return safe(schema.text()) + "_" + safe(table.text());
+    return encode(schema.text(), true) + "_" + encode(table.text(), false);
   }
 
-  private static String safe(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      sb.append(Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '#' ? c : '_');
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private static String encode(String s, boolean schemaPart) {
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    int[] cps = s.codePoints().toArray();
+    for (int i = 0; i < cps.length; i++) {
+      int c = cps[i];
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '$' || c == '#') {
+        sb.append((char) c);
+      } else if (c == '_' && schemaPart) {
+        sb.append("__");
+      } else if (c == '_' && i > 0) {
+        sb.append('_');
+      } else {
+        for (int b : utf8(c)) {
+          sb.append('-').append(HEX[b >> 4]).append(HEX[b & 0xF]);
+        }
+      }
     }
     return sb.toString();
+  }
+
+  /**
+   * The UTF-8 bytes of one code point. Written out rather than {@code String.getBytes}, which turns
+   * an unpaired surrogate into '?' and so would give two names one key.
+   */
+  private static int[] utf8(int c) {
+    if (c < 0x80) {
+      return new int[] {c};
+    }
+    if (c < 0x800) {
+      return new int[] {0xC0 | c >> 6, 0x80 | c & 0x3F};
+    }
+    if (c < 0x10000) {
+      return new int[] {0xE0 | c >> 12, 0x80 | c >> 6 & 0x3F, 0x80 | c & 0x3F};
+    }
+    return new int[] {0xF0 | c >> 18, 0x80 | c >> 12 & 0x3F, 0x80 | c >> 6 & 0x3F, 0x80 | c & 0x3F};
   }
 
   public String display() {

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Everything that differs between databases: identifier case and quoting, the key order, session
- * settings, type mapping and literals. One implementation per platform; no other code switches on
- * the platform.
+ * settings, type mapping and literals. One implementation per platform. (Connection setup, error
+ * classification and script parsing still switch on {@code Platform} elsewhere: jdbc/ and sync/.)
  */
 public interface Dialect {
   Platform platform();

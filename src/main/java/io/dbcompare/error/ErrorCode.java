@@ -34,7 +34,12 @@ public enum ErrorCode {
   QUERY_CANCELLED(2),
   /** A table could not be compared (missing table or column, incompatible types, bad key...). */
   TABLE_FAILED(2),
-  /** A checkpoint file is unreadable: the chunk is recomputed. */
+  /**
+   * A finished chunk's checkpoint disappeared or was damaged while the table's results were being
+   * written: the table fails, and {@code --resume ID --retry-failed} compares that chunk again. (A
+   * damaged checkpoint found when a table is prepared is no error: a warning names the file and the
+   * chunk is compared again.)
+   */
   CHECKPOINT_CORRUPT(2),
   /** Reading or writing a local file failed. */
   IO(2),

@@ -208,12 +208,18 @@ public final class SessionStore {
     return out;
   }
 
-  /** What {@link #cleanup} did. */
-  public record CleanupResult(List<String> removed, List<String> skippedInUse, int checkpointsRemoved) {}
+  /**
+   * What {@link #cleanup} did.
+   *
+   * @param unreadable one line per session left in place because its age cannot be told: the file and why
+   */
+  public record CleanupResult(List<String> removed, List<String> skippedInUse, List<String> unreadable,
+      int checkpointsRemoved) {}
 
   /**
    * Removes sessions whose last update is older than {@code days}, with their checkpoints, lock and log
-   * files. A session another process holds is never removed.
+   * files. A session another process holds is never removed. A damaged session file is judged by the
+   * file's modification time; one whose time cannot be read either is left and reported.
    */
   public CleanupResult cleanup(int days) {
     if (days < 0) {
@@ -222,6 +228,7 @@ public final class SessionStore {
     Instant cutoff = Instant.now(clock).minus(Duration.ofDays(days));
     List<String> removed = new ArrayList<>();
     List<String> inUse = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
     int checkpoints = 0;
     for (Path f : sessionFiles()) {
       String id = idOf(f);
@@ -233,6 +240,8 @@ public final class SessionStore {
         try {
           last = Files.getLastModifiedTime(f).toInstant();
         } catch (IOException io) {
+          unreadable.add(f + ": left in place: neither its last update nor the file's time can be read ("
+              + io.getClass().getSimpleName() + ": " + io.getMessage() + ")");
           continue;
         }
       }
@@ -252,7 +261,7 @@ public final class SessionStore {
         removed.add(id);
       }
     }
-    return new CleanupResult(removed, inUse, checkpoints);
+    return new CleanupResult(removed, inUse, unreadable, checkpoints);
   }
 
   private int deleteCheckpoints(String id) {

@@ -138,6 +138,20 @@ class CliUsageTest {
   }
 
   @Test
+  void cleanupNamesASessionItCannotDateAndLeavesIt() throws IOException {
+    Files.createDirectories(stateDir);
+    Path dangling = stateDir.resolve("oracle_session_aaaaaaaa-0000-4000-8000-000000000001.json");
+    Files.createSymbolicLink(dangling, stateDir.resolve("gone.json"));
+    assertEquals(0, run(config.toString(), "--cleanup", "7"));
+    List<String> lines = out.toString().lines().toList();
+    assertEquals("Removed 0 session(s) older than 7 day(s) and 0 checkpoint file(s).", lines.get(0), out.toString());
+    assertEquals(2, lines.size(), out.toString());
+    assertTrue(lines.get(1).startsWith("  kept " + dangling + ": left in place: neither its last update nor the"
+        + " file's time can be read"), lines.get(1));
+    assertTrue(Files.isSymbolicLink(dangling));
+  }
+
+  @Test
   void listSessionsWithResumeIsAUsageError() throws IOException {
     assertEquals(3, run(config.toString(), "--list-sessions", "--resume", "abc"));
     assertEquals(1, errLines().size(), err.toString());

@@ -11,6 +11,7 @@ class CrashPointsTest {
   @Test
   void withoutThePropertyEveryPointIsANoOp() {
     assertNull(System.getProperty(CrashPoints.PROPERTY), "never set in the test JVM itself");
+    assertNull(System.getProperty(CrashPoints.PAUSE_PROPERTY), "never set in the test JVM itself");
     for (int i = 0; i < 1000; i++) {
       CrashPoints.hit(CrashPoints.CHECKPOINT_SAVED);
     }
@@ -25,5 +26,13 @@ class CrashPointsTest {
     assertNull(CrashPoints.Target.parse(" "));
     assertThrows(IllegalArgumentException.class, () -> CrashPoints.Target.parse("x:0"));
     assertThrows(IllegalArgumentException.class, () -> CrashPoints.Target.parse("x:many"));
+  }
+
+  @Test
+  void aBadPauseSpecNamesThePauseProperty() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CrashPoints.Target.parse(CrashPoints.PAUSE_PROPERTY, "checkpoint-saved:0"));
+    assertEquals("dbcompare.pauseAt=checkpoint-saved:0: expected <name>:<n> with n >= 1", e.getMessage());
+    assertEquals(40, CrashPoints.Target.parse(CrashPoints.PAUSE_PROPERTY, "checkpoint-saved:40").n());
   }
 }

@@ -369,7 +369,7 @@ class ConfigLoaderTest {
     assertEquals(new Identifier("Mixed", true), n.schema());
     assertEquals(new Identifier("Case Table", true), n.table());
     assertEquals("\"Mixed\".\"Case Table\"", n.display());
-    assertEquals("Mixed_Case_Table", n.key());
+    assertEquals("Mixed_Case-20Table", n.key());
     assertEquals(List.of(new Identifier("Id", true)), c.tables().get(0).primaryKey());
     assertEquals(List.of(new Identifier("lower_col", true), new Identifier("UPPER_COL", false)),
         c.tables().get(0).columns());
@@ -503,5 +503,32 @@ class ConfigLoaderTest {
         """);
     assertTrue(c.source().toString().contains("password=<none>"), c.source().toString());
     assertEquals("jdbc:h2:mem:a", c.source().describe());
+  }
+
+  // ---------------------------------------------------------------- table keys
+
+  /** Before keys were made unique, these two shared one session entry and one set of checkpoints. */
+  @Test
+  void tablesWhoseOldKeysCollidedGetTwoKeys() throws IOException {
+    CompareConfig c = load(urls("jdbc:h2:mem:a", "jdbc:h2:mem:b")
+        + "tables:\n  - '\"A_B\".\"C\"'\n  - '\"A\".\"B_C\"'\n  - APP_OWNER.ORDERS\n  - APP.OWNER_ORDERS\n");
+    assertEquals(List.of("A__B_C", "A_B_C", "APP__OWNER_ORDERS", "APP_OWNER_ORDERS"),
+        c.tables().stream().map(TableConfig::key).toList());
+  }
+
+  @Test
+  void twoTablesWhoseKeysDifferOnlyInCaseAreOneClearConfigError() throws IOException {
+    Path f = write("keys.yaml", urls("jdbc:h2:mem:a", "jdbc:h2:mem:b")
+        + "tables:\n  - HR.DEPT\n  - '\"Hr\".\"Emp\"'\n  - '\"HR\".\"emp\"'\n");
+    io.dbcompare.error.CompareException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.dbcompare.error.CompareException.class, () -> new ConfigLoader(noEnv).load(f));
+    assertEquals(io.dbcompare.error.ErrorCode.CONFIG, e.code());
+    assertEquals(3, e.exitCode());
+    String m = e.getMessage();
+    assertFalse(m.contains("\n"), m);
+    assertTrue(m.startsWith(f + ": tables[2].table_name: '\"HR\".\"emp\"' and tables[1] '\"Hr\".\"Emp\"' would share"),
+        m);
+    assertTrue(m.contains("'HR_emp' and 'Hr_Emp' differ only in upper and lower case"), m);
+    assertTrue(m.contains("two configuration files"), m);
   }
 }

@@ -31,7 +31,7 @@ class TableNameTest {
     TableName n = TableName.parse("  sys_1.T$X#9  ", WHERE);
     assertEquals(new Identifier("sys_1", false), n.schema());
     assertEquals(new Identifier("T$X#9", false), n.table());
-    assertEquals("sys_1_T$X#9", n.key());
+    assertEquals("sys__1_T$X#9", n.key(), "an underscore of the schema is written twice");
     assertEquals("_A._B", TableName.parse("_A._B", WHERE).display());
   }
 
@@ -41,7 +41,7 @@ class TableNameTest {
     assertEquals(new Identifier("Mixed", true), n.schema());
     assertEquals(new Identifier("Case Table.v2", true), n.table());
     assertEquals("\"Mixed\".\"Case Table.v2\"", n.display());
-    assertEquals("Mixed_Case_Table_v2", n.key(), "characters unsafe in file names become _");
+    assertEquals("Mixed_Case-20Table-2Ev2", n.key(), "other characters are written as -XX per UTF-8 byte");
   }
 
   @Test
@@ -49,7 +49,7 @@ class TableNameTest {
     TableName n = TableName.parse("HR.\"say \"\"hi\"\"\"", WHERE);
     assertEquals(new Identifier("say \"hi\"", true), n.table());
     assertEquals("HR.\"say \"\"hi\"\"\"", n.display(), "display escapes again");
-    assertEquals("HR_say__hi_", n.key());
+    assertEquals("HR_say-20-22hi-22", n.key());
     TableName round = TableName.parse(n.display(), WHERE);
     assertEquals(n, round, "display() parses back to the same name");
   }
@@ -123,12 +123,96 @@ class TableNameTest {
   void quotedNameWithSqlIsAnIdentifierNotSql() {
     TableName n = TableName.parse("HR.\"EMP; DROP TABLE X\"", WHERE);
     assertEquals(new Identifier("EMP; DROP TABLE X", true), n.table());
-    assertEquals("HR_EMP__DROP_TABLE_X", n.key());
+    assertEquals("HR_EMP-3B-20DROP-20TABLE-20X", n.key());
   }
 
   @Test
   void keyIsCaseSensitiveAsWritten() {
     assertEquals("hr_emp", TableName.parse("hr.emp", WHERE).key());
     assertEquals("HR_EMP", TableName.parse("HR.EMP", WHERE).key());
+  }
+
+  // ---- keys: unique, stable for ordinary names, safe in file names --------------------------------
+
+  private static String key(String raw) {
+    return TableName.parse(raw, WHERE).key();
+  }
+
+  @Test
+  void ordinaryNamesKeepTheKeyTheyAlwaysHad() {
+    assertEquals("HR_EMPLOYEES", key("HR.EMPLOYEES"));
+    assertEquals("HR_EMPLOYEE_HISTORY", key("HR.EMPLOYEE_HISTORY"), "underscores of the table stay single");
+    assertEquals("APP_ALL_KINDS", key("APP.ALL_KINDS"));
+    assertEquals("app_orders", key("app.orders"));
+    assertEquals("SYS$X_T#1$", key("SYS$X.T#1$"));
+    assertEquals("HR_EMPLOYEES", key("\"HR\".\"EMPLOYEES\""), "quoting alone does not change the key");
+    assertEquals("HR_A_B__C", key("HR.A_B__C"));
+  }
+
+  @Test
+  void aSchemaUnderscoreIsWrittenTwiceSoTheSplitIsNeverAmbiguous() {
+    assertEquals("A__B_C", key("A_B.C"));
+    assertEquals("A_B_C", key("A.B_C"));
+    assertEquals("APP__OWNER_ORDERS", key("APP_OWNER.ORDERS"));
+    assertEquals("A____B_C", key("A__B.C"));
+    assertEquals("A_-5FB", key("A._B"), "a table's leading _ is escaped: the first odd run of _ ends at the separator");
+    assertEquals("A___B", key("A_.B"));
+    assertEquals("A___-5FB", key("A_._B"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "A_B.C|A.B_C", "\"A_B\".\"C\"|\"A\".\"B_C\"", "A_.B|A._B", "A__.B|A_._B", "A.__B|A_._B", "A_.__B|A__._B",
+      "\"A B\".C|A_B.C", "\"A-5FB\".C|A_B.C", "A.\"B C\"|A.B_C", "A.\"B-20C\"|A.\"B C\"", "A.\"B.C\"|A.B_C",
+      "\"A.B\".C|A.\"B.C\"", "A.\"B/C\"|A.\"B\\C\"", "\"Ä\".T|\"A\".T", "\"é\".T|\"e\u0301\".T", "A.\"-\"|A.\"-2D\""})
+  void distinctNamesNeverShareAKey(String pair) {
+    String[] p = pair.split("\\|");
+    TableName a = TableName.parse(p[0], WHERE);
+    TableName b = TableName.parse(p[1], WHERE);
+    assertFalse(a.equals(b), pair);
+    assertFalse(a.key().equals(b.key()), pair + " -> " + a.key());
+  }
+
+  /** Every schema and table up to three characters over an awkward alphabet: no two names share a key. */
+  @Test
+  void keysAreUniqueOverEveryShortName() {
+    String alphabet = "A_- .\"a\u00e9$";
+    java.util.List<String> names = new java.util.ArrayList<>();
+    java.util.List<String> level = java.util.List.of("");
+    for (int len = 1; len <= 3; len++) {
+      java.util.List<String> next = new java.util.ArrayList<>();
+      for (String prefix : level) {
+        for (char c : alphabet.toCharArray()) {
+          next.add(prefix + c);
+        }
+      }
+      names.addAll(next);
+      level = next;
+    }
+    names.add("\ud83d\ude00"); // a supplementary character
+    names.add("\ud83d"); // an unpaired surrogate: String.getBytes would make it '?'
+    names.add("?");
+    java.util.Map<String, String> seen = new java.util.HashMap<>();
+    for (String schema : names) {
+      for (String table : names) {
+        TableName n = new TableName(new Identifier(schema, true), new Identifier(table, true));
+        String before = seen.put(n.key(), n.display());
+        assertTrue(before == null, n.display() + " and " + before + " share the key " + n.key());
+      }
+    }
+    assertEquals(names.size() * names.size(), seen.size());
+  }
+
+  @Test
+  void keysAreSafeFileNamesOnLinuxAndWindows() {
+    for (String raw : new String[] {"\"a/b\".\"c\\d\"", "\"x:y\".\"*?<>|\"", "\" \".\".\"", "\"CON\".\"NUL\"",
+        "\"Ärger\".\"日本\"", "\"a\"\"b\".\"-x\"", "HR.\"EMP; DROP TABLE X\"", "\"\u00a0\".\"\u200b\""}) {
+      String k = key(raw);
+      assertTrue(k.matches("[A-Za-z0-9$#_\\-]+"), raw + " -> " + k);
+      assertFalse(k.endsWith(".") || k.endsWith(" "), k);
+      assertEquals(k, java.nio.file.Path.of(k).getFileName().toString(), "one path element: " + k);
+    }
+    assertEquals("a-2Fb_c-5Cd", key("\"a/b\".\"c\\d\""));
+    assertEquals("-C3-84rger_-E6-97-A5-E6-9C-AC", key("\"Ärger\".\"日本\""));
   }
 }

@@ -176,7 +176,7 @@ public abstract class AbstractApplySuite extends AbstractPairSuite {
     Path check = dir.resolve("check-" + System.nanoTime());
     Path cfg = config(check, 1000, entries);
     int code = run(cfg.toString());
-    JsonNode t = session(check, onlySessionId(check)).get("table_progress").get(source().schema() + "_" + table);
+    JsonNode t = session(check, onlySessionId(check)).get("table_progress").get(Tables.key(source(), table));
     return code + ":" + t.get("missing_in_target").asLong() + "," + t.get("missing_in_source").asLong() + ","
         + t.get("different_rows").asLong();
   }
@@ -265,30 +265,21 @@ public abstract class AbstractApplySuite extends AbstractPairSuite {
     assertEquals(24, file.get("batches_done").asInt());
     assertEquals(24, file.get("in_doubt_batch").asInt(), "batch 25 (index 24) is in doubt: " + ap);
 
-    // 2. resumed in a JVM killed with SIGKILL somewhere later
-    child = new ProcessBuilder(javaBin(), "-Xmx256m", "-Duser.timezone=UTC", "-cp",
-        System.getProperty("java.class.path"), "io.dbcompare.cli.Main", cfg.toString(), "--apply", id)
-        .redirectErrorStream(true).redirectOutput(folder.resolve("child2.out").toFile()).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    int done = 0;
-    while (child.isAlive() && System.nanoTime() < deadline && done < 60) {
-      Thread.sleep(10);
-      try {
-        done = session(folder, id).get("apply_progress").get("files").elements().next().get("batches_done").asInt();
-      } catch (IOException | RuntimeException e) {
-        // read between two writes: read again
-      }
-    }
-    assertTrue(child.isAlive(), "the apply must still run when killed: " + Files.readString(folder.resolve("child2.out")));
-    child.destroyForcibly(); // SIGKILL on Unix
-    assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-    assertEquals(137, child.exitValue());
+    // 2. resumed in a JVM stopped right after this run recorded its 40th batch (batch 25, then 26..64),
+    // and killed there with SIGKILL
+    PausedChild resumed = PausedChild.start(folder.resolve("child2.out"), ScriptApplier.CRASH_BATCH_RECORDED + ":40",
+        cfg.toString(), "--apply", id);
+    resumed.awaitPause();
+    assertTrue(resumed.process.isAlive(), "the apply must still run when killed: " + resumed.output());
+    resumed.kill(); // SIGKILL on Unix
+    assertEquals(137, resumed.awaitExit());
     String out2 = Files.readString(folder.resolve("child2.out"));
     assertTrue(out2.contains("batch 25 was committed before the interruption"), out2);
     ap = session(folder, id).get("apply_progress");
     int batches = ap.get("files").elements().next().get("batches").asInt();
     int killedAt = ap.get("files").elements().next().get("batches_done").asInt();
     assertTrue(killedAt >= 60 && killedAt < batches, killedAt + " of " + batches);
+    assertEquals(64, killedAt, "killed right after batch 64 was recorded");
 
     // 3. resumed in-process to the end
     assertEquals(0, run(cfg.toString(), "--apply", id), out + err);
@@ -296,7 +287,7 @@ public abstract class AbstractApplySuite extends AbstractPairSuite {
     assertFalse(out.contains("conflict"), out);
     ap = session(folder, id).get("apply_progress");
     assertEquals("completed", ap.get("status").asText());
-    JsonNode table = session(folder, id).get("table_progress").get(source().schema() + "_APKILL");
+    JsonNode table = session(folder, id).get("table_progress").get(Tables.key(source(), "APKILL"));
     long expected = table.get("missing_in_target").asLong() + table.get("missing_in_source").asLong()
         + table.get("different_rows").asLong();
     assertEquals(expected, statementsDone(ap));

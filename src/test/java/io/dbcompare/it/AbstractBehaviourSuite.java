@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbcompare.cli.Cli;
+import io.dbcompare.compare.CrashPoints;
 import io.dbcompare.config.Platform;
 import io.dbcompare.session.SessionLock;
 import java.io.IOException;
@@ -32,7 +33,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,7 +129,7 @@ public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
   }
 
   protected JsonNode table(JsonNode session, String table) {
-    String key = source().schema() + "_" + table;
+    String key = Tables.key(source(), table);
     JsonNode t = session.get("table_progress").get(key);
     assertNotNull(t, "table " + key + " in session: " + session.get("table_progress"));
     return t;
@@ -393,7 +393,7 @@ public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
       assertTrue(out.contains(sid), out);
     }
     assertEquals(0, run(cfg.toString(), "--status", id.substring(0, 8)));
-    assertTrue(out.contains(source().schema() + "_HOUSE"), out);
+    assertTrue(out.contains(Tables.key(source(), "HOUSE")), out);
     assertTrue(out.contains("completed"), out);
 
     assertEquals(0, run(cfg.toString(), "--cleanup", "7"));
@@ -506,17 +506,13 @@ public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
 
     Path crashed = dir.resolve("crashed");
     Path cfg = config(crashed, 200, 1, entry);
-    Process child = new ProcessBuilder(javaBin(), "-Xmx256m", "-Duser.timezone=UTC", "-cp",
-        System.getProperty("java.class.path"), "io.dbcompare.cli.Main", cfg.toString())
-        .redirectErrorStream(true).redirectOutput(crashed.resolve("child.out").toFile()).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (files(crashed.resolve("checkpoints"), "*.kryo").size() < 40 && child.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
-    assertTrue(child.isAlive(), "the child must still be running when killed: " + Files.readString(crashed.resolve("child.out")));
-    child.destroyForcibly(); // SIGKILL on Unix
-    assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-    assertEquals(137, child.exitValue(), "killed by SIGKILL");
+    // stopped right after its 40th checkpoint (one thread: exactly 40), then killed there
+    PausedChild child = PausedChild.start(crashed.resolve("child.out"), CrashPoints.CHECKPOINT_SAVED + ":40",
+        cfg.toString());
+    child.awaitPause();
+    assertTrue(child.process.isAlive(), "the child must still be running when killed: " + child.output());
+    child.kill(); // SIGKILL on Unix
+    assertEquals(137, child.awaitExit(), "killed by SIGKILL");
 
     JsonNode partial = table(onlySession(crashed), "CRASH");
     assertNotEquals("completed", partial.get("status").asText(), "killed mid-table");
@@ -591,19 +587,18 @@ public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
     createBoth("INTR", SIMPLE);
     insertBoth("INTR", rows(1, 40_000, AbstractBehaviourSuite::simpleRow));
     Path cfg = config(200, 1, tableEntry("INTR", ""));
-    Process child = new ProcessBuilder(javaBin(), "-Xmx256m", "-Duser.timezone=UTC", "-cp",
-        System.getProperty("java.class.path"), "io.dbcompare.cli.Main", cfg.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("child.out").toFile()).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (files(dir.resolve("checkpoints"), "*.kryo").size() < 20 && child.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
-    assertTrue(child.isAlive(), Files.readString(dir.resolve("child.out")));
+    // stopped after its 20th checkpoint, interrupted there, and let go once the interrupt is taken
+    PausedChild child = PausedChild.start(dir.resolve("child.out"), CrashPoints.CHECKPOINT_SAVED + ":20",
+        cfg.toString());
+    child.awaitPause();
+    assertTrue(child.process.isAlive(), child.output());
     Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
     assertEquals(0, kill.waitFor());
-    assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+    child.awaitLine("Interrupted: finishing the chunks in flight");
+    child.release();
+    int exit = child.awaitExit();
     String output = Files.readString(dir.resolve("child.out"));
-    assertEquals(2, child.exitValue(), output);
+    assertEquals(2, exit, output);
     assertTrue(output.contains("Stopped. Resume with: scripts/compare"), output);
     JsonNode session = onlySession(dir);
     assertEquals("interrupted", session.get("status").asText());
@@ -896,10 +891,6 @@ public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
       out.add(verb + " " + (m.find() ? m.group(1) : u));
     }
     return out;
-  }
-
-  private static String javaBin() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   /** Two rows that swap a unique value: updated in place they would collide; the script still converges. */

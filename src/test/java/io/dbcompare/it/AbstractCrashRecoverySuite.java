@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -66,13 +67,21 @@ abstract class AbstractCrashRecoverySuite {
 
   private Path work;
   private Baseline baseline;
+  private DatabasePair databases;
 
-  protected abstract TestDb source();
+  /**
+   * The databases of this class ({@link DatabasePair}, as the behaviour suites use). They are emptied
+   * once: the tables are built once, and every scenario only reads them.
+   */
+  protected abstract DatabasePair createDatabases() throws Exception;
 
-  protected abstract TestDb target();
+  protected TestDb source() {
+    return databases.source();
+  }
 
-  /** Creates the two (empty) databases; they are removed by the subclass. */
-  protected abstract void openDatabases(Path folder) throws Exception;
+  protected TestDb target() {
+    return databases.target();
+  }
 
   /** What an uninterrupted run produces. */
   private record Baseline(Map<String, JsonNode> tables, Map<String, List<String>> statements,
@@ -96,7 +105,8 @@ abstract class AbstractCrashRecoverySuite {
   @BeforeAll
   void tablesAndBaseline(@TempDir Path folder) throws Exception {
     work = folder;
-    openDatabases(folder.resolve("db"));
+    databases = createDatabases();
+    databases.reset(folder.resolve("db"));
     createTables();
     Path dir = work.resolve("baseline");
     Path cfg = config(dir);
@@ -168,6 +178,13 @@ abstract class AbstractCrashRecoverySuite {
       s.add(Scenario.sigkill(seed));
     }
     return s;
+  }
+
+  @AfterAll
+  void closeDatabases() throws Exception {
+    if (databases != null) {
+      databases.close();
+    }
   }
 
   @TestFactory
@@ -267,24 +284,25 @@ abstract class AbstractCrashRecoverySuite {
         after.stream().filter(p -> !p.getFileName().toString().contains("_session_")).toList());
   }
 
-  /** SIGKILL once a seeded number of chunks is checkpointed, after a seeded delay. */
+  /**
+   * SIGKILL with one worker stopped right after a seeded number of checkpoints and the other left to
+   * run for a seeded delay: the kill then lands wherever that worker is (reading, checkpointing, saving
+   * the session). The paused worker keeps the run from ending, so the kill always finds it alive.
+   */
   private void sigkillAtASeededMoment(Path dir, Path cfg, long seed) throws Exception {
     Random random = new Random(seed);
     int afterChunks = 1 + random.nextInt(baseline.chunks() * 3 / 4);
     long delayMillis = random.nextInt(40);
-    Path log = dir.resolve("child-kill.out");
-    Process child = CliRunner.spawn(log, List.of(), cfg.toString());
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (child.isAlive() && Tables.files(dir.resolve("checkpoints"), "*.kryo").size() < afterChunks
-        && System.nanoTime() < deadline) {
-      Thread.sleep(2);
-    }
-    Thread.sleep(delayMillis);
-    child.destroyForcibly(); // SIGKILL; the child may have finished already, which is fine too
-    assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-    assertTrue(child.exitValue() == 137 || child.exitValue() == 1, "killed or finished: " + Files.readString(log));
-    System.out.printf("seed %d: SIGKILL after %d checkpoints + %d ms: %s%n", seed, afterChunks, delayMillis,
-        child.exitValue() == 137 ? "killed" : "the child had finished");
+    Files.createDirectories(dir);
+    PausedChild child = PausedChild.start(dir.resolve("child-kill.out"), CHECKPOINT_SAVED + ":" + afterChunks,
+        cfg.toString());
+    child.awaitPause();
+    Thread.sleep(delayMillis); // where the other worker is when the kill comes; no assertion depends on it
+    child.kill(); // SIGKILL
+    int exit = child.awaitExit();
+    assertTrue(exit == 137 || exit == 1, "killed or finished: " + child.output());
+    assertEquals(137, exit, "a paused run cannot finish: " + child.output());
+    System.out.printf("seed %d: SIGKILL %d ms after checkpoint %d%n", seed, delayMillis, afterChunks);
   }
 
   // ---------------------------------------------------------------- data
@@ -376,13 +394,13 @@ abstract class AbstractCrashRecoverySuite {
   }
 
   private JsonNode tableProgress(JsonNode session, String table) {
-    JsonNode t = session.get("table_progress").get(source().schema() + "_" + table);
+    JsonNode t = session.get("table_progress").get(key(table));
     assertTrue(t != null, table + " in " + session.get("table_progress"));
     return t;
   }
 
   private String key(String table) {
-    return source().schema() + "_" + table;
+    return Tables.key(source(), table);
   }
 
   private List<Path> scripts(Path dir, String prefix, String table) throws IOException {

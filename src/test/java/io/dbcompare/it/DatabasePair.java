@@ -1,6 +1,11 @@
 package io.dbcompare.it;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.testcontainers.containers.OracleContainer;
 
 /**
  * A source and a target database for a suite, with their lifecycle: created once per test class,
@@ -98,6 +103,44 @@ public abstract class DatabasePair implements AutoCloseable {
       @Override
       public void close() throws Exception {
         target.drop();
+      }
+    };
+  }
+
+  /**
+   * Two users (schemas) of one Oracle XE container, mapped with target_table; both are dropped and
+   * created again for every test, so each starts from empty schemas.
+   */
+  public static DatabasePair oracle(OracleContainer container) {
+    OracleTestDb source = new OracleTestDb(container, "CMP_SRC", "Src_pw_4711");
+    OracleTestDb target = new OracleTestDb(container, "CMP_TGT", "Tgt_pw_4712");
+    return new DatabasePair() {
+      @Override
+      public TestDb source() {
+        return source;
+      }
+
+      @Override
+      public TestDb target() {
+        return target;
+      }
+
+      @Override
+      public void reset(Path folder) throws Exception {
+        try (Connection c = DriverManager.getConnection(container.getJdbcUrl(), "system", container.getPassword());
+            Statement st = c.createStatement()) {
+          for (OracleTestDb db : new OracleTestDb[] {source, target}) {
+            try {
+              st.execute("DROP USER " + db.user() + " CASCADE");
+            } catch (SQLException e) {
+              if (e.getErrorCode() != 1918) { // ORA-01918: user does not exist
+                throw e;
+              }
+            }
+            st.execute("CREATE USER " + db.user() + " IDENTIFIED BY \"" + db.password() + "\" QUOTA UNLIMITED ON USERS");
+            st.execute("GRANT CREATE SESSION, CREATE TABLE, CREATE TRIGGER TO " + db.user());
+          }
+        }
       }
     };
   }

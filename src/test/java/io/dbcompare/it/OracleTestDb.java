@@ -10,6 +10,8 @@ import org.testcontainers.utility.MountableFile;
 
 /** A schema (user) in an Oracle XE container; sync scripts run through SQL*Plus inside the container. */
 public final class OracleTestDb implements TestDb {
+  /** The image every Oracle suite runs on. */
+  static final String IMAGE = "gvenzl/oracle-xe:21-slim-faststart";
   private static final Pattern NUMBER = Pattern.compile("NUMBER\\((\\d+)(?:,(\\d+))?\\)");
   private final OracleContainer container;
   private final String user;

@@ -80,6 +80,11 @@ final class Tables {
         + (password == null ? "" : "  password: \"" + password + "\"\n");
   }
 
+  /** The key the tool gives the source table {@code table} of an {@link #entry} (session entry, file names). */
+  static String key(TestDb source, String table) {
+    return io.dbcompare.config.TableName.parse(source.schema() + "." + table, "test").key();
+  }
+
   /** A table entry: {@code schema.table} of the source, with the target's schema when it differs. */
   static String entry(TestDb source, TestDb target, String table, String extra) {
     String s = "  - table_name: " + source.schema() + "." + table + "\n";

@@ -478,11 +478,30 @@ class SessionStoreTest {
     assertTrue(Files.exists(newDamaged));
   }
 
+  /** A session file whose time cannot be read (here a link to nothing) is named with the reason and left. */
+  @Test
+  void cleanupReportsASessionWhoseTimeCannotBeReadAndLeavesIt() throws IOException {
+    Files.createDirectories(state);
+    Path dangling = store.sessionFile(ID_A);
+    Files.createSymbolicLink(dangling, state.resolve("gone.json"));
+    saveWithId(at(NOW.minus(Duration.ofDays(100))), ID_B);
+
+    SessionStore.CleanupResult r = store.cleanup(30);
+    assertEquals(List.of(ID_B), r.removed(), "the others are still cleaned up");
+    assertEquals(1, r.unreadable().size(), r.unreadable().toString());
+    String line = r.unreadable().get(0);
+    assertTrue(line.startsWith(dangling + ": left in place: neither its last update nor the file's time can be read"
+        + " (NoSuchFileException: "), line);
+    assertFalse(line.contains("\n"), line);
+    assertTrue(Files.isSymbolicLink(dangling), "left in place");
+  }
+
   @Test
   void cleanupWithoutAnyFoldersDoesNothing() {
     SessionStore.CleanupResult r = store.cleanup(0);
     assertTrue(r.removed().isEmpty());
     assertTrue(r.skippedInUse().isEmpty());
+    assertTrue(r.unreadable().isEmpty());
     assertEquals(0, r.checkpointsRemoved());
   }
 

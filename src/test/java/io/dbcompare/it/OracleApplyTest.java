@@ -1,0 +1,21 @@
+package io.dbcompare.it;
+
+import org.testcontainers.containers.OracleContainer;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/**
+ * --apply with an Oracle XE target in a container (two users of one database, mapped with
+ * target_table): the generated scripts applied in batches. Runs wherever Docker runs; skipped
+ * without Docker.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class OracleApplyTest extends AbstractApplySuite {
+  @Container
+  static final OracleContainer ORACLE = new OracleContainer(OracleTestDb.IMAGE);
+
+  @Override
+  protected DatabasePair createDatabases() {
+    return DatabasePair.oracle(ORACLE);
+  }
+}

@@ -1,0 +1,21 @@
+package io.dbcompare.it;
+
+import org.testcontainers.containers.OracleContainer;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/**
+ * sync.style: merge against Oracle XE in a container (two users of one database, mapped with
+ * target_table). Runs wherever Docker runs; skipped
+ * without Docker.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class OracleMergeStyleBehaviourTest extends AbstractMergeStyleSuite {
+  @Container
+  static final OracleContainer ORACLE = new OracleContainer(OracleTestDb.IMAGE);
+
+  @Override
+  protected DatabasePair createDatabases() {
+    return DatabasePair.oracle(ORACLE);
+  }
+}
