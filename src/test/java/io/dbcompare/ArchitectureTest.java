@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,8 +45,8 @@ class ArchitectureTest {
     for (Path f : files) {
       String src = Files.readString(f);
       assertTrue(!src.contains("import java.sql"), f + " imports java.sql");
-      for (String pkg : List.of("jdbc", "dialect", "checkpoint", "sync", "report", "cli")) {
-        assertTrue(!src.contains("import io.dbcompare." + pkg + "."), f + " depends on " + pkg);
+      for (String pkg : List.of("jdbc", "dialect", "checkpoint", "sync", "report", "cli", "session", "apply")) {
+        assertTrue(!src.contains("io.dbcompare." + pkg + "."), f + " depends on " + pkg);
       }
     }
   }
@@ -57,6 +60,78 @@ class ArchitectureTest {
             f + " must not use connections");
       }
     }
+  }
+
+  /** The session's state classes and the classes that may assign their fields besides themselves. */
+  private static final Set<String> SESSION_STATE = Set.of("io/dbcompare/session/Session",
+      "io/dbcompare/session/TableProgress", "io/dbcompare/session/ChunkProgress", "io/dbcompare/session/ScriptFile",
+      "io/dbcompare/session/Session$Totals");
+  private static final Set<String> MAY_WRITE_SESSION_STATE = Set.of("io/dbcompare/session/SessionBook",
+      "io/dbcompare/session/SessionStore");
+
+  @Test
+  void onlyTheSessionBookChangesSessionState() throws IOException {
+    // the compiled classes of this build, wherever -DbuildDir put them
+    Path classes;
+    try {
+      classes = Path.of(io.dbcompare.session.SessionBook.class.getProtectionDomain().getCodeSource().getLocation()
+          .toURI()).resolve("io/dbcompare");
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    Map<String, List<String>> offenders = new TreeMap<>();
+    int bookWrites = 0;
+    try (Stream<Path> s = Files.walk(classes)) {
+      for (Path f : s.filter(p -> p.toString().endsWith(".class")).toList()) {
+        String cls = "io/dbcompare/" + classes.relativize(f).toString().replace('\\', '/').replace(".class", "");
+        for (FieldWrites.Write w : FieldWrites.of(f)) {
+          if (!SESSION_STATE.contains(w.owner()) || SESSION_STATE.contains(cls)) {
+            continue; // not session state, or the state classes themselves (constructors, recount, totals)
+          }
+          if (MAY_WRITE_SESSION_STATE.contains(cls)) {
+            bookWrites += cls.endsWith("SessionBook") ? 1 : 0;
+            continue;
+          }
+          // --apply keeps its progress on the session; it moves behind operations of its own (issue 8, B1)
+          if (cls.startsWith("io/dbcompare/apply/") && w.name().equals("applyProgress")) {
+            continue;
+          }
+          offenders.computeIfAbsent(cls, k -> new ArrayList<>()).add(w.owner() + "." + w.name());
+        }
+      }
+    }
+    assertTrue(bookWrites > 20, "the scan finds the book's own writes (" + bookWrites + ")");
+    assertEquals(Map.of(), offenders, "only SessionBook (and SessionStore's create/save) change session state");
+  }
+
+  /**
+   * While a run is live the console belongs to the console reporter: the layers the engine drives never
+   * print, and in report only the console reporter and the session blocks (printed before and after a
+   * run) hold a writer.
+   */
+  @Test
+  void onlyTheConsoleReporterWritesToTheConsoleDuringARun() throws IOException {
+    List<String> console = List.of("System.out", "System.err", "PrintWriter", "PrintStream", "printStackTrace(");
+    for (String pkg : List.of("compare", "session", "checkpoint", "jdbc", "dialect", "sync", "config", "error",
+        "report")) {
+      for (Path f : sources(pkg)) {
+        String name = f.getFileName().toString();
+        // CrashPoints prints its pause line only under -Ddbcompare.pauseAt, for the crash tests that wait for it
+        if (name.equals("ConsoleReporter.java") || name.equals("SessionReport.java") || name.equals("CrashPoints.java")) {
+          continue;
+        }
+        String src = Files.readString(f);
+        for (String c : console) {
+          assertTrue(!src.contains(c), f + " uses " + c + ": report progress through a ProgressEvent instead");
+        }
+      }
+    }
+    String run = Files.readString(MAIN.resolve("cli/CompareRun.java"));
+    String during = run.substring(run.indexOf("engine.run(selected, mode);"));
+    during = during.substring(0, during.indexOf("restoreSignals.run();"));
+    assertTrue(!during.contains("out.") && !during.contains("err."), "CompareRun prints while the engine runs");
+    assertTrue(!Files.readString(MAIN.resolve("cli/Signals.java")).contains("println"),
+        "the Ctrl-C notice is the console reporter's (StopRequested)");
   }
 
   @Test

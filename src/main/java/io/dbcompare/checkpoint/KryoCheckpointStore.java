@@ -9,21 +9,27 @@ import io.dbcompare.compare.CheckpointStore;
 import io.dbcompare.compare.ChunkResult;
 import io.dbcompare.compare.RowDiff;
 import io.dbcompare.compare.TableSpec;
+import io.dbcompare.error.CompareException;
+import io.dbcompare.error.ErrorCode;
 import io.dbcompare.session.SessionStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Kryo file per finished chunk: {@code <session8>_<SCHEMA_TABLE>_chunk_<n>.kryo}.
+ * One Kryo file per finished chunk: {@code <session8>_<SCHEMA_TABLE>_chunk_<n>.kryo}, and one per chunk
+ * and table stage that stored its result, of the same name in {@code stages/<stage>/} (removed whenever
+ * the chunk's own checkpoint is written again: they belong to its earlier result).
  *
  * <p>Layout: magic {@code TCCK}, format version (int), payload length (int), CRC-32C of the payload
  * (int), then the payload: session id and the {@link ChunkResult} (which names its table key and chunk
@@ -37,6 +43,8 @@ public final class KryoCheckpointStore implements CheckpointStore {
   private static final byte[] MAGIC = "TCCK".getBytes(StandardCharsets.US_ASCII);
   private static final int HEADER = 16;
   private static final Logger log = LoggerFactory.getLogger(KryoCheckpointStore.class);
+  private static final String STAGES = "stages";
+  private static final Pattern STAGE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
   private final Path dir;
   private final Pool<Kryo> kryos = new Pool<>(true, false, 16) {
@@ -57,8 +65,57 @@ public final class KryoCheckpointStore implements CheckpointStore {
     return dir.resolve(sessionId.substring(0, 8) + "_" + tableKey + "_chunk_" + chunkIndex + ".kryo");
   }
 
+  /** The file of a table stage's result for one chunk, in the stage's own folder. */
+  public Path stageFile(String sessionId, String stage, String tableKey, int chunkIndex) {
+    if (!STAGE_NAME.matcher(stage).matches()) {
+      throw new IllegalArgumentException("stage name '" + stage + "': lower case letters, digits and '-' only");
+    }
+    return dir.resolve(STAGES).resolve(stage).resolve(file(sessionId, tableKey, chunkIndex).getFileName());
+  }
+
   @Override
   public void save(String sessionId, ChunkResult result) {
+    removeStageFiles(sessionId, result.tableKey(), result.chunkIndex());
+    write(file(sessionId, result.tableKey(), result.chunkIndex()), sessionId, result);
+  }
+
+  @Override
+  public void saveStage(String sessionId, String stage, ChunkResult result) {
+    write(stageFile(sessionId, stage, result.tableKey(), result.chunkIndex()), sessionId, result);
+  }
+
+  @Override
+  public Optional<ChunkResult> load(String sessionId, TableSpec table, int chunkIndex, int chunkCount) {
+    return read(file(sessionId, table.key(), chunkIndex), sessionId, table, chunkIndex, chunkCount);
+  }
+
+  @Override
+  public Optional<ChunkResult> loadStage(String sessionId, String stage, TableSpec table, int chunkIndex,
+      int chunkCount) {
+    return read(stageFile(sessionId, stage, table.key(), chunkIndex), sessionId, table, chunkIndex, chunkCount);
+  }
+
+  /**
+   * A chunk compared again: what stages stored for its earlier result no longer applies. Without stages
+   * (the usual case) this is one look-up, not a listing of the checkpoint folder per chunk.
+   */
+  private void removeStageFiles(String sessionId, String tableKey, int chunkIndex) {
+    Path stages = dir.resolve(STAGES);
+    if (!Files.isDirectory(stages)) {
+      return;
+    }
+    Path name = file(sessionId, tableKey, chunkIndex).getFileName();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(stages, Files::isDirectory)) {
+      for (Path stage : ds) {
+        Files.deleteIfExists(stage.resolve(name));
+      }
+    } catch (IOException e) {
+      throw new CompareException(ErrorCode.IO, stages + ": cannot remove the stage files of chunk " + (chunkIndex + 1)
+          + " of " + tableKey + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void write(Path target, String sessionId, ChunkResult result) {
     ByteArrayOutputStream buf = new ByteArrayOutputStream(4096);
     Kryo kryo = kryos.obtain();
     try (Output out = new Output(buf)) {
@@ -71,12 +128,10 @@ public final class KryoCheckpointStore implements CheckpointStore {
     ByteBuffer file = ByteBuffer.allocate(HEADER + payload.length);
     file.put(MAGIC).putInt(FORMAT_VERSION).putInt(payload.length)
         .putInt(Hashing.crc32c().hashBytes(payload).asInt()).put(payload);
-    SessionStore.writeAtomically(file(sessionId, result.tableKey(), result.chunkIndex()), file.array());
+    SessionStore.writeAtomically(target, file.array());
   }
 
-  @Override
-  public Optional<ChunkResult> load(String sessionId, TableSpec table, int chunkIndex, int chunkCount) {
-    Path f = file(sessionId, table.key(), chunkIndex);
+  private Optional<ChunkResult> read(Path f, String sessionId, TableSpec table, int chunkIndex, int chunkCount) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(f);

@@ -6,6 +6,7 @@ import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.report.SessionReport;
 import io.dbcompare.session.Session;
+import io.dbcompare.session.SessionBook;
 import io.dbcompare.session.SessionLock;
 import io.dbcompare.session.SessionStore;
 import java.io.PrintWriter;
@@ -123,7 +124,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     if (status != null) {
       Session s = store.find(status);
-      SessionReport.status(out, s, isLocked(store, s.sessionId));
+      SessionReport.status(out, SessionBook.snapshotOf(s), isLocked(store, s.sessionId));
       return 0;
     }
     if (cleanupDays != null) {

@@ -2,6 +2,8 @@ package io.dbcompare.cli;
 
 import io.dbcompare.checkpoint.KryoCheckpointStore;
 import io.dbcompare.compare.ComparisonEngine;
+import io.dbcompare.compare.RunSnapshot;
+import io.dbcompare.compare.TableSnapshot;
 import io.dbcompare.compare.FetchStats;
 import io.dbcompare.compare.HashPushdown;
 import io.dbcompare.compare.Side;
@@ -24,15 +26,15 @@ import io.dbcompare.jdbc.MergeSupport;
 import io.dbcompare.jdbc.Pools;
 import io.dbcompare.report.ConsoleReporter;
 import io.dbcompare.report.PeakHeap;
+import io.dbcompare.report.ProgressLog;
 import io.dbcompare.report.ResultWriter;
 import io.dbcompare.report.SessionLog;
 import io.dbcompare.report.SessionReport;
 import io.dbcompare.report.SessionReport.RunTotals;
-import io.dbcompare.session.Session;
+import io.dbcompare.compare.RunStatus;
+import io.dbcompare.session.SessionBook;
 import io.dbcompare.session.SessionLock;
-import io.dbcompare.session.SessionStatus;
 import io.dbcompare.session.SessionStore;
-import io.dbcompare.session.TableProgress;
 import io.dbcompare.sync.SyncScriptWriter;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -72,14 +74,15 @@ final class CompareRun {
         new ConnectionPool(cfg.source(), st.threads() + 2, st.connectTimeoutSeconds(), st.queryTimeoutSeconds()),
         new ConnectionPool(cfg.target(), st.threads() + 2, st.connectTimeoutSeconds(), st.queryTimeoutSeconds()))) {
 
-      Session session;
+      SessionBook book;
       SessionLock lock;
       Mode mode;
       if (resumeId != null) {
         String id = SessionStore.idOf(store.resolve(resumeId));
         lock = SessionLock.acquire(store.lockFile(id), id);
         try {
-          session = store.find(id);
+          book = SessionBook.open(store, store.find(id));
+          RunSnapshot session = book.snapshot();
           checkSameConfig(session);
           selected = inSession(session, selected, tableArgs.isEmpty() && startFrom == null);
         } catch (RuntimeException e) {
@@ -88,7 +91,7 @@ final class CompareRun {
         }
         mode = retryFailed ? Mode.RETRY_FAILED : Mode.RESUME;
       } else {
-        session = null;
+        book = null;
         lock = null;
         mode = Mode.NEW;
       }
@@ -100,26 +103,22 @@ final class CompareRun {
           // refused rather than falling back: a DBA who asked for MERGE statements must not get others unawares
           MergeSupport.check(pools.target(), cfg.file().toString());
         }
-        if (session == null) {
-          session = store.create(cfg.file().toString(), cfg.comparisonHash(), cfg.source().describe(),
-              cfg.target().describe());
+        if (book == null) {
+          List<SessionBook.NewTable> tables = new ArrayList<>();
           for (TableConfig t : selected) {
-            TableProgress tp = new TableProgress();
-            tp.schema = t.source().schema().text();
-            tp.table = t.source().table().text();
-            tp.targetSchema = t.target().schema().text();
-            tp.targetTable = t.target().table().text();
-            session.tableProgress.put(t.key(), tp);
+            tables.add(new SessionBook.NewTable(t.key(), t.source().schema().text(), t.source().table().text(),
+                t.target().schema().text(), t.target().table().text()));
           }
-          lock = SessionLock.acquire(store.lockFile(session.sessionId), session.sessionId);
+          book = SessionBook.create(store, cfg.file().toString(), cfg.comparisonHash(), cfg.source().describe(),
+              cfg.target().describe(), tables);
+          lock = SessionLock.acquire(store.lockFile(book.sessionId()), book.sessionId());
         }
-        session.status = SessionStatus.RUNNING;
-        store.save(session);
+        book.runStatus(RunStatus.RUNNING);
         if (mode == Mode.NEW) {
           CrashPoints.hit(CrashPoints.SESSION_CREATED);
         }
-        try (SessionLog sl = SessionLog.attach(store.logFile(session.sessionId), verbose)) {
-          return execute(session, selected, mode, pools, emptyIsNull);
+        try (SessionLog sl = SessionLog.attach(store.logFile(book.sessionId()), verbose)) {
+          return execute(book, selected, mode, pools, emptyIsNull);
         }
       } finally {
         if (lock != null) {
@@ -129,34 +128,32 @@ final class CompareRun {
     }
   }
 
-  private int execute(Session session, List<TableConfig> selected, Mode mode, Pools pools, boolean emptyIsNull)
+  private int execute(SessionBook book, List<TableConfig> selected, Mode mode, Pools pools, boolean emptyIsNull)
       throws InterruptedException {
     ComparisonSettings st = cfg.settings();
+    RunSnapshot session = book.snapshot();
     SessionReport.header(out, session, mode == Mode.NEW ? "new" : mode == Mode.RESUME ? "resumed" : "retrying failed tables");
     out.println("Folders:     state " + st.stateDir() + ", checkpoints " + st.checkpointDir() + ", output " + st.outputDir());
     out.println();
     out.flush();
-    log.info("session {} started ({}): {}", session.sessionId, mode, cfg.describe().replace('\n', ' '));
+    log.info("session {} started ({}): {}", session.sessionId(), mode, cfg.describe().replace('\n', ' '));
 
     KryoCheckpointStore checkpoints = new KryoCheckpointStore(st.checkpointDir());
-    ConsoleReporter reporter = new ConsoleReporter(out);
     ResultWriter results = new ResultWriter(st.outputDir(), session,
         new SyncScriptWriter(pools.target().dialect(), cfg.sync()), clock,
         ref -> ForeignKeys.selfReferences(pools.target(), ref));
     FetchStats fetched = new FetchStats();
     HashPushdown pushdown = st.pushdown()
         ? new JdbcHashPushdown(pools, st.fetchSize(), fetched) : null;
-    ComparisonEngine engine = new ComparisonEngine(session, store, new JdbcTableResolver(pools, emptyIsNull),
-        new JdbcChunkPlanner(pools.source()), new JdbcRowSource(pools, st.fetchSize(), fetched), pushdown,
-        checkpoints, results, reporter, new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(),
-            1000, 256, st.bisectFactor(), st.bisectThreshold()));
+    ComparisonEngine engine = new ComparisonEngine(book,
+        new ComparisonEngine.Ports(new JdbcTableResolver(pools, emptyIsNull), new JdbcChunkPlanner(pools.source()),
+            new JdbcRowSource(pools, st.fetchSize(), fetched), pushdown, checkpoints, results),
+        new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(), 1000, 256, st.bisectFactor(),
+            st.bisectThreshold()),
+        // the console reporter is the only writer of the console while the engine runs
+        List.of(new ConsoleReporter(out, err), new ProgressLog()), clock, ComparisonEngine.Hooks.NONE);
 
-    Runnable restoreSignals = handleSignals ? Signals.onInterrupt(() -> {
-      engine.requestStop(); // before the message: once it is shown, no further chunk is taken
-      err.println();
-      err.println("Interrupted: finishing the chunks in flight, then saving the session (Ctrl-C again to abort now).");
-      err.flush();
-    }) : () -> { };
+    Runnable restoreSignals = handleSignals ? Signals.onInterrupt(engine::requestStop) : () -> { };
     long started = System.nanoTime();
     long rowsBefore = rows(session, selected);
     try {
@@ -164,26 +161,27 @@ final class CompareRun {
     } finally {
       restoreSignals.run();
     }
-    java.nio.file.Path sessionScript = engine.fatalError() == null && !engine.stopRequested()
-        ? SessionScripts.write(session, store, pools.target(), st.outputDir(), clock, cfg.sync().undo()) : null;
+    java.nio.file.Path sessionScript = engine.runFailure() == null && !engine.stopRequested()
+        ? SessionScripts.write(book, pools.target(), st.outputDir(), clock, cfg.sync().undo()) : null;
     double seconds = (System.nanoTime() - started) / 1e9;
-    List<TableProgress> runTables = new ArrayList<>();
+    RunSnapshot after = book.snapshot();
+    List<TableSnapshot> runTables = new ArrayList<>();
     for (TableConfig t : selected) {
-      runTables.add(session.tableProgress.get(t.key()));
+      runTables.add(after.table(t.key()));
     }
     RunTotals totals = RunTotals.of(runTables);
-    SessionReport.finalSummary(out, session, totals, seconds, rows(session, selected) - rowsBefore);
+    SessionReport.finalSummary(out, after, totals, seconds, rows(after, selected) - rowsBefore);
     out.println("Fetched:       " + fetched.describe(Side.SOURCE) + "; " + fetched.describe(Side.TARGET));
     out.printf("Peak heap:     %d MB%n", PeakHeap.megabytes());
     out.println("Output:        " + st.outputDir());
-    out.println("Session log:   " + store.logFile(session.sessionId));
+    out.println("Session log:   " + store.logFile(session.sessionId()));
     if (sessionScript != null) {
       out.println("Session sync:  " + sessionScript + " (runs every table's script in foreign-key order)");
     }
     String resumeCmd = "scripts/compare " + cfg.file() + " --resume " + session.shortId();
-    if (engine.fatalError() != null) {
+    if (engine.runFailure() != null) {
       out.flush();
-      throw engine.fatalError();
+      throw engine.runFailure();
     }
     if (engine.stopRequested()) {
       out.println("Stopped. Resume with: " + resumeCmd);
@@ -203,34 +201,34 @@ final class CompareRun {
     return totals.withDifferences() > 0 ? ExitCodes.DIFFERENCES : ExitCodes.IDENTICAL;
   }
 
-  private static long rows(Session s, List<TableConfig> tables) {
+  private static long rows(RunSnapshot s, List<TableConfig> tables) {
     long n = 0;
     for (TableConfig t : tables) {
-      TableProgress p = s.tableProgress.get(t.key());
-      n += p.sourceRows + p.targetRows;
+      TableSnapshot p = s.table(t.key());
+      n += p.sourceRows() + p.targetRows();
     }
     return n;
   }
 
-  private void checkSameConfig(Session session) {
-    if (!cfg.comparisonHash().equals(session.configHash)) {
-      throw new CompareException(ErrorCode.CONFIG_CHANGED, "session " + session.sessionId + " was created from a "
-          + "configuration with other databases, tables, keys, columns or filters (" + session.configPath
+  private void checkSameConfig(RunSnapshot session) {
+    if (!cfg.comparisonHash().equals(session.configHash())) {
+      throw new CompareException(ErrorCode.CONFIG_CHANGED, "session " + session.sessionId() + " was created from a "
+          + "configuration with other databases, tables, keys, columns or filters (" + session.configPath()
           + "); resuming it with " + cfg.file() + " would mix two comparisons: restore that configuration, or start"
           + " a new session without --resume");
     }
   }
 
   /** The selected tables that belong to the session (all of the session's tables when none were named). */
-  private List<TableConfig> inSession(Session session, List<TableConfig> selected, boolean all) {
+  private List<TableConfig> inSession(RunSnapshot session, List<TableConfig> selected, boolean all) {
     checkKeys(session);
     List<TableConfig> out = new ArrayList<>();
     for (TableConfig t : selected) {
-      if (session.tableProgress.containsKey(t.key())) {
+      if (session.table(t.key()) != null) {
         out.add(t);
       } else if (!all) {
         throw new CompareException(ErrorCode.USAGE, "table " + t.source().display() + " is not part of session "
-            + session.sessionId + "; run it in a new session");
+            + session.sessionId() + "; run it in a new session");
       }
     }
     return out;
@@ -241,20 +239,20 @@ final class CompareRun {
    * follow another rule (written before keys were made unique: schema names with '_', quoted names) would
    * otherwise have its tables skipped without a word, and a resumed run could report "identical".
    */
-  private void checkKeys(Session session) {
-    for (var e : session.tableProgress.entrySet()) {
-      TableProgress tp = e.getValue();
-      boolean known = cfg.tables().stream().anyMatch(t -> t.key().equals(e.getKey())
-          && t.source().schema().text().equalsIgnoreCase(String.valueOf(tp.schema))
-          && t.source().table().text().equalsIgnoreCase(String.valueOf(tp.table)));
+  private void checkKeys(RunSnapshot session) {
+    for (TableSnapshot t : session.tables()) {
+      boolean known = cfg.tables().stream().anyMatch(c -> c.key().equals(t.key())
+          && c.source().schema().text().equalsIgnoreCase(String.valueOf(t.schema()))
+          && c.source().table().text().equalsIgnoreCase(String.valueOf(t.table())));
       if (!known) {
-        throw new CompareException(ErrorCode.CONFIG_CHANGED, "session " + session.sessionId + " names table "
-            + tp.schema + "." + tp.table + " '" + e.getKey() + "', which is not the key " + cfg.file()
+        throw new CompareException(ErrorCode.CONFIG_CHANGED, "session " + session.sessionId() + " names table "
+            + t.schema() + "." + t.table() + " '" + t.key() + "', which is not the key " + cfg.file()
             + " gives it (a session written by an earlier version, or edited): its checkpoints cannot be"
             + " matched; start a new session without --resume");
       }
     }
   }
+
 
   private List<TableConfig> select(List<String> tableArgs, String startFrom) {
     List<TableConfig> all = cfg.tables();

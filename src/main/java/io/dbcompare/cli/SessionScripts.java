@@ -1,15 +1,15 @@
 package io.dbcompare.cli;
 
+import io.dbcompare.compare.RunSnapshot;
+import io.dbcompare.compare.ScriptRecord;
 import io.dbcompare.compare.TableRef;
+import io.dbcompare.compare.TableSnapshot;
+import io.dbcompare.compare.TableStatus;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.jdbc.ConnectionPool;
 import io.dbcompare.jdbc.ForeignKeys;
 import io.dbcompare.report.StaleOutputs;
-import io.dbcompare.session.ScriptFile;
-import io.dbcompare.session.Session;
-import io.dbcompare.session.SessionStatus;
-import io.dbcompare.session.SessionStore;
-import io.dbcompare.session.TableProgress;
+import io.dbcompare.session.SessionBook;
 import io.dbcompare.sync.ForeignKey;
 import io.dbcompare.sync.GeneratedScript;
 import io.dbcompare.sync.Phase;
@@ -38,33 +38,30 @@ final class SessionScripts {
   private SessionScripts() {}
 
   /** The sync master written, or null when the session needs none (or it could not be written). */
-  static Path write(Session session, SessionStore store, ConnectionPool target, Path outputDir, Clock clock,
-      boolean undo) {
-    List<TableProgress> tables;
-    synchronized (session) {
-      tables = new ArrayList<>(session.tableProgress.values());
-    }
-    if (tables.size() < 2 || tables.stream().anyMatch(t -> !SessionStatus.COMPLETED.equals(t.status))) {
+  static Path write(SessionBook book, ConnectionPool target, Path outputDir, Clock clock, boolean undo) {
+    RunSnapshot session = book.snapshot();
+    List<TableSnapshot> tables = session.tables();
+    if (tables.size() < 2 || tables.stream().anyMatch(t -> t.status() != TableStatus.COMPLETED)) {
       return null;
     }
     List<TableScripts> scripts = new ArrayList<>();
-    for (TableProgress t : tables) {
-      if (t.syncScript == null) {
+    for (TableSnapshot t : tables) {
+      if (t.syncScript() == null) {
         continue;
       }
       List<GeneratedScript> parts = new ArrayList<>();
-      for (ScriptFile f : t.scripts) {
-        if (f.phase != null) {
-          parts.add(new GeneratedScript(f.kind, Phase.valueOf(f.phase.toUpperCase(Locale.ROOT)), f.part, Path.of(f.path),
-              f.sha256, f.statements));
+      for (ScriptRecord f : t.scripts()) {
+        if (f.phase() != null) {
+          parts.add(new GeneratedScript(f.kind(), Phase.valueOf(f.phase().toUpperCase(Locale.ROOT)), f.part(),
+              Path.of(f.path()), f.sha256(), f.statements()));
         }
       }
-      if (parts.isEmpty() || t.catalogTargetTable == null) {
-        log.warn("no session script: the scripts of {}.{} were not written in phase parts", t.schema, t.table);
+      if (parts.isEmpty() || t.catalogTargetTable() == null) {
+        log.warn("no session script: the scripts of {}.{} were not written in phase parts", t.schema(), t.table());
         return null;
       }
-      scripts.add(new TableScripts(t.targetSchema + "." + t.targetTable,
-          new TableRef(t.catalogTargetSchema, t.catalogTargetTable), parts));
+      scripts.add(new TableScripts(t.targetSchema() + "." + t.targetTable(),
+          new TableRef(t.catalogTargetSchema(), t.catalogTargetTable()), parts));
     }
     if (scripts.size() < 2) {
       return null;
@@ -74,21 +71,16 @@ final class SessionScripts {
       String name = LocalDateTime.now(clock).format(STAMP) + "_" + session.shortId() + ".sql";
       Path sync = outputDir.resolve("sync_session_" + name);
       List<String> header = List.of(
-          "Session:             " + session.sessionId,
-          "Source:              " + session.source,
-          "Target:              " + session.target,
+          "Session:             " + session.sessionId(),
+          "Source:              " + session.source(),
+          "Target:              " + session.target(),
           "Generated:           " + java.time.Instant.now(clock));
       List<GeneratedScript> written = new SessionScriptWriter(target.dialect()).write(sync,
           undo ? outputDir.resolve("undo_session_" + name) : null, scripts, keys, header);
-      StaleOutputs.removeEarlierSessionScripts(outputDir, session.sessionId,
+      StaleOutputs.removeEarlierSessionScripts(outputDir, session.sessionId(),
           written.stream().map(GeneratedScript::path).toList());
-      synchronized (session) {
-        session.sessionScripts = new ArrayList<>();
-        for (GeneratedScript g : written) {
-          session.sessionScripts.add(new ScriptFile(g.kind(), null, 0, g.path().toString(), g.sha256(), g.statements()));
-        }
-        store.save(session);
-      }
+      book.sessionScriptsRecorded(written.stream()
+          .map(g -> new ScriptRecord(g.kind(), null, 0, g.path().toString(), g.sha256(), g.statements())).toList());
       return sync;
     } catch (CompareException e) {
       log.warn("the session script was not written: {}", e.getMessage());

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 /** Persists finished chunks so that a resumed run does not read them again. */
 public interface CheckpointStore {
+  /** Saves a chunk's result; what table stages stored for an earlier result of that chunk is removed. */
   void save(String sessionId, ChunkResult result);
 
   /**
@@ -13,4 +14,10 @@ public interface CheckpointStore {
    * ({@code CHECKPOINT_CORRUPT}). {@code chunkCount} only numbers the chunk in messages.
    */
   Optional<ChunkResult> load(String sessionId, TableSpec table, int chunkIndex, int chunkCount);
+
+  /** Saves a table stage's result for one chunk (see {@link TableStage}). */
+  void saveStage(String sessionId, String stage, ChunkResult result);
+
+  /** A table stage's stored result for one chunk, or empty (none, or not to be trusted). */
+  Optional<ChunkResult> loadStage(String sessionId, String stage, TableSpec table, int chunkIndex, int chunkCount);
 }

@@ -47,6 +47,11 @@ public enum ErrorCode {
   APPLY_REFUSED(2),
   /** The run was interrupted (Ctrl-C); the session can be resumed. */
   INTERRUPTED(2),
+  /**
+   * The run stopped after it had started for a reason beyond one table: credentials rejected mid-run,
+   * readers that never returned. What finished is saved; the session can be resumed.
+   */
+  RUN_FAILED(2),
   /** A bug: an invariant of the tool itself was violated. */
   INTERNAL(2);
 

@@ -2,12 +2,13 @@ package io.dbcompare.report;
 
 import io.dbcompare.compare.ChunkResult;
 import io.dbcompare.compare.CrashPoints;
+import io.dbcompare.compare.RunSnapshot;
+import io.dbcompare.compare.ScriptRecord;
 import io.dbcompare.compare.TableFinisher;
+import io.dbcompare.compare.TableOutputs;
 import io.dbcompare.compare.TableRef;
+import io.dbcompare.compare.TableSnapshot;
 import io.dbcompare.compare.TableSpec;
-import io.dbcompare.session.ScriptFile;
-import io.dbcompare.session.Session;
-import io.dbcompare.session.TableProgress;
 import io.dbcompare.sync.GeneratedScript;
 import io.dbcompare.sync.SelfReference;
 import io.dbcompare.sync.SyncScriptWriter;
@@ -33,12 +34,13 @@ import java.util.function.Function;
 public final class ResultWriter implements TableFinisher {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT);
   private final Path outputDir;
-  private final Session session;
+  /** The session as the run started: its id, databases and tables do not change during the run. */
+  private final RunSnapshot session;
   private final SyncScriptWriter sync;
   private final Clock clock;
   private final Function<TableRef, List<SelfReference>> selfReferences;
 
-  public ResultWriter(Path outputDir, Session session, SyncScriptWriter sync, Clock clock) {
+  public ResultWriter(Path outputDir, RunSnapshot session, SyncScriptWriter sync, Clock clock) {
     this(outputDir, session, sync, clock, t -> List.of());
   }
 
@@ -46,7 +48,7 @@ public final class ResultWriter implements TableFinisher {
    * @param selfReferences reads the target table's foreign keys to itself (once per table with
    *     differences), so its scripts insert and delete its rows in reference order
    */
-  public ResultWriter(Path outputDir, Session session, SyncScriptWriter sync, Clock clock,
+  public ResultWriter(Path outputDir, RunSnapshot session, SyncScriptWriter sync, Clock clock,
       Function<TableRef, List<SelfReference>> selfReferences) {
     this.outputDir = outputDir;
     this.session = session;
@@ -56,32 +58,29 @@ public final class ResultWriter implements TableFinisher {
   }
 
   @Override
-  public void finish(TableSpec table, Iterable<ChunkResult> results, TableProgress progress) {
+  public TableOutputs finish(TableSpec table, Iterable<ChunkResult> results, TableSnapshot progress) {
     String stamp = LocalDateTime.now(clock).format(STAMP);
     List<String> header = new ArrayList<>(List.of(
-        "Session:             " + session.sessionId,
+        "Session:             " + session.sessionId(),
         "Table:               " + table.source().display() + " (source) -> " + table.target().display() + " (target)",
-        "Source:              " + session.source,
-        "Target:              " + session.target,
+        "Source:              " + session.source(),
+        "Target:              " + session.target(),
         "Generated:           " + java.time.Instant.now(clock)));
     header.addAll(TargetNotes.lines(sync.dialect(), table));
     String script = null;
     String undoScript = null;
-    List<ScriptFile> files = new ArrayList<>();
+    List<ScriptRecord> files = new ArrayList<>();
     if (progress.differences() > 0) {
       String name = table.key() + "_" + stamp + "_" + session.shortId() + ".sql";
       Path f = outputDir.resolve("sync_target_" + name);
       Path undo = sync.settings().undo() ? outputDir.resolve("undo_target_" + name) : null;
       // Several tables: each script in phase parts, so the session's master can order them by foreign keys.
-      boolean separatePhases;
-      synchronized (session) {
-        separatePhases = session.tableProgress.size() > 1;
-      }
+      boolean separatePhases = session.tables().size() > 1;
       // a row whose unique value changes is deleted and inserted again, so rows swapping it apply cleanly
       Iterable<ChunkResult> statements = UniqueChanges.asDeleteAndInsert(table, results);
       List<SelfReference> selfRefs = selfReferences.apply(table.target());
       for (GeneratedScript g : sync.write(f, undo, table, statements, header, separatePhases, selfRefs)) {
-        files.add(new ScriptFile(g.kind(), g.phase() == null ? null : g.phase().label(), g.part(), g.path().toString(),
+        files.add(new ScriptRecord(g.kind(), g.phase() == null ? null : g.phase().label(), g.part(), g.path().toString(),
             g.sha256(), g.statements()));
       }
       CrashPoints.hit(CrashPoints.SCRIPT_RENAMED);
@@ -92,14 +91,8 @@ public final class ResultWriter implements TableFinisher {
         outputDir.resolve("comparison_summary_" + table.key() + "_" + stamp + "_" + session.shortId() + ".txt");
     CrashPoints.hit(CrashPoints.SUMMARY_BEFORE_WRITE);
     SummaryWriter.write(summary, table, progress, results, header, script);
-    StaleOutputs.removeEarlier(outputDir, table.key(), session.sessionId, stamp);
-    synchronized (session) {
-      progress.syncScript = script;
-      progress.undoScript = undoScript;
-      progress.scripts = files;
-      progress.catalogTargetSchema = table.target().schema();
-      progress.catalogTargetTable = table.target().table();
-      progress.summaryFile = summary.toString();
-    }
+    StaleOutputs.removeEarlier(outputDir, table.key(), session.sessionId(), stamp);
+    return new TableOutputs(script, undoScript, files, summary.toString(), table.target().schema(),
+        table.target().table());
   }
 }

@@ -1,14 +1,15 @@
 package io.dbcompare.report;
 
-import io.dbcompare.session.Session;
-import io.dbcompare.session.SessionStatus;
+import io.dbcompare.compare.RunSnapshot;
+import io.dbcompare.compare.TableSnapshot;
+import io.dbcompare.compare.TableStatus;
+import io.dbcompare.session.SessionBook;
 import io.dbcompare.session.SessionStore;
-import io.dbcompare.session.TableProgress;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
-/** Text for --list-sessions, --status and the session blocks printed at start, resume and end. */
+/** Text for --list-sessions, --status and the session blocks printed at start, resume and end (from snapshots). */
 public final class SessionReport {
   private SessionReport() {}
 
@@ -25,74 +26,73 @@ public final class SessionReport {
         out.printf("%-36s  DAMAGED: %s%n", SessionStore.idOf(l.file()), l.problem());
         continue;
       }
-      Session s = l.session();
-      s.recomputeTotals();
-      String status = s.status + (inUse.test(s.sessionId) ? " (running now)" : "");
-      out.printf("%-36s  %-24s  %-24s  %-11s  %5d/%d/%-9d  %d%n", s.sessionId, s.startTime, s.lastUpdate, status,
-          s.totals.tablesCompleted, s.totals.tablesFailed, s.totals.tables,
-          s.totals.missingInTarget + s.totals.missingInSource + s.totals.differentRows);
+      RunSnapshot s = SessionBook.snapshotOf(l.session());
+      RunSnapshot.Totals t = s.totals();
+      String status = text(s) + (inUse.test(s.sessionId()) ? " (running now)" : "");
+      out.printf("%-36s  %-24s  %-24s  %-11s  %5d/%d/%-9d  %d%n", s.sessionId(), s.startTime(), s.lastUpdate(), status,
+          t.tablesCompleted(), t.tablesFailed(), t.tables(), t.differences());
     }
   }
 
-  public static void status(PrintWriter out, Session s, boolean inUse) {
-    header(out, s, inUse ? "running now" : s.status);
+  public static void status(PrintWriter out, RunSnapshot s, boolean inUse) {
+    header(out, s, inUse ? "running now" : text(s));
     out.printf("%-40s  %-11s  %-11s  %12s  %12s  %10s  %10s  %10s%n", "TABLE", "STATUS", "CHUNKS", "SRC ROWS", "TGT ROWS",
         "MISS TGT", "MISS SRC", "DIFFERENT");
-    for (Map.Entry<String, TableProgress> e : s.tableProgress.entrySet()) {
-      TableProgress p = e.getValue();
-      out.printf("%-40s  %-11s  %5d/%-5d  %12d  %12d  %10d  %10d  %10d%n", e.getKey(), p.status, p.completedChunks,
-          p.totalChunks, p.sourceRows, p.targetRows, p.missingInTarget, p.missingInSource, p.differentRows);
-      if (p.error != null) {
-        out.println("    error: " + p.error);
+    for (TableSnapshot p : s.tables()) {
+      out.printf("%-40s  %-11s  %5d/%-5d  %12d  %12d  %10d  %10d  %10d%n", p.key(), text(p.status()),
+          p.completedChunks(), p.totalChunks(), p.sourceRows(), p.targetRows(), p.missingInTarget(),
+          p.missingInSource(), p.differentRows());
+      if (p.error() != null) {
+        out.println("    error: " + p.error());
       }
-      if (p.syncScript != null) {
-        out.println("    sync script: " + p.syncScript);
+      if (p.syncScript() != null) {
+        out.println("    sync script: " + p.syncScript());
       }
     }
   }
 
-  public static void header(PrintWriter out, Session s, String state) {
-    s.recomputeTotals();
-    out.println("Session:     " + s.sessionId + " (" + state + ")");
-    out.println("Config:      " + s.configPath);
-    out.println("Source:      " + s.source);
-    out.println("Target:      " + s.target);
-    out.println("Started:     " + s.startTime + "   last update: " + s.lastUpdate);
-    out.printf("Tables:      %d (completed %d, failed %d, pending %d)%n", s.totals.tables, s.totals.tablesCompleted,
-        s.totals.tablesFailed, s.totals.tablesPending);
+  public static void header(PrintWriter out, RunSnapshot s, String state) {
+    RunSnapshot.Totals t = s.totals();
+    out.println("Session:     " + s.sessionId() + " (" + state + ")");
+    out.println("Config:      " + s.configPath());
+    out.println("Source:      " + s.source());
+    out.println("Target:      " + s.target());
+    out.println("Started:     " + s.startTime() + "   last update: " + s.lastUpdate());
+    out.printf("Tables:      %d (completed %d, failed %d, pending %d)%n", t.tables(), t.tablesCompleted(),
+        t.tablesFailed(), t.tablesPending());
   }
 
   /** Counts of the tables of one run. */
   public record RunTotals(int tables, int identical, int withDifferences, int failed, int unfinished, long sourceRows,
       long targetRows, long missingInTarget, long missingInSource, long different) {
 
-    public static RunTotals of(Iterable<TableProgress> tables) {
+    public static RunTotals of(Iterable<TableSnapshot> tables) {
       int n = 0, same = 0, diff = 0, failed = 0, open = 0;
       long sr = 0, tr = 0, mit = 0, mis = 0, d = 0;
-      for (TableProgress p : tables) {
+      for (TableSnapshot p : tables) {
         n++;
-        if (SessionStatus.COMPLETED.equals(p.status)) {
+        if (p.status() == TableStatus.COMPLETED) {
           if (p.differences() == 0) {
             same++;
           } else {
             diff++;
           }
-        } else if (SessionStatus.FAILED.equals(p.status)) {
+        } else if (p.status() == TableStatus.FAILED) {
           failed++;
         } else {
           open++;
         }
-        sr += p.sourceRows;
-        tr += p.targetRows;
-        mit += p.missingInTarget;
-        mis += p.missingInSource;
-        d += p.differentRows;
+        sr += p.sourceRows();
+        tr += p.targetRows();
+        mit += p.missingInTarget();
+        mis += p.missingInSource();
+        d += p.differentRows();
       }
       return new RunTotals(n, same, diff, failed, open, sr, tr, mit, mis, d);
     }
   }
 
-  public static void finalSummary(PrintWriter out, Session s, RunTotals t, double seconds, long rowsThisRun) {
+  public static void finalSummary(PrintWriter out, RunSnapshot s, RunTotals t, double seconds, long rowsThisRun) {
     out.println();
     out.println("================ Comparison summary ================");
     out.printf("Tables:        %d: %d identical, %d with differences, %d failed, %d not finished%n", t.tables(),
@@ -101,6 +101,15 @@ public final class SessionReport {
     out.printf("Differences:   %d missing in target, %d missing in source, %d different%n", t.missingInTarget(),
         t.missingInSource(), t.different());
     out.printf("Duration:      %.1f s (%,.0f rows/s read this run)%n", seconds, seconds > 0 ? rowsThisRun / seconds : 0.0);
-    out.println("Session:       " + s.sessionId + " (" + s.status + ")");
+    out.println("Session:       " + s.sessionId() + " (" + text(s) + ")");
+  }
+
+  /** The status as the session file spells it. */
+  private static String text(RunSnapshot s) {
+    return s.status().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static String text(TableStatus s) {
+    return s.name().toLowerCase(Locale.ROOT);
   }
 }

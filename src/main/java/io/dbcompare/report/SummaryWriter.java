@@ -4,10 +4,10 @@ import io.dbcompare.compare.ChunkResult;
 import io.dbcompare.compare.ColumnSpec;
 import io.dbcompare.compare.RowDiff;
 import io.dbcompare.compare.RowDiff.DiffKind;
+import io.dbcompare.compare.TableSnapshot;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueText;
 import io.dbcompare.session.SessionStore;
-import io.dbcompare.session.TableProgress;
 import io.dbcompare.sync.SyncScriptWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ public final class SummaryWriter {
 
   private SummaryWriter() {}
 
-  public static void write(Path file, TableSpec t, TableProgress p, Iterable<ChunkResult> results, List<String> header,
+  public static void write(Path file, TableSpec t, TableSnapshot p, Iterable<ChunkResult> results, List<String> header,
       String syncScript) {
     StringBuilder sb = new StringBuilder();
     sb.append("Comparison summary: ").append(t.displayName()).append('\n');
@@ -34,12 +34,12 @@ public final class SummaryWriter {
     sb.append("Compared columns:    ").append(t.columns().size()).append(" (").append(String.join(", ", t.columnNames()))
         .append(")\n");
     t.where().ifPresent(w -> sb.append("Filter (both sides): ").append(w).append('\n'));
-    sb.append("Chunks:              ").append(p.totalChunks).append('\n');
-    sb.append("Rows in source:      ").append(p.sourceRows).append('\n');
-    sb.append("Rows in target:      ").append(p.targetRows).append('\n');
-    sb.append("Missing in target:   ").append(p.missingInTarget).append("  (sync script INSERTs them)\n");
-    sb.append("Missing in source:   ").append(p.missingInSource).append("  (sync script DELETEs them)\n");
-    sb.append("Different rows:      ").append(p.differentRows).append("  (sync script UPDATEs them)\n");
+    sb.append("Chunks:              ").append(p.totalChunks()).append('\n');
+    sb.append("Rows in source:      ").append(p.sourceRows()).append('\n');
+    sb.append("Rows in target:      ").append(p.targetRows()).append('\n');
+    sb.append("Missing in target:   ").append(p.missingInTarget()).append("  (sync script INSERTs them)\n");
+    sb.append("Missing in source:   ").append(p.missingInSource()).append("  (sync script DELETEs them)\n");
+    sb.append("Different rows:      ").append(p.differentRows()).append("  (sync script UPDATEs them)\n");
     sb.append("Result:              ").append(p.differences() == 0 ? "IDENTICAL" : "DIFFERENCES FOUND").append('\n');
     sb.append("Sync script:         ").append(syncScript == null ? "none (no differences)" : syncScript).append('\n');
 

@@ -9,7 +9,7 @@ public class ChunkProgress {
   public List<String> lower;
   /** Inclusive upper bound; null for the last chunk. */
   public List<String> upper;
-  public String status = SessionStatus.PENDING;
+  public SessionStatus status = SessionStatus.PENDING;
   public long sourceRows;
   public long targetRows;
   public long missingInTarget;

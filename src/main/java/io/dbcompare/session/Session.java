@@ -6,6 +6,9 @@ import java.util.Map;
 /**
  * The state of one run, as written to {@code oracle_session_<id>.json}. It never holds a password: the
  * databases are described by URL (secrets masked) and user only.
+ *
+ * <p>A plain data object for the JSON file: during a run only {@link SessionBook} changes it (under the
+ * session's monitor), and readers get snapshots from the book.
  */
 public class Session {
   public int formatVersion = 1;
@@ -16,7 +19,7 @@ public class Session {
   public String target;
   public String startTime;
   public String lastUpdate;
-  public String status = SessionStatus.RUNNING;
+  public SessionStatus status = SessionStatus.RUNNING;
   public Totals totals = new Totals();
   public Map<String, TableProgress> tableProgress = new LinkedHashMap<>();
   /** The session's master scripts (several tables with differences: all tables in foreign-key order). */
@@ -41,14 +44,16 @@ public class Session {
     public long differentRows;
   }
 
-  public void recomputeTotals() {
+  void recomputeTotals() {
     Totals t = new Totals();
     for (TableProgress p : tableProgress.values()) {
       t.tables++;
-      switch (p.status) {
-        case SessionStatus.COMPLETED -> t.tablesCompleted++;
-        case SessionStatus.FAILED -> t.tablesFailed++;
-        default -> t.tablesPending++;
+      if (p.status == SessionStatus.COMPLETED) {
+        t.tablesCompleted++;
+      } else if (p.status == SessionStatus.FAILED) {
+        t.tablesFailed++;
+      } else {
+        t.tablesPending++;
       }
       t.sourceRows += p.sourceRows;
       t.targetRows += p.targetRows;

@@ -1,14 +1,60 @@
 package io.dbcompare.session;
 
-/** Status of a table or a chunk in the session file. Serialized in lower case. */
-public final class SessionStatus {
-  public static final String PENDING = "pending";
-  public static final String IN_PROGRESS = "in_progress";
-  public static final String COMPLETED = "completed";
-  public static final String FAILED = "failed";
-  /** Session-level only: the run was stopped (Ctrl-C) before all tables were done. */
-  public static final String INTERRUPTED = "interrupted";
-  public static final String RUNNING = "running";
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.dbcompare.compare.RunStatus;
+import io.dbcompare.compare.TableStatus;
+import java.util.Locale;
 
-  private SessionStatus() {}
+/**
+ * Status of a session, a table or a chunk in the session file, serialized in lower case exactly as
+ * older versions wrote it ({@code pending}, {@code in_progress}, ...), so their files stay readable.
+ */
+public enum SessionStatus {
+  PENDING,
+  IN_PROGRESS,
+  COMPLETED,
+  FAILED,
+  /** Session-level only: the run was stopped (Ctrl-C) before all tables were done. */
+  INTERRUPTED,
+  /** Session-level only. */
+  RUNNING;
+
+  @JsonValue
+  public String json() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String toString() {
+    return json();
+  }
+
+  static SessionStatus of(TableStatus s) {
+    return valueOf(s.name());
+  }
+
+  static SessionStatus of(RunStatus s) {
+    return valueOf(s.name());
+  }
+
+  /** As a table's or chunk's status; a session-level value there means the file was edited by hand. */
+  TableStatus table() {
+    return switch (this) {
+      case PENDING -> TableStatus.PENDING;
+      case IN_PROGRESS -> TableStatus.IN_PROGRESS;
+      case COMPLETED -> TableStatus.COMPLETED;
+      case FAILED -> TableStatus.FAILED;
+      // an interrupted table is one that was in progress: a resume continues it
+      case INTERRUPTED, RUNNING -> TableStatus.IN_PROGRESS;
+    };
+  }
+
+  RunStatus run() {
+    return switch (this) {
+      case RUNNING, PENDING, IN_PROGRESS -> RunStatus.RUNNING;
+      case COMPLETED -> RunStatus.COMPLETED;
+      case FAILED -> RunStatus.FAILED;
+      case INTERRUPTED -> RunStatus.INTERRUPTED;
+    };
+  }
 }

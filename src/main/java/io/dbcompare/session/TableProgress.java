@@ -3,13 +3,13 @@ package io.dbcompare.session;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Progress of one table, keyed {@code SCHEMA_TABLE} in the session. */
+/** Progress of one table, keyed {@code SCHEMA_TABLE} in the session (changed only by {@link SessionBook}). */
 public class TableProgress {
   public String schema;
   public String table;
   public String targetSchema;
   public String targetTable;
-  public String status = SessionStatus.PENDING;
+  public SessionStatus status = SessionStatus.PENDING;
   public int totalChunks;
   public int completedChunks;
   public long sourceRows;
@@ -21,6 +21,8 @@ public class TableProgress {
   public String startedAt;
   public String finishedAt;
   public List<String> keyColumns;
+  /** The chunk size the plan was made with (null before planning and in sessions of older versions). */
+  public Integer chunkSize;
   public String syncScript;
   /** The undo script (sync.undo), beside the sync script. */
   public String undoScript;
@@ -38,7 +40,7 @@ public class TableProgress {
   }
 
   /** Recomputes the table's counts from its chunks (the chunks are the record; totals are derived). */
-  public void recount() {
+  void recount() {
     completedChunks = 0;
     sourceRows = 0;
     targetRows = 0;
@@ -46,7 +48,7 @@ public class TableProgress {
     missingInSource = 0;
     differentRows = 0;
     for (ChunkProgress c : chunks) {
-      if (SessionStatus.COMPLETED.equals(c.status)) {
+      if (c.status == SessionStatus.COMPLETED) {
         completedChunks++;
         sourceRows += c.sourceRows;
         targetRows += c.targetRows;

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dbcompare.checkpoint.KryoCheckpointStore;
 import io.dbcompare.config.TableConfig;
 import io.dbcompare.config.TableName;
-import io.dbcompare.session.Session;
+import io.dbcompare.session.SessionBook;
 import io.dbcompare.session.SessionStore;
-import io.dbcompare.session.TableProgress;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,19 +36,6 @@ class DamagedCheckpointTest {
       List.of(new ColumnSpec("ID", "ID", ValueKind.NUMBER, "NUMBER", "NUMBER", true),
           new ColumnSpec("V", "V", ValueKind.TEXT, "VARCHAR2", "VARCHAR2", false)), 1, Optional.empty(), false);
 
-  private static final ProgressListener SILENT = new ProgressListener() {
-    @Override public void tableStarted(int position, int count, String table) {}
-    @Override public void tablePlanned(String table, int chunks, int alreadyDone, boolean resumedPlan) {}
-    @Override public void tableMode(String table, String mode) {}
-    @Override public void chunkFinished(String t, int i, int n, ChunkResult r, TableProgress p) {}
-    @Override public void chunkRetry(String t, int i, int n, int attempt, String error) {}
-    @Override public void tableRetry(String table, int attempt, String error) {}
-    @Override public void chunkFailed(String t, int i, int n, String error) {}
-    @Override public void tableFinished(String table, TableProgress p) {}
-    @Override public void tableFailed(String table, String error) {}
-    @Override public void tableSkipped(String table, String reason) {}
-  };
-
   /** Saves like the real store, then truncates the file of chunk 2 (index 1), as a failing disk might. */
   private final class DamagingStore implements CheckpointStore {
     final KryoCheckpointStore real = new KryoCheckpointStore(dir.resolve("cp"));
@@ -71,6 +57,17 @@ class DamagedCheckpointTest {
     public Optional<ChunkResult> load(String sessionId, TableSpec table, int chunkIndex, int chunkCount) {
       return real.load(sessionId, table, chunkIndex, chunkCount);
     }
+
+    @Override
+    public void saveStage(String sessionId, String stage, ChunkResult result) {
+      real.saveStage(sessionId, stage, result);
+    }
+
+    @Override
+    public Optional<ChunkResult> loadStage(String sessionId, String stage, TableSpec table, int chunkIndex,
+        int chunkCount) {
+      return real.loadStage(sessionId, stage, table, chunkIndex, chunkCount);
+    }
   }
 
   @Test
@@ -84,33 +81,38 @@ class DamagedCheckpointTest {
     }
     SessionStore store = new SessionStore(dir.resolve("state"), dir.resolve("cp"),
         Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-    Session session = store.create("c.yaml", "h", "s", "t");
-    session.tableProgress.put("S_T", new TableProgress());
+    SessionBook book = SessionBook.create(store, "c.yaml", "h", "s", "t",
+        List.of(new SessionBook.NewTable("S_T", "S", "T", "S", "T")));
     List<Integer> chunksRead = Collections.synchronizedList(new ArrayList<>());
 
-    run(session, store, db, new DamagingStore(), chunksRead, ComparisonEngine.Mode.NEW);
-    TableProgress tp = session.tableProgress.get("S_T");
-    assertEquals("failed", tp.status);
+    run(book, db, new DamagingStore(), chunksRead, ComparisonEngine.Mode.NEW);
+    TableSnapshot tp = book.table("S_T");
+    assertEquals(TableStatus.FAILED, tp.status());
     assertEquals("S.T: checkpoint of chunk 2 disappeared or was damaged while writing results; resume the session"
-        + " with --retry-failed to compare that chunk again", tp.error);
+        + " with --retry-failed to compare that chunk again", tp.error());
     assertEquals(List.of(0), chunksRead, "results were read back until the damaged chunk");
 
     chunksRead.clear();
-    run(session, store, db, new KryoCheckpointStore(dir.resolve("cp")), chunksRead,
-        ComparisonEngine.Mode.RETRY_FAILED);
-    assertEquals("completed", tp.status, tp.error);
-    assertEquals(1, tp.differentRows);
-    assertEquals(1000, tp.sourceRows);
+    run(book, db, new KryoCheckpointStore(dir.resolve("cp")), chunksRead, ComparisonEngine.Mode.RETRY_FAILED);
+    tp = book.table("S_T");
+    assertEquals(TableStatus.COMPLETED, tp.status(), tp.error());
+    assertEquals(1, tp.differentRows());
+    assertEquals(1000, tp.sourceRows());
     assertEquals(List.of(0, 1, 2), chunksRead);
   }
 
-  private static void run(Session session, SessionStore store, BisectingComparerTest.FakeDb db, CheckpointStore cps,
+  private static void run(ProgressBook book, BisectingComparerTest.FakeDb db, CheckpointStore cps,
       List<Integer> chunksRead, ComparisonEngine.Mode mode) throws InterruptedException {
     ChunkPlanner planner = (t, size) -> List.of(new Object[] {BigDecimal.valueOf(250)}, new Object[] {BigDecimal.valueOf(750)});
-    TableFinisher finisher = (t, results, p) -> results.forEach(r -> chunksRead.add(r.chunkIndex()));
-    ComparisonEngine engine = new ComparisonEngine(session, store, tc -> SPEC, planner, db, db, cps, finisher,
-        SILENT, new ComparisonEngine.Options(1, 250, 2, 1, 64, 8, 100));
+    TableFinisher finisher = (t, results, p) -> {
+      results.forEach(r -> chunksRead.add(r.chunkIndex()));
+      return new TableOutputs(null, null, List.of(), null, t.target().schema(), t.target().table());
+    };
+    ComparisonEngine engine = new ComparisonEngine(book,
+        new ComparisonEngine.Ports(tc -> SPEC, planner, db, db, cps, finisher),
+        new ComparisonEngine.Options(1, 250, 2, 1, 64, 8, 100), List.of(), Clock.systemUTC(),
+        ComparisonEngine.Hooks.NONE);
     engine.run(List.of(CONFIG), mode);
-    assertTrue(engine.fatalError() == null, String.valueOf(engine.fatalError()));
+    assertTrue(engine.runFailure() == null, String.valueOf(engine.runFailure()));
   }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class TableProgressTest {
 
-  private static ChunkProgress chunk(int index, String status, long src, long tgt, long mit, long mis, long diff) {
+  private static ChunkProgress chunk(int index, SessionStatus status, long src, long tgt, long mit, long mis, long diff) {
     ChunkProgress c = new ChunkProgress(index, index == 0 ? null : List.of("N:" + index), List.of("N:" + (index + 1)));
     c.status = status;
     c.sourceRows = src;

@@ -1,0 +1,68 @@
+package io.dbcompare.compare;
+
+import java.util.List;
+
+/** A session's state at one moment, for the console, --status, --list-sessions and reports. */
+public record RunSnapshot(
+    String sessionId,
+    String configPath,
+    String configHash,
+    String source,
+    String target,
+    String startTime,
+    String lastUpdate,
+    RunStatus status,
+    List<TableSnapshot> tables,
+    List<ScriptRecord> sessionScripts) {
+
+  public RunSnapshot {
+    tables = List.copyOf(tables);
+    sessionScripts = sessionScripts == null ? List.of() : List.copyOf(sessionScripts);
+  }
+
+  public String shortId() {
+    return sessionId.substring(0, 8);
+  }
+
+  /** The table with this key, or null. */
+  public TableSnapshot table(String key) {
+    for (TableSnapshot t : tables) {
+      if (t.key().equals(key)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  public Totals totals() {
+    int completed = 0;
+    int failed = 0;
+    long sr = 0;
+    long tr = 0;
+    long mit = 0;
+    long mis = 0;
+    long d = 0;
+    for (TableSnapshot t : tables) {
+      if (t.status() == TableStatus.COMPLETED) {
+        completed++;
+      } else if (t.status() == TableStatus.FAILED) {
+        failed++;
+      }
+      sr += t.sourceRows();
+      tr += t.targetRows();
+      mit += t.missingInTarget();
+      mis += t.missingInSource();
+      d += t.differentRows();
+    }
+    return new Totals(tables.size(), completed, failed, tables.size() - completed - failed, sr, tr, mit, mis, d);
+  }
+
+  /** Counts over all tables of the session. */
+  public record Totals(int tables, int tablesCompleted, int tablesFailed, int tablesPending, long sourceRows,
+      long targetRows, long missingInTarget, long missingInSource, long differentRows) {
+
+    public long differences() {
+      return missingInTarget + missingInSource + differentRows;
+    }
+  }
+}

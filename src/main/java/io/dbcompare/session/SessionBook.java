@@ -1,0 +1,333 @@
+package io.dbcompare.session;
+
+import io.dbcompare.compare.ChunkRange;
+import io.dbcompare.compare.ChunkResult;
+import io.dbcompare.compare.ChunkSnapshot;
+import io.dbcompare.compare.CrashPoints;
+import io.dbcompare.compare.ProgressBook;
+import io.dbcompare.compare.RunSnapshot;
+import io.dbcompare.compare.RunStatus;
+import io.dbcompare.compare.ScriptRecord;
+import io.dbcompare.compare.TableOutputs;
+import io.dbcompare.compare.TableSnapshot;
+import io.dbcompare.compare.TableSpec;
+import io.dbcompare.error.CompareException;
+import io.dbcompare.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The one owner of a session during a run: every change to the {@link Session}, its tables and chunks
+ * is one of these operations, done under the session's monitor, followed by a recount, and saved
+ * through the {@link SessionStore} when the operation says so. Readers get immutable snapshots.
+ *
+ * <p>Saves after chunks are throttled to one a second (the checkpoint files are the record of finished
+ * chunks); table transitions and the run's status are always saved at once.
+ */
+public final class SessionBook implements ProgressBook {
+  private static final long SAVE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private final Session session;
+  private final SessionStore store;
+  private final LongSupplier nanoTime;
+  /** When chunks were last saved (guarded by the session's monitor). */
+  private long lastSave;
+
+  SessionBook(Session session, SessionStore store, LongSupplier nanoTime) {
+    this.session = session;
+    this.store = store;
+    this.nanoTime = nanoTime;
+  }
+
+  /** The book of a session read from its file (a resumed run). */
+  public static SessionBook open(SessionStore store, Session loaded) {
+    return new SessionBook(loaded, store, System::nanoTime);
+  }
+
+  /** A table of a new session, as configured (the run fills in the rest). */
+  public record NewTable(String key, String schema, String table, String targetSchema, String targetTable) {}
+
+  /** A new session with its tables, not saved yet (see {@link #runStatus}). */
+  public static SessionBook create(SessionStore store, String configPath, String configHash, String source,
+      String target, List<NewTable> tables) {
+    Session s = store.create(configPath, configHash, source, target);
+    for (NewTable t : tables) {
+      TableProgress tp = new TableProgress();
+      tp.schema = t.schema();
+      tp.table = t.table();
+      tp.targetSchema = t.targetSchema();
+      tp.targetTable = t.targetTable();
+      s.tableProgress.put(t.key(), tp);
+    }
+    return new SessionBook(s, store, System::nanoTime);
+  }
+
+  /** A read-only copy of a session loaded from its file (--status, --list-sessions). */
+  public static RunSnapshot snapshotOf(Session s) {
+    synchronized (s) {
+      List<TableSnapshot> tables = new ArrayList<>();
+      s.tableProgress.forEach((key, tp) -> tables.add(table(key, tp)));
+      return new RunSnapshot(s.sessionId, s.configPath, s.configHash, s.source, s.target, s.startTime, s.lastUpdate,
+          s.status.run(), tables, records(s.sessionScripts));
+    }
+  }
+
+  @Override
+  public String sessionId() {
+    return session.sessionId;
+  }
+
+  @Override
+  public RunSnapshot snapshot() {
+    return snapshotOf(session);
+  }
+
+  @Override
+  public TableSnapshot table(String key) {
+    synchronized (session) {
+      return table(key, progress(key));
+    }
+  }
+
+  @Override
+  public List<ChunkSnapshot> chunks(String key) {
+    synchronized (session) {
+      List<ChunkSnapshot> out = new ArrayList<>();
+      for (ChunkProgress c : progress(key).chunks) {
+        out.add(new ChunkSnapshot(c.index, c.lower, c.upper, c.status.table(), c.sourceRows, c.targetRows,
+            c.missingInTarget, c.missingInSource, c.differentRows, c.error));
+      }
+      return out;
+    }
+  }
+
+  @Override
+  public TableSnapshot tableStarted(String key, TableSpec spec) {
+    synchronized (session) {
+      TableProgress tp = progress(key);
+      tp.status = SessionStatus.IN_PROGRESS;
+      tp.error = null;
+      if (tp.startedAt == null) {
+        tp.startedAt = store.now();
+      }
+      tp.schema = spec.source().schema();
+      tp.table = spec.source().table();
+      tp.targetSchema = spec.target().schema();
+      tp.targetTable = spec.target().table();
+      tp.keyColumns = spec.keyNames();
+      return table(key, tp);
+    }
+  }
+
+  @Override
+  public TableSnapshot planRecorded(String key, List<ChunkRange> chunks, int chunkSize) {
+    synchronized (session) {
+      TableProgress tp = progress(key);
+      List<ChunkProgress> plan = new ArrayList<>();
+      for (ChunkRange r : chunks) {
+        plan.add(new ChunkProgress(r.index(), r.lower(), r.upper()));
+      }
+      tp.chunks = plan;
+      tp.chunkSize = chunkSize;
+      tp.recount();
+      store.save(session); // the plan is on disk before any chunk of it runs
+      return table(key, tp);
+    }
+  }
+
+  @Override
+  public void chunkRestored(String key, ChunkResult stored) {
+    synchronized (session) {
+      record(chunk(key, stored.chunkIndex()), stored);
+    }
+  }
+
+  @Override
+  public void chunkPending(String key, int index) {
+    synchronized (session) {
+      ChunkProgress cp = chunk(key, index);
+      cp.status = SessionStatus.PENDING;
+      cp.error = null;
+    }
+  }
+
+  @Override
+  public TableSnapshot tablePrepared(String key) {
+    synchronized (session) {
+      TableProgress tp = progress(key);
+      tp.recount();
+      store.save(session);
+      return table(key, tp);
+    }
+  }
+
+  @Override
+  public void chunkStarted(String key, int index) {
+    synchronized (session) {
+      chunk(key, index).status = SessionStatus.IN_PROGRESS;
+    }
+  }
+
+  @Override
+  public TableSnapshot chunkCompleted(String key, ChunkResult result) {
+    boolean saved;
+    TableSnapshot t;
+    synchronized (session) {
+      TableProgress tp = progress(key);
+      record(chunk(key, result.chunkIndex()), result);
+      tp.recount();
+      long now = nanoTime.getAsLong();
+      saved = now - lastSave >= SAVE_INTERVAL_NANOS;
+      if (saved) {
+        lastSave = now;
+        store.save(session);
+        CrashPoints.hit(CrashPoints.CHUNK_SESSION_SAVED);
+      }
+      t = table(key, tp);
+    }
+    return t;
+  }
+
+  @Override
+  public TableSnapshot chunkFailed(String key, int index, String error) {
+    synchronized (session) {
+      ChunkProgress cp = chunk(key, index);
+      cp.status = SessionStatus.FAILED;
+      cp.error = error;
+      return table(key, progress(key));
+    }
+  }
+
+  @Override
+  public TableSnapshot chunkRevised(String key, ChunkResult revised) {
+    synchronized (session) {
+      TableProgress tp = progress(key);
+      ChunkProgress cp = chunk(key, revised.chunkIndex());
+      if (cp.status != SessionStatus.COMPLETED) {
+        throw new CompareException(ErrorCode.INTERNAL, key + ": chunk " + (revised.chunkIndex() + 1)
+            + " was revised by a table stage but is " + cp.status + ", not completed");
+      }
+      record(cp, revised);
+      tp.recount();
+      return table(key, tp);
+    }
+  }
+
+  @Override
+  public TableSnapshot tableSuspended(String key) {
+    synchronized (session) {
+      TableProgress tp = progress(key);
+      tp.recount();
+      store.save(session);
+      return table(key, tp);
+    }
+  }
+
+  @Override
+  public TableSnapshot tableFailed(String key, String error) {
+    synchronized (session) {
+      TableProgress tp = progress(key);
+      tp.status = SessionStatus.FAILED;
+      tp.error = error;
+      tp.finishedAt = store.now();
+      tp.recount();
+      store.save(session);
+      return table(key, tp);
+    }
+  }
+
+  @Override
+  public void outputsRecorded(String key, TableOutputs o) {
+    synchronized (session) {
+      TableProgress tp = progress(key);
+      tp.syncScript = o.syncScript();
+      tp.undoScript = o.undoScript();
+      tp.scripts = files(o.scripts());
+      tp.catalogTargetSchema = o.catalogTargetSchema();
+      tp.catalogTargetTable = o.catalogTargetTable();
+      tp.summaryFile = o.summaryFile();
+    }
+  }
+
+  @Override
+  public TableSnapshot tableCompleted(String key) {
+    synchronized (session) {
+      TableProgress tp = progress(key);
+      tp.status = SessionStatus.COMPLETED;
+      tp.finishedAt = store.now();
+      tp.recount();
+      store.save(session);
+      return table(key, tp);
+    }
+  }
+
+  @Override
+  public void sessionScriptsRecorded(List<ScriptRecord> scripts) {
+    synchronized (session) {
+      session.sessionScripts = files(scripts);
+      store.save(session);
+    }
+  }
+
+  @Override
+  public void runStatus(RunStatus status) {
+    synchronized (session) {
+      session.status = SessionStatus.of(status);
+      store.save(session);
+    }
+  }
+
+  private TableProgress progress(String key) {
+    TableProgress tp = session.tableProgress.get(key);
+    if (tp == null) {
+      throw new CompareException(ErrorCode.INTERNAL, "table " + key + " is not part of session " + session.sessionId);
+    }
+    return tp;
+  }
+
+  private ChunkProgress chunk(String key, int index) {
+    List<ChunkProgress> chunks = progress(key).chunks;
+    if (index < 0 || index >= chunks.size() || chunks.get(index).index != index) {
+      throw new CompareException(ErrorCode.INTERNAL, key + ": no chunk " + index + " in a plan of " + chunks.size());
+    }
+    return chunks.get(index);
+  }
+
+  private static void record(ChunkProgress cp, ChunkResult r) {
+    cp.status = SessionStatus.COMPLETED;
+    cp.error = null;
+    cp.sourceRows = r.sourceRows();
+    cp.targetRows = r.targetRows();
+    cp.missingInTarget = r.missingInTarget();
+    cp.missingInSource = r.missingInSource();
+    cp.differentRows = r.different();
+  }
+
+  private static List<ScriptFile> files(List<ScriptRecord> records) {
+    List<ScriptFile> out = new ArrayList<>();
+    for (ScriptRecord r : records) {
+      out.add(new ScriptFile(r.kind(), r.phase(), r.part(), r.path(), r.sha256(), r.statements()));
+    }
+    return out;
+  }
+
+  private static List<ScriptRecord> records(List<ScriptFile> files) {
+    List<ScriptRecord> out = new ArrayList<>();
+    if (files != null) {
+      for (ScriptFile f : files) {
+        out.add(new ScriptRecord(f.kind, f.phase, f.part, f.path, f.sha256, f.statements));
+      }
+    }
+    return out;
+  }
+
+  /** Caller holds the session's monitor. */
+  private static TableSnapshot table(String key, TableProgress tp) {
+    return new TableSnapshot(key, tp.schema, tp.table, tp.targetSchema, tp.targetTable, tp.status.table(),
+        tp.totalChunks, tp.completedChunks, tp.sourceRows, tp.targetRows, tp.missingInTarget, tp.missingInSource,
+        tp.differentRows, tp.error, tp.startedAt, tp.finishedAt, tp.keyColumns, tp.chunkSize, tp.syncScript,
+        tp.undoScript, records(tp.scripts), tp.catalogTargetSchema, tp.catalogTargetTable, tp.summaryFile);
+  }
+}
