@@ -68,7 +68,7 @@ public record RowStatement(Kind kind, TableRef table, List<ColumnValue> key, Lis
     }
     boolean setsColumns = kind == Kind.UPDATE || kind == Kind.MERGE_UPDATE;
     if (setsColumns && set.isEmpty()) {
-      throw new IllegalArgumentException("no differing column for " + table.display() + " " + keyText());
+      throw new IllegalArgumentException("no differing column for " + table.display() + " " + keyText(key));
     }
     if ((kind == Kind.INSERT || kind == Kind.DELETE) && !set.isEmpty()) {
       throw new IllegalArgumentException(kind + " sets no column");
@@ -110,6 +110,10 @@ public record RowStatement(Kind kind, TableRef table, List<ColumnValue> key, Lis
 
   /** The key as a DBA reads it: {@code (ID=42, REGION=EU)}. */
   public String keyText() {
+    return keyText(key);
+  }
+
+  private static String keyText(List<ColumnValue> key) {
     return ValueText.display(key.stream().map(ColumnValue::column).toList(),
         key.stream().map(ColumnValue::kind).toList(), key.stream().map(ColumnValue::value).toArray());
   }
