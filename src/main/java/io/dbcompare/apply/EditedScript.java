@@ -22,14 +22,14 @@ final class EditedScript {
     List<List<String>> blocks = new ArrayList<>();
     for (StatementFile.Item item : contents.items()) {
       List<String> lines = StatementFile.Contents.lines(item, text);
-      if (item instanceof StatementFile.Text) {
+      if (item instanceof StatementFile.Statement) {
+        blocks.add(lines); // whole: a line inside a statement is part of it, whatever it looks like
+      } else {
         for (String l : lines) {
           if (!ignorable(l)) {
-            blocks.add(List.of(l)); // a setting or client command: kept, but comments may move around it
+            blocks.add(List.of(l)); // a setting, client command or COMMIT: kept, comments may move around it
           }
         }
-      } else {
-        blocks.add(lines);
       }
     }
     String[] actual = edited.split("\n", -1);
