@@ -78,9 +78,10 @@ public final class PostgresDialect extends AbstractDialect {
   /**
    * A parameter keeps the column's operators and index. An integer column binds a long: a numeric
    * parameter would make PostgreSQL compare the column cast to numeric, which no index on it serves.
-   * A date column binds a date (the literal is a DATE). A bpchar parameter is cast to bpchar: bound as
-   * varchar it would compare as text, where the column's padding blanks are cut and the value's are
-   * not; the literal is of unknown type and compares as bpchar.
+   * A date column binds a date (the literal is a DATE). A bpchar parameter is cast to bpchar, so it
+   * compares blank-padded like the literal (of unknown type, resolved to bpchar) whatever type the
+   * driver sends a string as (pgjdbc's {@code stringtype} setting): compared as text, the column's
+   * padding blanks would be cut and the value's not.
    */
   @Override
   public BoundValue boundValue(ValueKind kind, Object v, String targetType) {

@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * columns of differing rows, and INSERTs the rows missing in the target, in that order; the undo script
  * deletes the inserted rows, sets the updated columns back and inserts the deleted rows. Rows are
  * addressed by their key, and with {@code sync.guarded} (the default) UPDATE and DELETE also match the
- * values the comparison read (see {@link DmlBuilder}). A COMMIT follows every {@code sync.batch_size}
+ * values the comparison read (see {@link RowStatements}; rendered by {@link StatementText}). A COMMIT follows every {@code sync.batch_size}
  * statements of a phase, and ends the script (and every part).
  *
  * <p>A script of more than {@code sync.max_statements_per_file} statements, or every script when the
