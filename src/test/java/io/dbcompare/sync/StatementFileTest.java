@@ -88,6 +88,31 @@ class StatementFileTest {
     }
   }
 
+  /**
+   * MERGE scripts of every dialect, guarded or not: six statements (2 DELETE, 4 MERGE) in the batches
+   * the COMMIT lines make, rendering to the script (PL/SQL and DO blocks, H2 check queries included).
+   */
+  @ParameterizedTest
+  @EnumSource(Platform.class)
+  void mergeScriptsHaveTheirStatementValues(Platform p) throws Exception {
+    StatementText text = new StatementText(Dialects.of(p));
+    for (boolean guarded : List.of(true, false)) {
+      Path d = tmp.resolve(guarded + "");
+      Files.createDirectories(d);
+      SyncScriptGoldenTest.write(p, d, MergeScriptGoldenTest.merge(guarded, SyncSettings.DEFAULT_MAX_STATEMENTS_PER_FILE),
+          false);
+      Path f = d.resolve("sync_" + p.name().toLowerCase(Locale.ROOT) + ".sql");
+      StatementFile.Contents c = StatementFile.load(f);
+      assertEquals(Files.readString(f, StandardCharsets.UTF_8), c.render(text), p + " guarded " + guarded);
+      List<StatementFile.Batch> batches = c.batches(text);
+      assertEquals(List.of(1, 2, 2, 1), batches.stream().map(b -> b.statements().size()).toList());
+      List<RowStatement.Kind> kinds = all(batches).stream().map(l -> l.statement().kind()).toList();
+      assertEquals(List.of(RowStatement.Kind.DELETE, RowStatement.Kind.DELETE, RowStatement.Kind.MERGE_UPDATE,
+          RowStatement.Kind.MERGE_UPDATE, RowStatement.Kind.MERGE_INSERT, RowStatement.Kind.MERGE_INSERT), kinds);
+      assertTrue(all(batches).stream().allMatch(l -> l.statement().guarded() == guarded));
+    }
+  }
+
   /** Written as parts with a master: each part has its statement file; the master (no statements) has none. */
   @ParameterizedTest
   @EnumSource(Platform.class)
