@@ -1,6 +1,6 @@
 package io.dbcompare.apply;
 
-import io.dbcompare.config.Platform;
+import io.dbcompare.dialect.Dialect;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.session.ScriptFile;
@@ -8,7 +8,8 @@ import io.dbcompare.session.Session;
 import io.dbcompare.session.SessionStatus;
 import io.dbcompare.session.TableProgress;
 import io.dbcompare.sync.GeneratedScript;
-import io.dbcompare.sync.ScriptParser;
+import io.dbcompare.sync.StatementFile;
+import io.dbcompare.sync.StatementText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,18 +24,30 @@ import java.util.Map;
 
 /**
  * What {@code --apply} runs for a session: the session's sync master when there is one (it runs every
- * table's parts in foreign-key order), else each table's sync script in the session's order; every
- * file it reads (masters and parts) checked against the SHA-256 the session recorded, and parsed.
+ * table's parts in foreign-key order), else each table's sync script in the session's order.
+ *
+ * <p>Every file it reads (masters and parts) must have the SHA-256 the session recorded. A file with
+ * statements is applied from its statement values ({@link StatementFile}, written beside it with the
+ * script), never by reading its SQL: the values are rendered as script text again, and that text must
+ * be the file's, byte for byte; so what is bound is what was reviewed. A master holds no statement:
+ * each of its lines must be a setting or comment of the dialect's master, or exactly the line the tool
+ * writes to run one of the session's recorded parts ({@link MasterScript}).
+ *
+ * <p>{@code --allow-edited} accepts files whose SHA-256 differs when only comments and blank lines
+ * were changed, added or removed between statements: every statement, COMMIT and setting must still be
+ * there exactly, in order ({@link EditedScript}). A script whose statements were edited is refused in
+ * any case, since its values can no longer be bound: run it with the database's client, or compare
+ * again for fresh scripts. Scripts written before statement files existed are refused likewise.
  */
 public final class ApplyPlan {
-  /** A file with statements, in the order they run, and the table its statements belong to. */
-  public record Step(Path file, String table, ScriptParser.Parsed parsed) {
+  /** A file with statements, in the order the files run, and the table its statements belong to. */
+  public record Step(Path file, String table, List<StatementFile.Batch> batches) {
     public long statements() {
-      return parsed.statements();
+      return batches.stream().mapToLong(b -> b.statements().size()).sum();
     }
   }
 
-  private record Recorded(ScriptFile file, String table) {}
+  private record Recorded(ScriptFile file, String table, boolean master) {}
 
   private final List<Path> entries;
   private final List<Step> steps;
@@ -71,13 +84,19 @@ public final class ApplyPlan {
     return steps.stream().mapToLong(Step::statements).sum();
   }
 
+  public long batches() {
+    return steps.stream().mapToLong(s -> s.batches().size()).sum();
+  }
+
   /**
-   * Checks the session and its scripts and reads them.
+   * Checks the session and its scripts and loads their statements.
    *
+   * @param target the target's dialect (the scripts' dialect)
    * @throws CompareException APPLY_REFUSED when a table is not completed, a script is missing, not
-   *     recorded, not in the tool's format, or (without {@code allowEdited}) edited since it was written
+   *     recorded, has no usable statement file, or (without {@code allowEdited}) was edited since it was
+   *     written; with it, when more than comments and blank lines were edited
    */
-  public static ApplyPlan of(Session session, Platform platform, boolean allowEdited) {
+  public static ApplyPlan of(Session session, Dialect target, boolean allowEdited) {
     List<String> unfinished = new ArrayList<>();
     for (TableProgress t : session.tableProgress.values()) {
       if (!SessionStatus.COMPLETED.equals(t.status)) {
@@ -90,15 +109,16 @@ public final class ApplyPlan {
           + " its scripts");
     }
     Map<Path, Recorded> recorded = new LinkedHashMap<>();
-    List<TableProgress> withScripts = new ArrayList<>();
     for (ScriptFile f : session.sessionScripts) {
-      recorded.put(norm(f.path), new Recorded(f, null));
+      recorded.put(norm(f.path), new Recorded(f, null, true));
     }
     List<Path> entries = new ArrayList<>();
+    List<TableProgress> withScripts = new ArrayList<>();
     for (TableProgress t : session.tableProgress.values()) {
       String display = t.targetSchema + "." + t.targetTable;
+      boolean parts = t.scripts.stream().anyMatch(f -> GeneratedScript.SYNC.equals(f.kind) && f.phase != null);
       for (ScriptFile f : t.scripts) {
-        recorded.put(norm(f.path), new Recorded(f, display));
+        recorded.put(norm(f.path), new Recorded(f, display, f.phase == null && parts));
       }
       if (t.syncScript != null) {
         withScripts.add(t);
@@ -115,57 +135,97 @@ public final class ApplyPlan {
         break;
       }
     }
-    List<Step> steps = new ArrayList<>();
-    List<String> edited = new ArrayList<>();
+    Visit v = new Visit(recorded, target, allowEdited);
     for (Path e : entries) {
-      visit(e, recorded, platform, steps, edited, 0);
+      v.file(e, 0);
     }
-    if (!edited.isEmpty() && !allowEdited) {
+    if (!v.edited.isEmpty() && !allowEdited) {
       throw refused("the scripts were changed after they were generated (SHA-256 differs from the session's record): "
-          + String.join(", ", edited) + "; review the changes, then run again with --allow-edited to apply them"
-          + " as they are now, or compare again for fresh scripts");
+          + String.join(", ", v.edited) + "; review the changes, then run again with --allow-edited to apply them"
+          + " (only comments and blank lines may differ), or compare again for fresh scripts");
     }
-    return new ApplyPlan(List.copyOf(entries), List.copyOf(steps), List.copyOf(edited), List.copyOf(withScripts));
+    return new ApplyPlan(List.copyOf(entries), List.copyOf(v.steps), List.copyOf(v.edited), List.copyOf(withScripts));
   }
 
-  private static void visit(Path file, Map<Path, Recorded> recorded, Platform platform, List<Step> steps,
-      List<String> edited, int depth) {
-    if (depth > 3) {
-      throw refused(file + ": scripts include each other too deeply");
+  /** Reads the files a run reaches, in order. */
+  private static final class Visit {
+    final Map<Path, Recorded> recorded;
+    final Dialect target;
+    final StatementText text;
+    final boolean allowEdited;
+    final List<Step> steps = new ArrayList<>();
+    final List<String> edited = new ArrayList<>();
+
+    Visit(Map<Path, Recorded> recorded, Dialect target, boolean allowEdited) {
+      this.recorded = recorded;
+      this.target = target;
+      this.text = new StatementText(target);
+      this.allowEdited = allowEdited;
     }
-    Recorded r = recorded.get(file);
-    if (r == null) {
-      throw refused(file + " is run by the session's scripts but is not recorded in the session; only scripts"
-          + " the tool wrote are applied");
-    }
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new CompareException(ErrorCode.APPLY_REFUSED, file + ": cannot read the script (" + e.getMessage()
-          + "); it was written by the comparison and is needed to apply it", e);
-    }
-    boolean changed = !sha256(bytes).equalsIgnoreCase(String.valueOf(r.file().sha256));
-    if (changed) {
-      edited.add(file.toString());
-    }
-    ScriptParser.Parsed parsed;
-    try {
-      parsed = ScriptParser.parse(new String(bytes, StandardCharsets.UTF_8), file, platform);
-    } catch (ScriptParser.FormatException e) {
-      throw new CompareException(ErrorCode.APPLY_REFUSED, e.getMessage(), e);
-    }
-    if (!parsed.includes().isEmpty()) {
-      for (Path p : parsed.includes()) {
-        visit(p, recorded, platform, steps, edited, depth + 1);
+
+    void file(Path file, int depth) {
+      if (depth > 3) {
+        throw refused(file + ": scripts include each other too deeply");
       }
-      return;
+      Recorded r = recorded.get(file);
+      if (r == null) {
+        throw refused(file + " is run by the session's scripts but is not recorded in the session; only scripts"
+            + " the tool wrote are applied");
+      }
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new CompareException(ErrorCode.APPLY_REFUSED, file + ": cannot read the script (" + e.getMessage()
+            + "); it was written by the comparison and is needed to apply it", e);
+      }
+      boolean changed = !sha256(bytes).equalsIgnoreCase(String.valueOf(r.file().sha256));
+      if (changed) {
+        edited.add(file.toString());
+      }
+      String script = new String(bytes, StandardCharsets.UTF_8);
+      if (r.master()) {
+        for (Path p : MasterScript.includes(script, file, target, recorded.keySet())) {
+          file(p, depth + 1);
+        }
+        return;
+      }
+      StatementFile.Contents contents = statements(file);
+      if (!changed) {
+        if (!contents.render(text).equals(script)) {
+          throw refused(file + ": its statement file " + StatementFile.of(file).getFileName() + " does not render to the"
+              + " script (another script's, or damaged); compare again for fresh scripts");
+        }
+      } else if (allowEdited) {
+        String problem = EditedScript.problem(script, contents, text);
+        if (problem != null) {
+          throw refused(file + ": " + problem + "; --apply runs only the statements the tool wrote (comments and"
+              + " blank lines may be edited): run the edited script with the database's client, or compare again"
+              + " for fresh scripts");
+        }
+      }
+      long statements = contents.statements();
+      if (statements != r.file().statements) {
+        throw refused(file + " holds " + statements + " statements where the session records "
+            + r.file().statements + "; it is not applied");
+      }
+      steps.add(new Step(file, r.table(), contents.batches(text)));
     }
-    if (!changed && parsed.statements() != r.file().statements) {
-      throw refused(file + " holds " + parsed.statements() + " statements where the session records "
-          + r.file().statements + "; it is not applied");
+
+    private StatementFile.Contents statements(Path file) {
+      StatementFile.Contents contents;
+      try {
+        contents = StatementFile.load(file);
+      } catch (StatementFile.Unreadable e) {
+        throw new CompareException(ErrorCode.APPLY_REFUSED, file + ": its statement values cannot be used: "
+            + e.getMessage() + " (scripts written by an earlier version of the tool have none); compare again for fresh"
+            + " scripts, or run the script with the database's client", e);
+      }
+      if (contents.platform() != target.platform()) {
+        throw refused(file + " was written for " + contents.platform() + ", the target is " + target.platform());
+      }
+      return contents;
     }
-    steps.add(new Step(file, r.table(), parsed));
   }
 
   static Path norm(String path) {
@@ -180,7 +240,7 @@ public final class ApplyPlan {
     }
   }
 
-  private static CompareException refused(String message) {
+  static CompareException refused(String message) {
     return new CompareException(ErrorCode.APPLY_REFUSED, message);
   }
 }

@@ -2,31 +2,32 @@ package io.dbcompare.apply;
 
 import io.dbcompare.compare.CrashPoints;
 import io.dbcompare.config.DatabaseConfig;
+import io.dbcompare.dialect.Dialect;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.jdbc.SqlErrors;
+import io.dbcompare.session.ApplyBook;
 import io.dbcompare.session.ApplyProgress;
 import io.dbcompare.session.Session;
 import io.dbcompare.session.SessionStore;
-import io.dbcompare.sync.ScriptParser;
-import io.dbcompare.sync.ScriptParser.Batch;
+import io.dbcompare.sync.BoundStatement;
+import io.dbcompare.sync.StatementBinder;
+import io.dbcompare.sync.StatementFile;
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the batches of an {@link ApplyPlan} on one writable connection: each batch (the statements
- * between two COMMITs of the script) in one transaction, recorded in the session's
- * {@code apply_progress} once committed, so a killed run resumes after the last committed batch.
+ * between two COMMITs of the script) in one transaction, each statement bound from its values
+ * ({@link StatementBinder}), and the batch recorded in the session's {@code apply_progress}
+ * ({@link ApplyBook}) once committed, so a killed run resumes after the last committed batch. The
+ * connection's session setup (the dialect's, made when it was opened) takes the place of the script's
+ * settings: binary comparison and UTC for Oracle, UTC for PostgreSQL and H2.
  *
  * <p>Before each COMMIT the batch is marked in doubt in the session, and the mark is cleared once the
  * commit is recorded. A run that died between the two cannot know whether the batch committed: the
@@ -35,11 +36,11 @@ import org.slf4j.LoggerFactory;
  * conflicts it was not, and it is committed now; anything else stops (or, with --skip-conflicts, the
  * conflicting statements are skipped).
  *
- * <p>A conflict is a statement that finds the target other than the comparison read it: a guard that
- * matched no row (the script's own error: PL/SQL, DO block, H2 guard query), a plain UPDATE or DELETE
- * that changed no row, or an integrity violation (a duplicate key on INSERT). It stops the apply,
- * rolling back its batch, and is reported with the table and key; with {@code skipConflicts} it is
- * rolled back alone (savepoint), logged and skipped.
+ * <p>A conflict is a statement that finds the target other than the comparison read it: one that
+ * changes no row (its guard did not match, the row is gone, or a MERGE found the key it was to insert)
+ * or an integrity violation (an INSERT whose key exists, a missing parent). It stops the apply, rolling
+ * back its batch, and is reported with the table and key; with {@code skipConflicts} it is rolled back
+ * alone (savepoint), logged and skipped.
  */
 public final class ScriptApplier {
   /** Crash point (tests): a batch is committed in the target, the session does not record it yet. */
@@ -60,22 +61,24 @@ public final class ScriptApplier {
 
   private final Connection c;
   private final DatabaseConfig db;
+  private final StatementBinder binder;
   private final Session session;
   private final SessionStore store;
   private final boolean skipConflicts;
   private final PrintWriter out;
-  private final Map<String, List<String>> primaryKeys = new HashMap<>();
 
-  public ScriptApplier(Connection c, DatabaseConfig db, Session session, SessionStore store, boolean skipConflicts,
-      PrintWriter out) {
+  public ScriptApplier(Connection c, DatabaseConfig db, Dialect dialect, Session session, SessionStore store,
+      boolean skipConflicts, PrintWriter out) {
     this.c = c;
     this.db = db;
+    this.binder = new StatementBinder(dialect);
     this.session = session;
     this.store = store;
     this.skipConflicts = skipConflicts;
     this.out = out;
   }
 
+  /** A statement that changed another number of rows than one. */
   private static final class NoRow extends Exception {
     final int count;
 
@@ -86,46 +89,26 @@ public final class ScriptApplier {
   }
 
   public Result run(ApplyPlan plan) {
-    ApplyProgress ap;
-    synchronized (session) {
-      ap = session.applyProgress;
-      if (ap == null) {
-        ap = new ApplyProgress();
-        ap.startedAt = store.now();
-        session.applyProgress = ap;
-      }
-      ap.status = ApplyProgress.RUNNING;
-      ap.finishedAt = null;
-      ap.scripts = plan.entries().stream().map(Object::toString).toList();
-      store.save(session);
-    }
+    ApplyBook book = ApplyBook.start(session, store, plan.entries().stream().map(Object::toString).toList());
     long applied = 0;
     long skipped = 0;
     int batches = 0;
     for (ApplyPlan.Step step : plan.steps()) {
       String key = step.file().toString();
-      List<Batch> list = step.parsed().batches();
-      ApplyProgress.FileProgress fp = ap.files.computeIfAbsent(key, k -> new ApplyProgress.FileProgress());
-      fp.batches = list.size();
-      if (fp.batchesDone >= list.size()) {
-        out.println("  " + step.file().getFileName() + ": already applied (" + fp.statementsDone + " statements)");
+      List<StatementFile.Batch> list = step.batches();
+      ApplyProgress.FileView fp = book.file(key, list.size());
+      if (fp.done()) {
+        out.println("  " + step.file().getFileName() + ": already applied (" + fp.statementsDone() + " statements)");
         continue;
       }
       out.println("  " + step.file().getFileName() + ": " + step.statements() + " statements in " + list.size()
-          + " batches" + (fp.batchesDone > 0 ? ", resuming after batch " + fp.batchesDone : "")
+          + " batches" + (fp.batchesDone() > 0 ? ", resuming after batch " + fp.batchesDone() : "")
           + (step.table() == null ? "" : " (" + step.table() + ")"));
       out.flush();
-      settings(step);
-      for (int b = fp.batchesDone; b < list.size(); b++) {
-        boolean inDoubt = fp.inDoubtBatch != null && fp.inDoubtBatch == b;
-        BatchResult r = batch(step, list.get(b), b, inDoubt);
+      for (int b = fp.batchesDone(); b < list.size(); b++) {
+        BatchResult r = batch(book, step, list.get(b), b, fp.inDoubt(b));
         if (r.stop != null) {
-          synchronized (session) {
-            // an in-doubt mark stays: whether that batch committed is still unknown
-            ap.status = ApplyProgress.STOPPED;
-            ap.conflicts.add("stopped: " + r.stop.describe());
-            store.save(session);
-          }
+          book.stopped(r.stop.describe());
           progress.warn("APPLY: {} | BATCH: {}/{} | STOPPED | conflict {}", step.file().getFileName(), b + 1,
               list.size(), r.stop.describe());
           return new Result(applied, skipped, batches, r.stop);
@@ -135,21 +118,12 @@ public final class ScriptApplier {
           progress.warn("APPLY: {} | BATCH: {}/{} | CONFLICT SKIPPED | {}", step.file().getFileName(), b + 1,
               list.size(), k.describe());
         }
-        synchronized (session) {
-          if (r.committedEarlier) {
-            out.println("    batch " + (b + 1) + " was committed before the interruption (its rows are already"
-                + " as it leaves them): not applied again");
-          }
-          fp.batchesDone = b + 1;
-          fp.inDoubtBatch = null;
-          fp.statementsDone += list.get(b).statements().size();
-          ap.statementsApplied += r.applied;
-          ap.statementsSkipped += r.skipped.size();
-          for (Conflict k : r.skipped) {
-            ap.conflicts.add("skipped: " + k.describe());
-          }
-          store.save(session);
+        if (r.committedEarlier) {
+          out.println("    batch " + (b + 1) + " was committed before the interruption (its rows are already"
+              + " as it leaves them): not applied again");
         }
+        book.committed(key, b, list.get(b).statements().size(), r.applied,
+            r.skipped.stream().map(Conflict::describe).toList());
         CrashPoints.hit(CRASH_BATCH_RECORDED);
         progress.info("APPLY: {} | BATCH: {}/{} | COMMITTED | statements {} | skipped {}", step.file().getFileName(),
             b + 1, list.size(), r.applied, r.skipped.size());
@@ -158,40 +132,28 @@ public final class ScriptApplier {
         batches++;
       }
     }
-    synchronized (session) {
-      ap.status = ApplyProgress.COMPLETED;
-      ap.finishedAt = store.now();
-      store.save(session);
-    }
+    book.finished();
     return new Result(applied, skipped, batches, null);
   }
 
   private record BatchResult(long applied, List<Conflict> skipped, Conflict stop, boolean committedEarlier) {}
 
-  /** The file's session settings, committed (PostgreSQL's SET is transactional). */
-  private void settings(ApplyPlan.Step step) {
-    try (Statement st = c.createStatement()) {
-      for (String s : step.parsed().settings()) {
-        st.execute(s);
-      }
-      c.commit();
-    } catch (SQLException e) {
-      rollbackQuietly();
-      throw SqlErrors.translate(e, "applying the settings of " + step.file(), db);
-    }
-  }
-
-  private BatchResult batch(ApplyPlan.Step step, Batch batch, int index, boolean inDoubt) {
+  private BatchResult batch(ApplyBook book, ApplyPlan.Step step, StatementFile.Batch batch, int index,
+      boolean inDoubt) {
     boolean savepoints = skipConflicts || inDoubt;
     List<Conflict> conflicts = new ArrayList<>();
     long ok = 0;
-    for (ScriptParser.Statement s : batch.statements()) {
+    for (StatementFile.Located s : batch.statements()) {
+      BoundStatement bound = binder.bind(s.statement());
       Savepoint sp = null;
       try {
         if (savepoints) {
           sp = c.setSavepoint();
         }
-        execute(s);
+        int count = BoundExecutor.executeUpdate(c, bound);
+        if (count != 1) {
+          throw new NoRow(count);
+        }
         ok++;
       } catch (SQLException | NoRow e) {
         boolean conflict = e instanceof NoRow || isConflict((SQLException) e);
@@ -207,9 +169,10 @@ public final class ScriptApplier {
         }
         if (!conflict) {
           throw SqlErrors.translate((SQLException) e, "applying " + step.file().getFileName() + " line " + s.line()
-              + " (batch " + (index + 1) + ", rolled back)", db);
+              + " (" + s.statement().table().display() + " " + s.statement().keyText() + ", batch " + (index + 1)
+              + ", rolled back)", db);
         }
-        Conflict k = conflict(step, s, e);
+        Conflict k = conflict(step, s, bound, e);
         if (!savepoints) {
           return new BatchResult(0, List.of(), k, false);
         }
@@ -229,10 +192,7 @@ public final class ScriptApplier {
               + " conflicts; nothing of it was applied now)"), false);
     }
     try {
-      synchronized (session) {
-        session.applyProgress.files.get(step.file().toString()).inDoubtBatch = index;
-        store.save(session);
-      }
+      book.aboutToCommit(step.file().toString(), index);
       c.commit();
     } catch (SQLException e) {
       rollbackQuietly();
@@ -242,69 +202,21 @@ public final class ScriptApplier {
     return new BatchResult(ok, conflicts, null, false);
   }
 
-  private void execute(ScriptParser.Statement s) throws SQLException, NoRow {
-    try (Statement st = c.createStatement()) {
-      List<String> sql = s.sql();
-      for (int i = 0; i < sql.size(); i++) {
-        if (i == 0 && s.hasGuardQuery()) {
-          try (ResultSet rs = st.executeQuery(sql.get(0))) {
-            while (rs.next()) {
-              rs.getInt(1); // the guard fails while its row is computed
-            }
-          }
-          continue;
-        }
-        st.execute(sql.get(i));
-        if (s.kind() == ScriptParser.Kind.DML) {
-          int count = st.getUpdateCount();
-          if (count != 1) {
-            throw new NoRow(count);
-          }
-        }
-      }
-    }
+  /** An integrity violation (duplicate key, missing parent): SQLState class 23 on every platform. */
+  static boolean isConflict(SQLException e) {
+    return e.getSQLState() != null && e.getSQLState().startsWith("23");
   }
 
-  /** A guard's own error, or an integrity violation (duplicate key, missing parent). */
-  private static boolean isConflict(SQLException e) {
-    String state = e.getSQLState() == null ? "" : e.getSQLState();
-    String msg = String.valueOf(e.getMessage());
-    boolean guard = msg.contains("sync stopped: ") || msg.contains("undo stopped: ");
-    return state.startsWith("23") || guard && (state.equals("P0001") || state.equals("22018")
-        || e.getErrorCode() == 20001 || state.startsWith("72") || state.isEmpty());
-  }
-
-  private Conflict conflict(ApplyPlan.Step step, ScriptParser.Statement s, Exception e) {
-    String dml = s.dml();
-    DmlText.Target t = DmlText.target(dml);
-    String table = t == null ? String.valueOf(step.table()) : t.display();
-    String key = t == null ? "(key unknown)" : DmlText.key(dml, keyColumns(t));
+  private Conflict conflict(ApplyPlan.Step step, StatementFile.Located s, BoundStatement bound, Exception e) {
     String reason;
     if (e instanceof NoRow nr) {
-      reason = dml.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT) + " changed " + nr.count
-          + " rows instead of 1: the row changed since the comparison";
+      reason = bound.noRowReason(nr.count);
     } else {
       CompareException ce = SqlErrors.translate((SQLException) e, "applying the statement", db);
       reason = ce.getMessage();
     }
-    return new Conflict(table, key, step.file().getFileName().toString(), s.line(), reason);
-  }
-
-  /** The target table's primary key columns (empty when the catalog has none or cannot say). */
-  private List<String> keyColumns(DmlText.Target t) {
-    return primaryKeys.computeIfAbsent(t.schema() + "\u0000" + t.table(), k -> {
-      List<String> cols = new ArrayList<>();
-      try (ResultSet rs = c.getMetaData().getPrimaryKeys(null, t.schema(), t.table())) {
-        Map<Integer, String> bySeq = new java.util.TreeMap<>();
-        while (rs.next()) {
-          bySeq.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
-        }
-        cols.addAll(bySeq.values());
-      } catch (SQLException ignored) {
-        // the key is then shown from the statement's first columns
-      }
-      return cols;
-    });
+    return new Conflict(s.statement().table().display(), s.statement().keyText(), step.file().getFileName().toString(),
+        s.line(), reason);
   }
 
   private void rollbackQuietly() {

@@ -3,6 +3,7 @@ package io.dbcompare.cli;
 import io.dbcompare.apply.ApplyPlan;
 import io.dbcompare.apply.ScriptApplier;
 import io.dbcompare.config.CompareConfig;
+import io.dbcompare.dialect.Dialect;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.error.ExitCodes;
@@ -57,7 +58,8 @@ final class ApplyRun {
             + " configuration with other databases, tables, keys, columns or filters (" + session.configPath
             + "); apply it with that configuration");
       }
-      plan = ApplyPlan.of(session, cfg.target().platform(), allowEdited);
+      Dialect dialect = DatabaseTypes.of(cfg.target()).dialect();
+      plan = ApplyPlan.of(session, dialect, allowEdited);
       out.println("Apply:         session " + session.sessionId + " to " + cfg.target().describe());
       if (plan.steps().isEmpty()) {
         out.println("Nothing to apply: the session wrote no sync script (no differences).");
@@ -71,20 +73,20 @@ final class ApplyRun {
         out.println("Running:       " + e + (master ? " (session master: every table's parts in foreign-key order)"
             : ""));
       }
-      long batches = plan.steps().stream().mapToLong(s -> s.parsed().batches().size()).sum();
-      out.println("Statements:    " + plan.statements() + " in " + batches + " batches (one transaction each) from "
-          + plan.steps().size() + " file(s); SHA-256 of every file checked against the session");
+      out.println("Statements:    " + plan.statements() + " in " + plan.batches() + " batches (one transaction each)"
+          + " from " + plan.steps().size() + " file(s); SHA-256 of every file checked against the session; each"
+          + " statement bound from its values, which render to the reviewed script");
       for (String e : plan.edited()) {
-        out.println("EDITED:        " + e + " differs from the generated script; applied as it is now (--allow-edited)");
+        out.println("EDITED:        " + e + " differs from the generated script in comments or blank lines only;"
+            + " its statements are applied (--allow-edited)");
       }
       if (skipConflicts) {
         out.println("Conflicts:     skipped and logged (--skip-conflicts)");
       }
       out.flush();
       try (SessionLog sl = SessionLog.attach(store.logFile(id), verbose);
-          Connection c = WritableConnection.open(cfg.target(), DatabaseTypes.of(cfg.target()).dialect(),
-              cfg.settings().connectTimeoutSeconds())) {
-        result = new ScriptApplier(c, cfg.target(), session, store, skipConflicts, out).run(plan);
+          Connection c = WritableConnection.open(cfg.target(), dialect, cfg.settings().connectTimeoutSeconds())) {
+        result = new ScriptApplier(c, cfg.target(), dialect, session, store, skipConflicts, out).run(plan);
       } catch (SQLException e) {
         throw io.dbcompare.jdbc.SqlErrors.translate(e, "closing the apply connection", cfg.target());
       }

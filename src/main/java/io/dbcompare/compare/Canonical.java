@@ -42,6 +42,19 @@ public final class Canonical {
     };
   }
 
+  /**
+   * Whether two values of one kind are equal for the comparison: the same canonical text ({@code 1},
+   * {@code 1.0} and {@code 1.00} are one NUMBER; date-times equal to the nanosecond; zoned times equal as
+   * instants). NULL equals only NULL: an empty string read as NULL under the empty-string policy was made
+   * NULL when it was read, so it is NULL here too.
+   */
+  public static boolean sameValue(ValueKind kind, Object a, Object b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    return text(kind, a).equals(text(kind, b));
+  }
+
   public static String number(BigDecimal d) {
     if (d.signum() == 0) {
       return "0";

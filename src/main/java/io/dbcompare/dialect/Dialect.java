@@ -100,6 +100,34 @@ public interface Dialect {
         + statement(dml, script);
   }
 
+  // ----- bound statements (--apply): the same statements with parameters instead of literals. Each
+  // ----- type quirk of the literals above has its counterpart here, as a small override per dialect.
+
+  /**
+   * A value of a column of {@code targetType} as a statement parameter: normally {@code ?} bound with
+   * the value's exact Java type (BigDecimal, Double, String, byte[], LocalDateTime, OffsetDateTime,
+   * Boolean); NULL is the literal {@code NULL}, as in the scripts.
+   */
+  default BoundValue boundValue(ValueKind kind, Object value, String targetType) {
+    if (value == null) {
+      return BoundValue.literal("NULL");
+    }
+    return BoundValue.of("?", Bind.standard(kind, value));
+  }
+
+  /**
+   * {@link #guardCondition} with a parameter: the column still has {@code value} as the comparison
+   * read it (NULL, and with {@code emptyIsNull} an empty string, bind nothing).
+   */
+  default BoundValue boundGuard(String quotedColumn, ValueKind kind, String targetType, Object value,
+      boolean emptyIsNull) {
+    if (value == null) {
+      return BoundValue.literal(guardCondition(quotedColumn, kind, targetType, null, emptyIsNull));
+    }
+    BoundValue v = boundValue(kind, value, targetType);
+    return new BoundValue(guardCondition(quotedColumn, kind, targetType, v.sql(), emptyIsNull), v.binds());
+  }
+
   // ----- MERGE statements (sync.style: merge). The defaults are standard SQL (H2, PostgreSQL 15+).
 
   /** What ends the select list of a MERGE's one-row source: Oracle's {@code FROM DUAL}; nothing elsewhere. */

@@ -91,6 +91,62 @@ public final class OracleDialect extends AbstractDialect {
     };
   }
 
+  /**
+   * Parameters of Oracle columns, each quirk of the literals above kept:
+   * <ul>
+   *   <li>BINARY_DOUBLE/FLOAT: {@code TO_BINARY_DOUBLE(?)} of the decimal text ({@code NaN}, {@code INF},
+   *       {@code -INF} for the specials, as TO_BINARY_DOUBLE reads them): the same decimal the literal
+   *       writes, and no {@code setDouble}, which binds a NUMBER that holds no NaN or infinity;
+   *   <li>DATE: {@code CAST(? AS DATE)}: a TIMESTAMP parameter would make Oracle compare the column
+   *       converted to TIMESTAMP, which no index on it serves;
+   *   <li>NCHAR, NVARCHAR2, NCLOB: national binds ({@code setNString}, an NClob), so no character passes
+   *       through the database character set (the literal uses UNISTR for the same reason);
+   *   <li>CLOB, NCLOB, BLOB: a LOB parameter (a temporary LOB filled with the value), which
+   *       {@code DBMS_LOB.COMPARE} in guards takes as well as INSERT and SET do;
+   *   <li>empty LOBs and RAWs: the literal ({@code EMPTY_BLOB()}, {@code TO_CLOB('')}, {@code NULL}), so a
+   *       guard on an empty LOB checks its length, exactly as the script does.
+   * </ul>
+   */
+  @Override
+  public BoundValue boundValue(ValueKind kind, Object v, String targetType) {
+    if (v == null) {
+      return BoundValue.literal("NULL");
+    }
+    String type = upper(targetType);
+    boolean national = type.startsWith("N");
+    boolean lob = type.endsWith("LOB");
+    return switch (kind) {
+      case FLOAT -> BoundValue.of("TO_BINARY_DOUBLE(?)", new Bind(Bind.Binding.STRING, binaryDoubleText((Double) v)));
+      case DATETIME -> type.equals("DATE")
+          ? BoundValue.of("CAST(? AS DATE)", Bind.standard(kind, v))
+          : BoundValue.of("?", Bind.standard(kind, v));
+      case TEXT -> {
+        String s = (String) v;
+        if (lob && s.isEmpty()) {
+          yield BoundValue.literal(literal(kind, v, targetType, new SqlScript()));
+        }
+        Bind.Binding b = lob ? (national ? Bind.Binding.NCLOB : Bind.Binding.CLOB)
+            : national ? Bind.Binding.NSTRING : Bind.Binding.STRING;
+        yield BoundValue.of("?", new Bind(b, s));
+      }
+      case BYTES -> ((byte[]) v).length == 0
+          ? BoundValue.literal(literal(kind, v, targetType, new SqlScript()))
+          : BoundValue.of("?", new Bind(type.equals("BLOB") ? Bind.Binding.BLOB : Bind.Binding.BYTES, v));
+      default -> BoundValue.of("?", Bind.standard(kind, v));
+    };
+  }
+
+  /** The text TO_BINARY_DOUBLE reads back to exactly {@code d}. */
+  static String binaryDoubleText(double d) {
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "INF" : "-INF";
+    }
+    return Double.toString(d);
+  }
+
   /** BINARY_DOUBLE literals: NaN and infinities are named constants, not numbers. */
   private static String binaryDouble(double d) {
     if (Double.isNaN(d)) {

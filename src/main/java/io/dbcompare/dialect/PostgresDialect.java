@@ -75,6 +75,45 @@ public final class PostgresDialect extends AbstractDialect {
     };
   }
 
+  /**
+   * A parameter keeps the column's operators and index. An integer column binds a long: a numeric
+   * parameter would make PostgreSQL compare the column cast to numeric, which no index on it serves.
+   * A date column binds a date (the literal is a DATE). A bpchar parameter is cast to bpchar, so it
+   * compares blank-padded like the literal (of unknown type, resolved to bpchar) whatever type the
+   * driver sends a string as (pgjdbc's {@code stringtype} setting): compared as text, the column's
+   * padding blanks would be cut and the value's not.
+   */
+  @Override
+  public BoundValue boundValue(ValueKind kind, Object v, String targetType) {
+    if (v == null) {
+      return BoundValue.literal("NULL");
+    }
+    String type = targetType.toLowerCase(Locale.ROOT);
+    if (kind == ValueKind.NUMBER && INTEGER_TYPES.contains(type) && isLong((java.math.BigDecimal) v)) {
+      return BoundValue.of("?", new Bind(Bind.Binding.LONG, ((java.math.BigDecimal) v).longValueExact()));
+    }
+    if (kind == ValueKind.DATETIME && type.equals("date")) {
+      return BoundValue.of("?", new Bind(Bind.Binding.DATE, ((LocalDateTime) v).toLocalDate()));
+    }
+    if (kind == ValueKind.TEXT && type.equals("bpchar")) {
+      return BoundValue.of("CAST(? AS bpchar)", Bind.standard(kind, v));
+    }
+    return BoundValue.of("?", Bind.standard(kind, v));
+  }
+
+  /** A fraction (from another platform's column) stays numeric: assigned to the column it rounds, as the literal does. */
+  private static boolean isLong(java.math.BigDecimal d) {
+    try {
+      d.longValueExact();
+      return true;
+    } catch (ArithmeticException e) {
+      return false;
+    }
+  }
+
+  private static final java.util.Set<String> INTEGER_TYPES =
+      java.util.Set.of("int2", "int4", "int8", "serial", "bigserial", "smallserial");
+
   private static String floating(double d) {
     if (Double.isNaN(d)) {
       return "'NaN'::float8";

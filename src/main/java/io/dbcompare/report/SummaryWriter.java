@@ -8,7 +8,7 @@ import io.dbcompare.compare.TableSnapshot;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueText;
 import io.dbcompare.session.SessionStore;
-import io.dbcompare.sync.SyncScriptWriter;
+import io.dbcompare.compare.Canonical;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +74,7 @@ public final class SummaryWriter {
     List<String> cols = new ArrayList<>();
     for (int i = t.keyCount(); i < t.columns().size(); i++) {
       ColumnSpec c = t.columns().get(i);
-      if (!SyncScriptWriter.sameValue(c, d.sourceValues()[i], d.targetValues()[i])) {
+      if (!Canonical.sameValue(c.kind(), d.sourceValues()[i], d.targetValues()[i])) {
         cols.add(c.name());
       }
     }

@@ -2,7 +2,6 @@ package io.dbcompare.sync;
 
 import io.dbcompare.compare.Canonical;
 import io.dbcompare.compare.ChunkResult;
-import io.dbcompare.compare.ColumnSpec;
 import io.dbcompare.compare.CrashPoints;
 import io.dbcompare.compare.RowDiff;
 import io.dbcompare.compare.TableSpec;
@@ -29,7 +28,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -41,7 +39,7 @@ import java.util.stream.Stream;
  * columns of differing rows, and INSERTs the rows missing in the target, in that order; the undo script
  * deletes the inserted rows, sets the updated columns back and inserts the deleted rows. Rows are
  * addressed by their key, and with {@code sync.guarded} (the default) UPDATE and DELETE also match the
- * values the comparison read (see {@link DmlBuilder}). A COMMIT follows every {@code sync.batch_size}
+ * values the comparison read (see {@link RowStatements}; rendered by {@link StatementText}). A COMMIT follows every {@code sync.batch_size}
  * statements of a phase, and ends the script (and every part).
  *
  * <p>A script of more than {@code sync.max_statements_per_file} statements, or every script when the
@@ -56,10 +54,12 @@ public final class SyncScriptWriter {
   static final int MAX_LINE = 2400;
   private final Dialect target;
   private final SyncSettings settings;
+  private final StatementText text;
 
   public SyncScriptWriter(Dialect target, SyncSettings settings) {
     this.target = target;
     this.settings = settings;
+    this.text = new StatementText(target);
   }
 
   /** Guarded statements, no undo, one file up to the default size. */
@@ -104,14 +104,14 @@ public final class SyncScriptWriter {
     CrashPoints.hit(CrashPoints.SCRIPT_BEFORE_WRITE);
     List<SelfReferenceOrder.Positions> selfKeys = SelfReferenceOrder.positions(table, selfReferences);
     SelfRows held = selfKeys.isEmpty() ? null : new SelfRows();
-    DmlBuilder dml = new DmlBuilder(target, table, settings.guarded(), settings.merge());
+    RowStatements dml = new RowStatements(table, settings.guarded(), settings.merge());
     Bodies sync = new Bodies(syncFile, GeneratedScript.SYNC);
     Bodies undo = undoFile == null ? null : new Bodies(undoFile, GeneratedScript.UNDO);
     try {
       Files.createDirectories(syncFile.toAbsolutePath().getParent());
       for (ChunkResult r : results) {
         for (RowDiff d : r.diffs()) {
-          if (!DmlBuilder.needsStatement(table, d)) {
+          if (!RowStatements.needsStatement(table, d)) {
             continue;
           }
           if (held != null && held.hold(table, selfKeys, d)) {
@@ -189,7 +189,7 @@ public final class SyncScriptWriter {
         case DIFFERENT -> {
           for (SelfReferenceOrder.Positions k : keys) {
             for (int c : k.columns()) {
-              if (!sameValue(t.columns().get(c), d.sourceValues()[c], d.targetValues()[c])) {
+              if (!Canonical.sameValue(t.columns().get(c).kind(), d.sourceValues()[c], d.targetValues()[c])) {
                 changingReference.add(d);
                 return false;
               }
@@ -202,7 +202,7 @@ public final class SyncScriptWriter {
       return true;
     }
 
-    void write(TableSpec t, List<SelfReferenceOrder.Positions> keys, DmlBuilder dml, Bodies sync, Bodies undo,
+    void write(TableSpec t, List<SelfReferenceOrder.Positions> keys, RowStatements dml, Bodies sync, Bodies undo,
         List<String> syncNotes, List<String> undoNotes) throws IOException {
       List<Object[]> inserted = missingInTarget.stream().map(RowDiff::sourceValues).toList();
       List<Object[]> deleted = missingInSource.stream().map(RowDiff::targetValues).toList();
@@ -341,6 +341,19 @@ public final class SyncScriptWriter {
     long total = b.total();
     List<GeneratedScript> out = new ArrayList<>();
     if (!separatePhases && total <= settings.maxStatementsPerFile()) {
+      StatementFile.write(b.file, target.platform(), sink -> {
+        sink.text(target.scriptPreamble());
+        sink.text(List.of(""));
+        sink.text(comments(header));
+        sink.text(List.of(""));
+        for (Phase p : Phase.values()) {
+          for (Segment s : b.segments.get(p)) {
+            sink.copy(s.items);
+          }
+        }
+        sink.text(List.of(""));
+        sink.commit(target.scriptEpilogue());
+      });
       String sha = writeAtomically(b.file, w -> {
         writeLines(w, target.scriptPreamble());
         w.write("\n");
@@ -379,6 +392,15 @@ public final class SyncScriptWriter {
         partHeader.add("Part:                " + n + " of " + parts + ", " + p + " statements " + first + "-"
             + (first + s.count - 1) + " of " + b.count(p) + ", run by " + b.file.getFileName());
         first += s.count;
+        StatementFile.write(part, target.platform(), sink -> {
+          sink.text(target.scriptPreamble());
+          sink.text(List.of(""));
+          sink.text(comments(partHeader));
+          sink.text(List.of(""));
+          sink.copy(s.items);
+          sink.text(List.of(""));
+          sink.commit(target.partEpilogue());
+        });
         String sha = writeAtomically(part, w -> {
           writeLines(w, target.scriptPreamble());
           w.write("\n");
@@ -415,10 +437,12 @@ public final class SyncScriptWriter {
   }
 
   private void writeComments(Writer w, List<String> lines) throws IOException {
-    for (String h : wrap(lines)) {
-      w.write(target.scriptComment(h));
-      w.write("\n");
-    }
+    writeLines(w, comments(lines));
+  }
+
+  /** Header lines as the script's comment lines. */
+  private List<String> comments(List<String> lines) {
+    return wrap(lines).stream().map(target::scriptComment).toList();
   }
 
   /**
@@ -497,21 +521,24 @@ public final class SyncScriptWriter {
       }
     }
 
-    void add(Phase p, String statement) throws IOException {
+    void add(Phase p, RowStatement statement) throws IOException {
       List<Segment> list = segments.get(p);
       Segment s = list.isEmpty() ? null : list.get(list.size() - 1);
       if (s == null || s.count == settings.maxStatementsPerFile()) {
         if (s != null) {
           s.close();
         }
-        s = new Segment(file.resolveSibling("." + file.getFileName() + "." + p.label() + "." + list.size() + ".tmp"));
+        String name = "." + file.getFileName() + "." + p.label() + "." + list.size();
+        s = new Segment(file.resolveSibling(name + ".tmp"), file.resolveSibling(name + ".kryo.tmp"));
         list.add(s);
       }
       if (s.count > 0 && s.count % settings.batchSize() == 0) {
         writeLines(s.out, target.scriptCommit());
+        s.sink.commit(target.scriptCommit());
       }
-      s.out.write(statement);
+      s.out.write(text.render(statement));
       s.out.write("\n");
+      s.sink.statement(statement);
       s.count++;
     }
 
@@ -538,6 +565,7 @@ public final class SyncScriptWriter {
           try {
             s.close();
             Files.deleteIfExists(s.file);
+            Files.deleteIfExists(s.items);
           } catch (IOException ignored) {
             // a temporary file left behind is harmless
           }
@@ -546,20 +574,29 @@ public final class SyncScriptWriter {
     }
   }
 
+  /** A part's worth of statements of one phase: their text, and their values ({@link StatementFile} items). */
   private static final class Segment {
     final Path file;
+    final Path items;
     Writer out;
+    StatementFile.Sink sink;
     long count;
 
-    Segment(Path file) throws IOException {
+    Segment(Path file, Path items) throws IOException {
       this.file = file;
+      this.items = items;
       this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      this.sink = StatementFile.segment(items);
     }
 
     void close() throws IOException {
       if (out != null) {
         out.close();
         out = null;
+      }
+      if (sink != null) {
+        sink.close();
+        sink = null;
       }
     }
 
@@ -568,14 +605,6 @@ public final class SyncScriptWriter {
         r.transferTo(w);
       }
     }
-  }
-
-  /** Whether two values are equal for the comparison (same canonical text). */
-  public static boolean sameValue(ColumnSpec c, Object a, Object b) {
-    if (a == null || b == null) {
-      return a == b;
-    }
-    return Objects.equals(Canonical.text(c.kind(), a), Canonical.text(c.kind(), b));
   }
 
   /**

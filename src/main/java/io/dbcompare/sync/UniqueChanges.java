@@ -1,5 +1,6 @@
 package io.dbcompare.sync;
 
+import io.dbcompare.compare.Canonical;
 import io.dbcompare.compare.ChunkResult;
 import io.dbcompare.compare.ColumnSpec;
 import io.dbcompare.compare.RowDiff;
@@ -55,7 +56,7 @@ public final class UniqueChanges {
   static boolean changesUniqueValue(TableSpec t, RowDiff d) {
     for (int i = t.keyCount(); i < t.columns().size(); i++) {
       ColumnSpec c = t.columns().get(i);
-      if (!SyncScriptWriter.sameValue(c, d.sourceValues()[i], d.targetValues()[i])) {
+      if (!Canonical.sameValue(c.kind(), d.sourceValues()[i], d.targetValues()[i])) {
         for (List<String> unique : t.uniqueKeys()) {
           if (unique.contains(c.targetName())) {
             return true;

@@ -202,8 +202,8 @@ public abstract class AbstractApplySuite extends AbstractPairSuite {
     Path cfg = config(dir.resolve("run"), 3, entry("APPLY"));
     String id = compare(cfg);
     assertEquals(0, run(cfg.toString(), "--apply", id.substring(0, 8)), out + err);
-    Path script = Files.list(dir.resolve("run/output")).filter(p -> p.getFileName().toString().startsWith("sync_target_"))
-        .findFirst().orElseThrow();
+    Path script = Files.list(dir.resolve("run/output")).filter(p -> p.getFileName().toString().startsWith("sync_target_")
+        && p.getFileName().toString().endsWith(".sql")).findFirst().orElseThrow();
     assertTrue(out.contains("Running:       " + script.toAbsolutePath().normalize()), out);
     assertTrue(out.contains("Statements:    12 in "), out);
     assertTrue(out.contains("the target now matches the source"), out);
@@ -351,7 +351,8 @@ public abstract class AbstractApplySuite extends AbstractPairSuite {
     String id = compare(cfg);
     Path script;
     try (Stream<Path> s = Files.list(folder.resolve("output"))) {
-      script = s.filter(p -> p.getFileName().toString().startsWith("sync_target_")).findFirst().orElseThrow();
+      script = s.filter(p -> p.getFileName().toString().startsWith("sync_target_") && p.getFileName().toString()
+          .endsWith(".sql")).findFirst().orElseThrow();
     }
     Files.writeString(script, Files.readString(script).replaceFirst("\n\n", "\n-- reviewed by the DBA\n\n"));
     assertEquals(2, run(cfg.toString(), "--apply", id), out + err);

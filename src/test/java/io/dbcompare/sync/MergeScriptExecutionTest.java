@@ -85,41 +85,6 @@ class MergeScriptExecutionTest {
     }
   }
 
-  /**
-   * The --apply parser reads MERGE scripts of every dialect: six statements (2 DELETE, 4 MERGE) in
-   * the batches the COMMIT lines make; Oracle and PostgreSQL guarded MERGEs are blocks, H2's a guard
-   * query and its MERGE; unguarded ones plain statements checked by their update count.
-   */
-  @ParameterizedTest
-  @EnumSource(Platform.class)
-  void parserReadsMergeScripts(Platform p) throws Exception {
-    for (boolean guarded : List.of(true, false)) {
-      Path d = tmp.resolve(guarded + "");
-      Files.createDirectories(d);
-      SyncScriptGoldenTest.write(p, d, MergeScriptGoldenTest.merge(guarded, SyncSettings.DEFAULT_MAX_STATEMENTS_PER_FILE),
-          false);
-      Path f = d.resolve("sync_" + p.name().toLowerCase(Locale.ROOT) + ".sql");
-      ScriptParser.Parsed parsed = ScriptParser.parse(Files.readString(f, StandardCharsets.UTF_8), f, p);
-      assertEquals(6, parsed.statements(), p + " guarded " + guarded);
-      assertEquals(List.of(1, 2, 2, 1), parsed.batches().stream().map(b -> b.statements().size()).toList());
-      List<ScriptParser.Statement> all = new ArrayList<>();
-      parsed.batches().forEach(b -> all.addAll(b.statements()));
-      for (ScriptParser.Statement s : all.subList(2, 6)) {
-        assertTrue(s.dml().startsWith("MERGE INTO \"HR\".\"Mixed Case\" t\n  USING (SELECT "), s.dml());
-        boolean block = guarded && p != Platform.H2 || s.sql().get(s.sql().size() - 1).startsWith("DECLARE");
-        assertEquals(block ? ScriptParser.Kind.BLOCK : ScriptParser.Kind.DML, s.kind(), p + " line " + s.line());
-        assertEquals(guarded && p == Platform.H2, s.hasGuardQuery(), p + " line " + s.line());
-      }
-    }
-  }
-
-  @Test
-  void parserRefusesOtherMergeShapes() {
-    Path f = tmp.resolve("x.sql");
-    assertThrows(ScriptParser.FormatException.class, () -> ScriptParser.parse(
-        "MERGE \"HR\".\"T\" USING x ON (1 = 1) WHEN MATCHED THEN DELETE;\nCOMMIT;\n", f, Platform.H2));
-  }
-
   /** PostgreSQL has MERGE from 15: an older target is refused naming its version (exit 3), others pass. */
   @Test
   void mergeNeedsPostgres15() {

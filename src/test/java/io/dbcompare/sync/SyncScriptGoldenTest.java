@@ -65,6 +65,13 @@ class SyncScriptGoldenTest {
     return files;
   }
 
+  /** The differences of the fixture, in chunk order. */
+  static List<io.dbcompare.compare.RowDiff> fixtureDiffs() {
+    List<io.dbcompare.compare.RowDiff> out = new java.util.ArrayList<>();
+    SyncFixture.results().forEach(r -> out.addAll(r.diffs()));
+    return out;
+  }
+
   static String sha256(byte[] b) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));

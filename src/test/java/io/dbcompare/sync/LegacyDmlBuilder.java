@@ -9,7 +9,11 @@ import io.dbcompare.dialect.SqlScript;
 import java.util.List;
 
 /**
- * The statements for one differing row, in the target's dialect: the sync statement (DELETE, UPDATE
+ * The text renderer of sync statements as it was before statements became values (moved here unchanged
+ * but for its name): {@code StatementTextTest} checks that {@link StatementText} renders every statement
+ * exactly as this did.
+ *
+ * <p>The statements for one differing row, in the target's dialect: the sync statement (DELETE, UPDATE
  * of the differing columns, INSERT) and the undo statement that puts the row back as the comparison
  * read it from the target.
  *
@@ -19,7 +23,7 @@ import java.util.List;
  * script with a message naming the table and the key. An INSERT needs no guard: a row that appeared
  * since fails it on the key.
  */
-final class DmlBuilder {
+final class LegacyDmlBuilder {
   private final Dialect d;
   private final TableSpec t;
   private final boolean guarded;
@@ -27,12 +31,12 @@ final class DmlBuilder {
   private final List<String> keyNames;
   private final boolean merge;
 
-  DmlBuilder(Dialect d, TableSpec t, boolean guarded) {
+  LegacyDmlBuilder(Dialect d, TableSpec t, boolean guarded) {
     this(d, t, guarded, false);
   }
 
   /** With {@code merge}, differing rows and rows missing in the target become MERGE statements. */
-  DmlBuilder(Dialect d, TableSpec t, boolean guarded, boolean merge) {
+  LegacyDmlBuilder(Dialect d, TableSpec t, boolean guarded, boolean merge) {
     this.d = d;
     this.t = t;
     this.guarded = guarded;
@@ -47,7 +51,7 @@ final class DmlBuilder {
       return true;
     }
     for (int i = t.keyCount(); i < t.columns().size(); i++) {
-      if (!SyncScriptWriter.sameValue(t.columns().get(i), diff.sourceValues()[i], diff.targetValues()[i])) {
+      if (!io.dbcompare.compare.Canonical.sameValue(t.columns().get(i).kind(), diff.sourceValues()[i], diff.targetValues()[i])) {
         return true;
       }
     }
@@ -81,7 +85,7 @@ final class DmlBuilder {
   private Object[] afterSync(RowDiff diff) {
     Object[] row = diff.targetValues().clone();
     for (int i = t.keyCount(); i < t.columns().size(); i++) {
-      if (!SyncScriptWriter.sameValue(t.columns().get(i), diff.sourceValues()[i], diff.targetValues()[i])) {
+      if (!io.dbcompare.compare.Canonical.sameValue(t.columns().get(i).kind(), diff.sourceValues()[i], diff.targetValues()[i])) {
         row[i] = diff.sourceValues()[i];
       }
     }
@@ -116,7 +120,7 @@ final class DmlBuilder {
     boolean any = false;
     for (int i = t.keyCount(); i < t.columns().size(); i++) {
       ColumnSpec c = t.columns().get(i);
-      if (!SyncScriptWriter.sameValue(c, set[i], other[i])) {
+      if (!io.dbcompare.compare.Canonical.sameValue(c.kind(), set[i], other[i])) {
         SyncScriptWriter.append(sql, any ? ", " : "", d.quote(c.targetName()) + " = "
             + d.literal(c.kind(), set[i], c.targetType(), script));
         any = true;
@@ -210,7 +214,7 @@ final class DmlBuilder {
     boolean any = false;
     for (int i = t.keyCount(); i < n; i++) {
       ColumnSpec c = t.columns().get(i);
-      if (missing || !SyncScriptWriter.sameValue(c, src[i], diff.targetValues()[i])) {
+      if (missing || !io.dbcompare.compare.Canonical.sameValue(c.kind(), src[i], diff.targetValues()[i])) {
         SyncScriptWriter.append(set, any ? ", " : "", d.quote(c.targetName()) + " = " + lit[i]);
         any = true;
       }

@@ -1,0 +1,117 @@
+package io.dbcompare.checkpoint;
+
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import io.dbcompare.compare.ValueKind;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * One compared value in Kryo, lossless: its kind's tag, then NUMBER as unscaled integer and scale,
+ * date-times as epoch seconds plus nanoseconds (and the offset), floats as their raw bits. Kryo's
+ * default serializers for JDBC types drop nanoseconds, so none of them is ever used. Chunk checkpoints
+ * and the statement files of sync scripts both write values this way.
+ */
+public final class ValueCodec {
+  private ValueCodec() {}
+
+  /** The kind whose Java type {@code v} has. */
+  public static ValueKind kindOf(Object v) {
+    if (v instanceof BigDecimal) {
+      return ValueKind.NUMBER;
+    } else if (v instanceof Double) {
+      return ValueKind.FLOAT;
+    } else if (v instanceof String) {
+      return ValueKind.TEXT;
+    } else if (v instanceof byte[]) {
+      return ValueKind.BYTES;
+    } else if (v instanceof LocalDateTime) {
+      return ValueKind.DATETIME;
+    } else if (v instanceof OffsetDateTime) {
+      return ValueKind.DATETIME_TZ;
+    } else if (v instanceof Boolean) {
+      return ValueKind.BOOLEAN;
+    }
+    throw new IllegalArgumentException("no value kind holds a " + v.getClass().getName());
+  }
+
+  public static void write(Output out, Object v) {
+    if (v == null) {
+      out.writeByte(0);
+    } else if (v instanceof BigDecimal d) {
+      out.writeByte(ValueKind.NUMBER.tag());
+      byte[] unscaled = d.unscaledValue().toByteArray();
+      out.writeVarInt(unscaled.length, true);
+      out.writeBytes(unscaled);
+      out.writeVarInt(d.scale(), false);
+    } else if (v instanceof Double f) {
+      out.writeByte(ValueKind.FLOAT.tag());
+      out.writeLong(Double.doubleToRawLongBits(f));
+    } else if (v instanceof String s) {
+      out.writeByte(ValueKind.TEXT.tag());
+      out.writeString(s);
+    } else if (v instanceof byte[] b) {
+      out.writeByte(ValueKind.BYTES.tag());
+      out.writeVarInt(b.length, true);
+      out.writeBytes(b);
+    } else if (v instanceof LocalDateTime t) {
+      out.writeByte(ValueKind.DATETIME.tag());
+      out.writeVarLong(t.toEpochSecond(ZoneOffset.UTC), false);
+      out.writeVarInt(t.getNano(), true);
+    } else if (v instanceof OffsetDateTime t) {
+      out.writeByte(ValueKind.DATETIME_TZ.tag());
+      out.writeVarLong(t.toEpochSecond(), false);
+      out.writeVarInt(t.getNano(), true);
+      out.writeVarInt(t.getOffset().getTotalSeconds(), false);
+    } else if (v instanceof Boolean b) {
+      out.writeByte(ValueKind.BOOLEAN.tag());
+      out.writeBoolean(b);
+    } else {
+      throw new KryoException("value type " + v.getClass().getName() + " cannot be checkpointed");
+    }
+  }
+
+  public static Object read(Input in) {
+    byte tag = in.readByte();
+    if (tag == 0) {
+      return null;
+    }
+    ValueKind kind;
+    try {
+      kind = ValueKind.ofTag((char) tag);
+    } catch (IllegalArgumentException e) {
+      throw new KryoException("unknown value tag " + tag);
+    }
+    return switch (kind) {
+      case NUMBER -> {
+        int len = in.readVarInt(true);
+        if (len <= 0 || len > 4096) {
+          throw new KryoException("implausible number length " + len);
+        }
+        BigInteger unscaled = new BigInteger(in.readBytes(len));
+        yield new BigDecimal(unscaled, in.readVarInt(false));
+      }
+      case FLOAT -> Double.longBitsToDouble(in.readLong());
+      case TEXT -> in.readString();
+      case BYTES -> {
+        int len = in.readVarInt(true);
+        if (len < 0) {
+          throw new KryoException("negative byte length");
+        }
+        yield in.readBytes(len);
+      }
+      case DATETIME -> LocalDateTime.ofEpochSecond(in.readVarLong(false), in.readVarInt(true), ZoneOffset.UTC);
+      case DATETIME_TZ -> {
+        long sec = in.readVarLong(false);
+        int nano = in.readVarInt(true);
+        ZoneOffset off = ZoneOffset.ofTotalSeconds(in.readVarInt(false));
+        yield OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(sec, nano), off);
+      }
+      case BOOLEAN -> in.readBoolean();
+    };
+  }
+}
