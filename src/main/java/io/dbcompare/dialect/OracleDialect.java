@@ -23,6 +23,10 @@ public final class OracleDialect extends AbstractDialect {
   static final int LINE_BYTES = 2000;
   /** CLOB values up to this many bytes are a SQL expression; longer ones are built in PL/SQL. */
   static final int CLOB_INLINE = 4000;
+  /** Every script, master and part stops here on a SQL or PL/SQL error, undoing what followed the last COMMIT. */
+  public static final String SQL_ERROR_EXIT = "WHENEVER SQLERROR EXIT FAILURE ROLLBACK";
+  /** ...and on an operating-system error (a part that cannot be read, a spool file that cannot be written). */
+  public static final String OS_ERROR_EXIT = "WHENEVER OSERROR EXIT FAILURE ROLLBACK";
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
   private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS", Locale.ROOT);
   private static final DateTimeFormatter TSTZ =
@@ -273,8 +277,10 @@ public final class OracleDialect extends AbstractDialect {
     // First, so that no '&' further down (even in a comment) is taken for a substitution variable.
     lines.add("SET DEFINE OFF");
     lines.add("SET SQLBLANKLINES ON");
-    lines.add("WHENEVER SQLERROR EXIT SQL.SQLCODE ROLLBACK");
-    lines.add("WHENEVER OSERROR EXIT FAILURE ROLLBACK");
+    // FAILURE, never SQL.SQLCODE: a UNIX exit status is one byte, so ORA-01536 (6 x 256) would exit 0
+    // and a failed sync would look successful. The ORA- message is printed anyway.
+    lines.add(SQL_ERROR_EXIT);
+    lines.add(OS_ERROR_EXIT);
     // Binary comparison: a linguistic NLS_COMP (e.g. from a logon trigger) would let keys and guards
     // match values that differ in case or accents.
     lines.add("ALTER SESSION SET NLS_NUMERIC_CHARACTERS='.,' NLS_COMP=BINARY NLS_SORT=BINARY TIME_ZONE='+00:00';");

@@ -243,7 +243,7 @@ class OracleLiteralTest {
   void preambleTurnsOffSubstitutionFirst() {
     List<String> p = d.scriptPreamble();
     assertEquals("SET DEFINE OFF", p.get(0));
-    assertTrue(p.contains("WHENEVER SQLERROR EXIT SQL.SQLCODE ROLLBACK"));
+    assertTrue(p.contains("WHENEVER SQLERROR EXIT FAILURE ROLLBACK"));
   }
 
   // ----- helpers -----
