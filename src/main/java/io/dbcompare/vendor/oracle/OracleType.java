@@ -16,10 +16,31 @@ public final class OracleType extends AbstractDatabaseType {
   /** ORA-01017 invalid username/password; ORA-28000 account locked; ORA-01005 null password; ORA-28001 expired. */
   private static final Set<Integer> AUTH = Set.of(1017, 28000, 1005, 28001);
   /**
-   * ORA-03113/03114/03135 connection lost; ORA-12170/12571 network timeout or failure; ORA-17002 (driver)
-   * I/O error; ORA-17008 closed connection; ORA-17410 no more data from socket.
+   * A lost, killed or unusable session, or an instance that is going away (failover, switchover, shutdown):
+   * retried on a new connection, and the old one is evicted. The driver's own table (ojdbc11 23.5
+   * {@code oracle/jdbc/driver/errorMap.xml}) gives most of these SQLState 08006 and
+   * {@code SQLRecoverableException}; they are listed here too, because a chained or wrapped error may
+   * carry another SQLState.
+   * <ul>
+   *   <li>ORA-00028 session killed; ORA-00031 session marked for kill; ORA-00603 session terminated by
+   *       fatal error; ORA-01012 not logged on (the session is gone)
+   *   <li>ORA-01033 initialization or shutdown in progress; ORA-01034 ORACLE not available; ORA-01089
+   *       immediate shutdown in progress; ORA-01090 shutdown in progress; ORA-01092 instance terminated;
+   *       ORA-16456 switchover to standby in progress or completed
+   *   <li>ORA-03113/03114/03135 connection lost; ORA-12170/12571 network timeout or failure; ORA-12514
+   *       listener does not know the service (yet: during a switchover); ORA-12528 instances blocking new
+   *       connections; ORA-12537 TNS connection closed; ORA-12541 no listener
+   *   <li>ORA-25401 cannot continue fetches, ORA-25402 transaction must roll back, ORA-25408 cannot safely
+   *       replay call (Transparent Application Failover / Application Continuity)
+   *   <li>driver errors: ORA-17002 I/O error; ORA-17008 closed connection; ORA-17410 no more data from
+   *       socket; ORA-17447 "OALL8 is in an inconsistent state" (the protocol lost its place: the session
+   *       cannot be trusted again)
+   * </ul>
+   * Retries are bounded by {@code max_retries}, so a misconfigured service (ORA-12514 for good) still ends.
    */
-  private static final Set<Integer> CONNECTION_LOST = Set.of(3113, 3114, 3135, 12170, 12571, 17002, 17008, 17410);
+  private static final Set<Integer> CONNECTION_LOST = Set.of(28, 31, 603, 1012, 1033, 1034, 1089, 1090, 1092,
+      3113, 3114, 3135, 12170, 12514, 12528, 12537, 12541, 12571, 16456, 17002, 17008, 17410, 17447, 25401, 25402,
+      25408);
   /** ORA-01555 snapshot too old: the undo the read needed is gone; the connection is fine. */
   private static final int SNAPSHOT_TOO_OLD = 1555;
   /** ORA-01013 user requested cancel of current operation (also what a query timeout raises). */
@@ -31,6 +52,8 @@ public final class OracleType extends AbstractDatabaseType {
    * SQL (4,000 bytes, 32,767 with MAX_STRING_SIZE=EXTENDED). The only per-row failure of the push-down
    * SQL ({@link OraclePushdownSql}): STANDARD_HASH takes input of any length, RAWTOHEX of a RAW and the
    * TO_CHAR format masks used there stay within the limit, and LOB columns are never pushed down.
+   * Nothing else: resource errors (ORA-01652 temp space, ORA-04030/04031 memory, ORA-01555 snapshot too
+   * old) say nothing about a row and fail the chunk or are retried, never change the table's mode.
    */
   private static final Set<Integer> CANNOT_ENCODE = Set.of(1489);
 
