@@ -75,6 +75,14 @@ public interface DatabaseType extends PlatformRules {
   TargetCatalogSql catalogSql();
 
   /**
+   * What a configured name is when it can be more than a table (a synonym, a view, another object);
+   * empty where JDBC metadata alone answers it.
+   */
+  default java.util.Optional<CatalogNames> catalogNames() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The first major version whose MERGE the sync scripts of {@code sync.style: merge} can use; 0 when
    * every supported version has it (then the target's version is not read).
    */

@@ -8,6 +8,7 @@ import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.dialect.TargetCatalogSql;
 import io.dbcompare.config.DatabaseConfig;
 import io.dbcompare.vendor.AbstractDatabaseType;
+import io.dbcompare.vendor.CatalogNames;
 import io.dbcompare.vendor.ReadOnlySession;
 import java.util.List;
 import java.util.Optional;
@@ -192,6 +193,12 @@ public final class OracleType extends AbstractDatabaseType {
   @Override
   public TargetCatalogSql catalogSql() {
     return new TargetCatalogSql.Oracle();
+  }
+
+  /** Synonyms and views given as the table ({@link OracleCatalogNames}). */
+  @Override
+  public Optional<CatalogNames> catalogNames() {
+    return Optional.of(new OracleCatalogNames());
   }
 
   @Override
