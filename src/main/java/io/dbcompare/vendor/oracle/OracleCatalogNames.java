@@ -27,10 +27,10 @@ public final class OracleCatalogNames implements CatalogNames {
   static final int MAX_HOPS = 10;
 
   /** The object types of {@code OWNER.NAME} (partitions left out: they have a SUBOBJECT_NAME). */
-  static final String OBJECT_TYPES = "SELECT OBJECT_TYPE FROM ALL_OBJECTS WHERE OWNER = ? AND OBJECT_NAME = ?"
+  public static final String OBJECT_TYPES = "SELECT OBJECT_TYPE FROM ALL_OBJECTS WHERE OWNER = ? AND OBJECT_NAME = ?"
       + " AND SUBOBJECT_NAME IS NULL ORDER BY OBJECT_TYPE";
   /** What the synonym {@code OWNER.SYNONYM_NAME} stands for ({@code OWNER = 'PUBLIC'} for a public one). */
-  static final String SYNONYM = "SELECT TABLE_OWNER, TABLE_NAME, DB_LINK FROM ALL_SYNONYMS WHERE OWNER = ?"
+  public static final String SYNONYM = "SELECT TABLE_OWNER, TABLE_NAME, DB_LINK FROM ALL_SYNONYMS WHERE OWNER = ?"
       + " AND SYNONYM_NAME = ?";
 
   @Override
