@@ -1,10 +1,12 @@
 SET DEFINE OFF
 SET SQLBLANKLINES ON
-WHENEVER SQLERROR EXIT SQL.SQLCODE ROLLBACK
+WHENEVER SQLERROR EXIT FAILURE ROLLBACK
 WHENEVER OSERROR EXIT FAILURE ROLLBACK
 ALTER SESSION SET NLS_NUMERIC_CHARACTERS='.,' NLS_COMP=BINARY NLS_SORT=BINARY TIME_ZONE='+00:00';
 -- ASCII only: non-ASCII text is written with UNISTR, control characters and ampersands with CHR,
 -- so neither NLS_LANG nor SQL*Plus substitution can change a value.
+-- TIME_ZONE='+00:00' holds for this session: CURRENT_DATE, CURRENT_TIMESTAMP and LOCALTIMESTAMP give
+-- UTC here, and so do column defaults and triggers that use them; SYSDATE and SYSTIMESTAMP do not change.
 
 -- Session:             00000000-0000-0000-0000-000000000000
 -- Table:               HR.Mixed Case (source) -> HR.Mixed Case (target)

@@ -34,7 +34,8 @@ public final class ConfigLoader {
   private static final Set<String> TOP_KEYS =
       Set.of("source_database", "target_database", "comparison", "sync", "tables");
   private static final Set<String> DB_KEYS =
-      Set.of("url", "host", "port", "service_name", "database", "sid", "username", "password", "properties");
+      Set.of("url", "host", "port", "service_name", "database", "sid", "username", "password", "properties", "oracle");
+  private static final Set<String> ORACLE_KEYS = Set.of("parallel_query");
   private static final Set<String> COMPARISON_KEYS = Set.of("chunk_size", "threads", "state_dir", "checkpoint_dir",
       "output_dir", "max_retries", "fetch_size", "connect_timeout_seconds", "query_timeout_seconds", "empty_string",
       "pushdown", "bisect_factor", "bisect_threshold");
@@ -174,7 +175,21 @@ public final class ConfigLoader {
         props.put(k, p.requireString(k));
       }
     }
-    return new DatabaseConfig(side, jdbcUrl, user, password, platform, props);
+    return new DatabaseConfig(side, jdbcUrl, user, password, platform, props, oracle(n, platform));
+  }
+
+  /** The {@code oracle:} section: only for an Oracle database, where it would otherwise be ignored. */
+  private static OracleOptions oracle(Node db, Platform platform) {
+    Node n = db.optionalMap("oracle");
+    if (n == null) {
+      return OracleOptions.DEFAULT;
+    }
+    if (!Platforms.of(platform).optionsSection().equals(Optional.of("oracle"))) {
+      throw db.error("oracle", "is only for an Oracle database; this one is " + platform.name().toLowerCase(Locale.ROOT)
+          + ": remove the section");
+    }
+    n.checkKeys(ORACLE_KEYS);
+    return new OracleOptions(n.optionalBoolean("parallel_query").orElse(OracleOptions.DEFAULT.parallelQuery()));
   }
 
   private ComparisonSettings comparison(Node n, Path base, boolean pushdownByDefault) {

@@ -43,4 +43,12 @@ public interface PlatformRules {
   default boolean pushdownByDefault() {
     return true;
   }
+
+  /**
+   * The name of the database section's own sub-section of settings for this platform ({@code oracle}),
+   * or empty when it has none: another platform's section is a configuration error, never ignored.
+   */
+  default Optional<String> optionsSection() {
+    return Optional.empty();
+  }
 }

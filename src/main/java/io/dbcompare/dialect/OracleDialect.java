@@ -2,6 +2,8 @@ package io.dbcompare.dialect;
 
 import io.dbcompare.compare.ValueKind;
 import io.dbcompare.config.Platform;
+import io.dbcompare.error.CompareException;
+import io.dbcompare.error.ErrorCode;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,10 +25,21 @@ public final class OracleDialect extends AbstractDialect {
   static final int LINE_BYTES = 2000;
   /** CLOB values up to this many bytes are a SQL expression; longer ones are built in PL/SQL. */
   static final int CLOB_INLINE = 4000;
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
-  private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS", Locale.ROOT);
-  private static final DateTimeFormatter TSTZ =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS xxx", Locale.ROOT);
+  /** Every script, master and part stops here on a SQL or PL/SQL error, undoing what followed the last COMMIT. */
+  public static final String SQL_ERROR_EXIT = "WHENEVER SQLERROR EXIT FAILURE ROLLBACK";
+  /** ...and on an operating-system error (a part that cannot be read, a spool file that cannot be written). */
+  public static final String OS_ERROR_EXIT = "WHENEVER OSERROR EXIT FAILURE ROLLBACK";
+  /** Everything after the year: the year is written by {@link #dateTime}, which knows Oracle's BC years. */
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("-MM-dd HH:mm:ss", Locale.ROOT);
+  private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("-MM-dd HH:mm:ss.SSSSSSSSS", Locale.ROOT);
+  private static final DateTimeFormatter TSTZ = DateTimeFormatter.ofPattern("-MM-dd HH:mm:ss.SSSSSSSSS xxx", Locale.ROOT);
+  /** Oracle's DATE and TIMESTAMP range: January 1, 4712 BC to December 31, 9999 AD. */
+  static final int FIRST_ORACLE_YEAR = -4712;
+  static final int LAST_ORACLE_YEAR = 9999;
+  /** PL/SQL takes a RAW literal of up to 32,767 hex digits; a longer RAW is built in a PL/SQL variable. */
+  static final int RAW_LITERAL_BYTES = 16_383;
+  /** The largest RAW (MAX_STRING_SIZE=EXTENDED). */
+  static final int RAW_MAX_BYTES = 32_767;
 
   @Override
   public Platform platform() {
@@ -84,9 +97,11 @@ public final class OracleDialect extends AbstractDialect {
       case TEXT -> text((String) v, type, script);
       case BYTES -> bytes((byte[]) v, type.equals("BLOB"), script);
       case DATETIME -> type.equals("DATE")
-          ? "TO_DATE('" + DATE.format((LocalDateTime) v) + "', 'YYYY-MM-DD HH24:MI:SS')"
-          : "TO_TIMESTAMP('" + TS.format((LocalDateTime) v) + "', 'YYYY-MM-DD HH24:MI:SS.FF9')";
-      case DATETIME_TZ -> "TO_TIMESTAMP_TZ('" + TSTZ.format((OffsetDateTime) v) + "', 'YYYY-MM-DD HH24:MI:SS.FF9 TZH:TZM')";
+          ? dateTime("TO_DATE", ((LocalDateTime) v).getYear(), DATE.format((LocalDateTime) v), "-MM-DD HH24:MI:SS")
+          : dateTime("TO_TIMESTAMP", ((LocalDateTime) v).getYear(), TS.format((LocalDateTime) v),
+              "-MM-DD HH24:MI:SS.FF9");
+      case DATETIME_TZ -> dateTime("TO_TIMESTAMP_TZ", ((OffsetDateTime) v).getYear(), TSTZ.format((OffsetDateTime) v),
+          "-MM-DD HH24:MI:SS.FF9 TZH:TZM");
       case BOOLEAN -> ((Boolean) v) ? "TRUE" : "FALSE";
     };
   }
@@ -103,7 +118,7 @@ public final class OracleDialect extends AbstractDialect {
    *       through the database character set (the literal uses UNISTR for the same reason);
    *   <li>CLOB, NCLOB, BLOB: a LOB parameter (a temporary LOB filled with the value), which
    *       {@code DBMS_LOB.COMPARE} in guards takes as well as INSERT and SET do;
-   *   <li>empty LOBs and RAWs: the literal ({@code EMPTY_BLOB()}, {@code TO_CLOB('')}, {@code NULL}), so a
+   *   <li>empty LOBs and RAWs: the literal ({@code EMPTY_BLOB()}, {@code EMPTY_CLOB()}, {@code NULL}), so a
    *       guard on an empty LOB checks its length, exactly as the script does.
    * </ul>
    */
@@ -147,6 +162,24 @@ public final class OracleDialect extends AbstractDialect {
     return Double.toString(d);
   }
 
+  /**
+   * A date-time literal with an explicit mask. Java's years are proleptic (year 0 is 1 BC, -1 is 2 BC;
+   * pgJDBC and ojdbc both read BC values that way), Oracle's have no year 0 (-1 is 1 BC): a year before 1
+   * is written one lower, with the signed {@code SYYYY} mask, which a plain {@code YYYY} mask cannot read.
+   * Values outside Oracle's range (4712 BC to 9999 AD) are refused: no literal can hold them.
+   */
+  private static String dateTime(String function, int javaYear, String afterYear, String maskAfterYear) {
+    int year = javaYear > 0 ? javaYear : javaYear - 1;
+    if (year < FIRST_ORACLE_YEAR || year > LAST_ORACLE_YEAR) {
+      throw new CompareException(ErrorCode.TABLE_FAILED, "the value " + javaYear + afterYear
+          + " (ISO years: 0 is 1 BC) is outside Oracle's date range, 4712 BC to 9999 AD: no " + function
+          + " literal can hold it");
+    }
+    return year > 0
+        ? function + "('" + String.format(Locale.ROOT, "%04d", year) + afterYear + "', 'YYYY" + maskAfterYear + "')"
+        : function + "('" + String.format(Locale.ROOT, "%05d", year) + afterYear + "', 'SYYYY" + maskAfterYear + "')";
+  }
+
   /** BINARY_DOUBLE literals: NaN and infinities are named constants, not numbers. */
   private static String binaryDouble(double d) {
     if (Double.isNaN(d)) {
@@ -173,6 +206,10 @@ public final class OracleDialect extends AbstractDialect {
    */
   private static String text(String s, String type, SqlScript script) {
     boolean clob = type.endsWith("CLOB");
+    if (clob && s.isEmpty()) {
+      // '' is NULL in Oracle, and so is TO_CLOB(''); an empty LOB is not NULL (EMPTY_CLOB serves NCLOB too)
+      return "EMPTY_CLOB()";
+    }
     List<String> tokens = tokens(s, type.startsWith("N"));
     if (!clob && tokens.size() == 1) {
       return tokens.get(0);
@@ -284,6 +321,9 @@ public final class OracleDialect extends AbstractDialect {
     if (b.length == 0) {
       return blob ? "EMPTY_BLOB()" : "NULL";
     }
+    if (!blob && b.length > RAW_LITERAL_BYTES) {
+      return longRaw(b, script);
+    }
     if (b.length <= 2000 / 2 || !blob) {
       // A RAW of up to 2,000 bytes: its hex is split into literals of 2,000 digits (one line each).
       String h = hex(b);
@@ -303,6 +343,24 @@ public final class OracleDialect extends AbstractDialect {
     }
     // A temporary LOB lives until the session ends unless freed: free it once the statement used it.
     script.cleanup("  DBMS_LOB.FREETEMPORARY(" + var + ");");
+    return var;
+  }
+
+  /**
+   * A RAW of more than {@link #RAW_LITERAL_BYTES} bytes (MAX_STRING_SIZE=EXTENDED): its hex digits would
+   * make a concatenated literal over 32,767 characters (ORA-01489), so it is built in a PL/SQL RAW
+   * variable with UTL_RAW.CONCAT, a line of 1,000 bytes at a time. Over 32,767 bytes no RAW can hold it.
+   */
+  private static String longRaw(byte[] b, SqlScript script) {
+    if (b.length > RAW_MAX_BYTES) {
+      throw new CompareException(ErrorCode.TABLE_FAILED, "a value of " + b.length + " bytes does not fit a RAW"
+          + " (at most " + RAW_MAX_BYTES + " bytes); compare such a column as a BLOB or leave it out with exclude_columns");
+    }
+    String var = script.newVariable("RAW(" + RAW_MAX_BYTES + ")");
+    for (int i = 0; i < b.length; i += RAW_PIECE) {
+      String piece = "HEXTORAW('" + hex(java.util.Arrays.copyOfRange(b, i, Math.min(b.length, i + RAW_PIECE))) + "')";
+      script.prepare("  " + var + " := " + (i == 0 ? piece : "UTL_RAW.CONCAT(" + var + ", " + piece + ")") + ";");
+    }
     return var;
   }
 
@@ -329,13 +387,17 @@ public final class OracleDialect extends AbstractDialect {
     // First, so that no '&' further down (even in a comment) is taken for a substitution variable.
     lines.add("SET DEFINE OFF");
     lines.add("SET SQLBLANKLINES ON");
-    lines.add("WHENEVER SQLERROR EXIT SQL.SQLCODE ROLLBACK");
-    lines.add("WHENEVER OSERROR EXIT FAILURE ROLLBACK");
+    // FAILURE, never SQL.SQLCODE: a UNIX exit status is one byte, so ORA-01536 (6 x 256) would exit 0
+    // and a failed sync would look successful. The ORA- message is printed anyway.
+    lines.add(SQL_ERROR_EXIT);
+    lines.add(OS_ERROR_EXIT);
     // Binary comparison: a linguistic NLS_COMP (e.g. from a logon trigger) would let keys and guards
     // match values that differ in case or accents.
     lines.add("ALTER SESSION SET NLS_NUMERIC_CHARACTERS='.,' NLS_COMP=BINARY NLS_SORT=BINARY TIME_ZONE='+00:00';");
     lines.add("-- ASCII only: non-ASCII text is written with UNISTR, control characters and ampersands with CHR,");
     lines.add("-- so neither NLS_LANG nor SQL*Plus substitution can change a value.");
+    lines.add("-- TIME_ZONE='+00:00' holds for this session: CURRENT_DATE, CURRENT_TIMESTAMP and LOCALTIMESTAMP give");
+    lines.add("-- UTC here, and so do column defaults and triggers that use them; SYSDATE and SYSTIMESTAMP do not change.");
     return lines;
   }
 
@@ -385,7 +447,8 @@ public final class OracleDialect extends AbstractDialect {
       return lob && emptyIsNull ? "(" + quotedColumn + " IS NULL OR " + length + ")" : quotedColumn + " IS NULL";
     }
     if (lob) {
-      if (literal.equals("EMPTY_BLOB()") || literal.equals("TO_CLOB('')") || literal.equals("TO_NCLOB('')")) {
+      if (literal.equals("EMPTY_BLOB()") || literal.equals("EMPTY_CLOB()") || literal.equals("TO_CLOB('')")
+          || literal.equals("TO_NCLOB('')")) {
         return length;
       }
       String value = literal.startsWith("HEXTORAW(") ? "TO_BLOB(" + literal + ")" : literal;

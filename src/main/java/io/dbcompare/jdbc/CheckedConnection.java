@@ -11,6 +11,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * A borrowed connection that watches every error of itself and of the statements, result sets and
@@ -18,21 +19,32 @@ import java.sql.Statement;
  * the vendor object classifies as a lost connection marks it broken, and
  * {@link ConnectionPool#release} then evicts it instead of returning it to the pool, where the next
  * borrower would get a dead connection (the pool does not validate a connection used a moment ago).
+ *
+ * <p>It also keeps a comparison connection read-only across transactions: the statements that must
+ * start every transaction (Oracle's {@code SET TRANSACTION READ ONLY}) run again after each
+ * {@code commit()} and {@code rollback()} made through it.
  */
 final class CheckedConnection implements InvocationHandler {
   private final Connection delegate;
   private final DatabaseType type;
+  private final List<String> eachTransaction;
   private volatile boolean broken;
   /** The proxy handed out: what {@code getConnection()} of a statement returns. */
   private Connection self;
 
-  private CheckedConnection(Connection delegate, DatabaseType type) {
+  private CheckedConnection(Connection delegate, DatabaseType type, List<String> eachTransaction) {
     this.delegate = delegate;
     this.type = type;
+    this.eachTransaction = List.copyOf(eachTransaction);
   }
 
   static Connection wrap(Connection delegate, DatabaseType type) {
-    CheckedConnection h = new CheckedConnection(delegate, type);
+    return wrap(delegate, type, List.of());
+  }
+
+  /** @param eachTransaction statements that start every transaction: run by {@link #startTransaction} */
+  static Connection wrap(Connection delegate, DatabaseType type, List<String> eachTransaction) {
+    CheckedConnection h = new CheckedConnection(delegate, type, eachTransaction);
     h.self = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
         h);
     return h.self;
@@ -64,9 +76,28 @@ final class CheckedConnection implements InvocationHandler {
     }
   }
 
+  /** Runs the statements that start a transaction; the connection must be at the start of one. */
+  void startTransaction() throws SQLException {
+    if (eachTransaction.isEmpty()) {
+      return;
+    }
+    try (Statement st = delegate.createStatement()) {
+      for (String sql : eachTransaction) {
+        st.execute(sql);
+      }
+    } catch (SQLException e) {
+      check(e);
+      throw e;
+    }
+  }
+
   @Override
   public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
-    return call(delegate, m, args, proxy);
+    Object result = call(delegate, m, args, proxy);
+    if ((args == null || args.length == 0) && (m.getName().equals("commit") || m.getName().equals("rollback"))) {
+      startTransaction(); // the transaction ended, and the read-only state with it
+    }
+    return result;
   }
 
   /** Calls {@code m} on {@code target}, checking its error and wrapping what it returns. */

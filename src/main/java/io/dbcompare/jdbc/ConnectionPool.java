@@ -6,6 +6,7 @@ import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.vendor.DatabaseType;
 import io.dbcompare.vendor.DatabaseTypes;
+import io.dbcompare.vendor.ReadOnlySession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,8 +16,9 @@ import oracle.ucp.jdbc.PoolDataSourceFactory;
 import oracle.ucp.jdbc.ValidConnection;
 
 /**
- * A UCP connection pool for one side. Every borrowed connection is read-only, not auto-committing (so
- * drivers stream with a fetch size) and has the dialect's session settings applied. Connecting gives up
+ * A UCP connection pool for one side. Every borrowed connection refuses writes in the database (see
+ * {@link #prepare}), is not auto-committing (so drivers stream with a fetch size) and has the dialect's
+ * and the vendor's session settings applied. Connecting gives up
  * after {@code connect_timeout_seconds} (the vendor object's connect URL and properties); chunk and
  * planning statements get {@code query_timeout_seconds} through {@link #applyQueryTimeout}. A
  * connection that lost its server is evicted when released, never handed out again
@@ -70,6 +72,7 @@ public final class ConnectionPool implements AutoCloseable {
       props.putAll(db.properties());
       type.addConnectionProperties(props, connectTimeoutSeconds, PROGRAM);
       connectionProperties.putAll(props);
+      type.addComparePoolProperties(props, queryTimeoutSeconds);
       if (!props.isEmpty()) {
         pds.setConnectionProperties(props);
       }
@@ -107,7 +110,10 @@ public final class ConnectionPool implements AutoCloseable {
     }
   }
 
-  /** A ready connection: read-only, auto-commit off, session settings applied; give it back with {@link #release}. */
+  /**
+   * A ready connection: read-only in the database itself (the vendor object's {@link ReadOnlySession}),
+   * auto-commit off, session settings applied; give it back with {@link #release}.
+   */
   public Connection borrow() {
     Connection raw;
     try {
@@ -116,19 +122,43 @@ public final class ConnectionPool implements AutoCloseable {
       // UCP wraps the driver's error; SqlErrors classifies by the driver's SQLState and vendor code in the chain
       throw SqlErrors.translate(e, "connecting to " + db.describe(), db);
     }
-    Connection c = CheckedConnection.wrap(raw, type);
+    try {
+      return prepare(raw, type, dialect, db);
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "preparing the session", db);
+    }
+  }
+
+  /**
+   * Makes a connection the pool lent ready for comparing, every time it is lent: the dialect's session
+   * settings, the vendor's comparison settings, and the statements that make it refuse writes (again
+   * after every commit or rollback, see {@link CheckedConnection}). On an error the connection is
+   * released (evicted when lost) and the error thrown.
+   */
+  static Connection prepare(Connection raw, DatabaseType type, Dialect dialect, DatabaseConfig db)
+      throws SQLException {
+    ReadOnlySession readOnly = type.readOnlySession();
+    Connection c = CheckedConnection.wrap(raw, type, readOnly.eachTransaction());
     try {
       c.setAutoCommit(false);
-      c.setReadOnly(true);
+      c.setReadOnly(true); // a hint only (pgJDBC begins read-only transactions; ojdbc stores a flag)
       try (Statement st = c.createStatement()) {
         for (String sql : dialect.sessionSetup()) {
           st.execute(sql);
         }
+        for (String sql : type.compareSessionSetup(db)) {
+          st.execute(sql);
+        }
+        for (String sql : readOnly.onBorrow()) {
+          st.execute(sql);
+        }
       }
+      // ALTER SESSION and SET SESSION start no Oracle transaction: this is still its first statement
+      CheckedConnection.of(c).startTransaction();
       return c;
     } catch (SQLException e) {
       release(c);
-      throw SqlErrors.translate(e, "preparing the session", db);
+      throw e;
     }
   }
 
@@ -143,7 +173,9 @@ public final class ConnectionPool implements AutoCloseable {
     CheckedConnection checked = CheckedConnection.of(c);
     if (checked != null && !checked.broken()) {
       try {
-        c.rollback();
+        // the driver's rollback, not the checked one: that would start the next read-only transaction
+        // now, and the next borrower's SET TRANSACTION would no longer be the first statement of one
+        checked.delegate().rollback();
       } catch (SQLException e) {
         checked.markBroken();
       }

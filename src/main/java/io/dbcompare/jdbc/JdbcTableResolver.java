@@ -15,6 +15,7 @@ import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.TargetCatalogSql;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
+import io.dbcompare.vendor.CatalogNames;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -60,8 +61,11 @@ public final class JdbcTableResolver implements TableResolver {
       }
     } else if (!source.primaryKey.isEmpty()) {
       keyNames = source.primaryKey;
+    } else if (source.kind == CatalogNames.Kind.VIEW) {
+      throw fail(display + ": source " + source.ref.display() + " is a view" + via(source)
+          + ", which has no primary key; set primary_key (unique NOT NULL columns) for it in the configuration");
     } else {
-      throw fail(display + ": source table " + source.ref.display()
+      throw fail(display + ": source table " + source.ref.display() + via(source)
           + " has no primary key; set primary_key (unique NOT NULL columns) for it in the configuration");
     }
 
@@ -150,9 +154,17 @@ public final class JdbcTableResolver implements TableResolver {
         + ", which is not supported; leave it out with exclude_columns"));
   }
 
+  private static String via(Meta m) {
+    return m.via.isEmpty() ? "" : " (" + m.via + ")";
+  }
+
   /** A table's catalog entries on one side. */
   private static final class Meta {
     TableRef ref;
+    /** What the configured name is, where the vendor object can tell (else a table). */
+    CatalogNames.Kind kind = CatalogNames.Kind.TABLE;
+    /** The synonyms followed to the table, or empty. */
+    String via = "";
     final Map<String, Column> columns = new LinkedHashMap<>();
     final List<String> primaryKey = new ArrayList<>();
     /** Unique indexes and constraints, as lists of column names (the primary key's included). */
@@ -182,7 +194,22 @@ public final class JdbcTableResolver implements TableResolver {
       DatabaseMetaData md = c.getMetaData();
       String esc = md.getSearchStringEscape();
       Meta m = new Meta();
-      m.ref = findTable(md, esc, d, name, side);
+      TableName lookup = name;
+      Optional<CatalogNames> names = pool.databaseType().catalogNames();
+      if (names.isPresent()) {
+        CatalogNames.Resolution r = names.get().resolve(exact(name.schema(), d), exact(name.table(), d),
+            (sql, params) -> rows(c, sql, params));
+        switch (r.kind()) {
+          case REFUSED -> throw fail(side.label() + " " + name.display() + " " + r.detail());
+          case TABLE, VIEW -> {
+            m.kind = r.kind();
+            m.via = r.detail();
+            lookup = new TableName(new Identifier(r.owner(), true), new Identifier(r.name(), true));
+          }
+          case MISSING -> { } // the metadata lookup below says so, with its hints
+        }
+      }
+      m.ref = findTable(md, esc, d, lookup, side);
       try (ResultSet rs = md.getColumns(null, like(m.ref.schema(), esc), like(m.ref.table(), esc), "%")) {
         TreeMap<Integer, Column> byPosition = new TreeMap<>();
         while (rs.next()) {
@@ -229,6 +256,32 @@ public final class JdbcTableResolver implements TableResolver {
       throw SqlErrors.translate(e, "reading the catalog for " + name.display(), pool.database());
     } finally {
       ConnectionPool.release(c);
+    }
+  }
+
+  /** The catalog spelling of a configured identifier: exact when quoted, else in the database's case. */
+  private static String exact(Identifier id, Dialect d) {
+    return id.quoted() ? id.text() : d.foldUnquoted(id.text());
+  }
+
+  /** Runs a catalog query with string parameters, every column read as a string. */
+  private static List<List<String>> rows(Connection c, String sql, String... params) throws SQLException {
+    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      List<List<String>> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          List<String> row = new ArrayList<>(n);
+          for (int i = 1; i <= n; i++) {
+            row.add(rs.getString(i));
+          }
+          out.add(row);
+        }
+      }
+      return out;
     }
   }
 

@@ -8,6 +8,7 @@ import io.dbcompare.vendor.DatabaseType;
 import io.dbcompare.vendor.DatabaseTypes;
 import io.dbcompare.vendor.SqlErrorKind;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +22,7 @@ import java.util.Set;
  * means (retry, give up, cancelled, missing table...) is decided by the platform's vendor object from
  * the SQLState and the vendor code, never from message text, looking at the whole chain: the
  * exception, its next exceptions (a batch's real error) and its causes (a pool's wrapped driver error).
+ * A {@link SQLRecoverableException} is a lost connection whatever its codes: the driver says so.
  */
 public final class SqlErrors {
   /** How far the chain is followed: drivers chain a few; a loop or a runaway chain stops here. */
@@ -97,6 +99,11 @@ public final class SqlErrors {
     SQLException firstWithState = null;
     for (SQLException s : chain(e)) {
       SqlErrorKind k = type.classify(s.getSQLState(), s.getErrorCode(), pushdown);
+      if (s instanceof SQLRecoverableException && k.ordinal() > SqlErrorKind.CONNECTION_LOST.ordinal()) {
+        // the driver's own judgement (JDBC: "the recovery operation must include closing the current
+        // connection and getting a new connection"), whatever its code
+        k = SqlErrorKind.CONNECTION_LOST;
+      }
       if (k.ordinal() < bestKind.ordinal()) {
         best = s;
         bestKind = k;

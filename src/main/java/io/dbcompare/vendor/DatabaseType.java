@@ -1,9 +1,11 @@
 package io.dbcompare.vendor;
 
+import io.dbcompare.config.DatabaseConfig;
 import io.dbcompare.config.PlatformRules;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.dialect.TargetCatalogSql;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -30,10 +32,30 @@ public interface DatabaseType extends PlatformRules {
 
   /**
    * Adds the properties of every connection, keeping values the configuration gave: timeouts that
-   * bound the login by {@code connect_timeout_seconds} (never a read timeout: chunk queries may rightly
-   * run long) and the program name a DBA sees in the session list.
+   * bound the login by {@code connect_timeout_seconds}, keep-alive probes that find a dead link, and the
+   * program name a DBA sees in the session list.
    */
   void addConnectionProperties(Properties props, int connectTimeoutSeconds, String programName);
+
+  /**
+   * Adds the properties of the comparison pool's connections only, keeping values the configuration gave:
+   * a socket read timeout far beyond any normal chunk (and beyond {@code query_timeout_seconds}), so that a
+   * link that went silent ends the chunk instead of hanging it.
+   *
+   * @param queryTimeoutSeconds the configured limit of a chunk or planning query; 0 for none
+   */
+  default void addComparePoolProperties(Properties props, int queryTimeoutSeconds) {}
+
+  /**
+   * Statements run on every comparison connection after the dialect's {@link Dialect#sessionSetup()}
+   * (not on the connection {@code --apply} writes with).
+   */
+  default List<String> compareSessionSetup(DatabaseConfig db) {
+    return List.of();
+  }
+
+  /** How a comparison connection is made to refuse writes: comparing never writes, and the database makes sure. */
+  ReadOnlySession readOnlySession();
 
   /**
    * Adds the properties of the login check only: socket read timeouts that would also end long queries
@@ -51,6 +73,14 @@ public interface DatabaseType extends PlatformRules {
 
   /** Catalog queries about a sync target (computed and identity columns, triggers). */
   TargetCatalogSql catalogSql();
+
+  /**
+   * What a configured name is when it can be more than a table (a synonym, a view, another object);
+   * empty where JDBC metadata alone answers it.
+   */
+  default java.util.Optional<CatalogNames> catalogNames() {
+    return java.util.Optional.empty();
+  }
 
   /**
    * The first major version whose MERGE the sync scripts of {@code sync.style: merge} can use; 0 when

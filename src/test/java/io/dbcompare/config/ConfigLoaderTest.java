@@ -171,6 +171,22 @@ class ConfigLoaderTest {
     assertEquals(Map.of(), c.target().properties());
   }
 
+  /** Parallel query is off on Oracle comparison sessions unless the database's oracle: section turns it on. */
+  @Test
+  void oracleParallelQueryIsOffUnlessAsked() throws IOException {
+    CompareConfig c = load("""
+        source_database:
+          url: "jdbc:oracle:thin:@//h:1521/S"
+          oracle: { parallel_query: true }
+        target_database:
+          url: "jdbc:oracle:thin:@//h:1521/T"
+        tables: [HR.EMP]
+        """);
+    assertEquals(new OracleOptions(true), c.source().oracle());
+    assertEquals(OracleOptions.DEFAULT, c.target().oracle());
+    assertFalse(c.target().oracle().parallelQuery());
+  }
+
   // ---------------------------------------------------------------- comparison section
 
   @Test

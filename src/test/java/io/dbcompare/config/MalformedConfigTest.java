@@ -141,6 +141,17 @@ class MalformedConfigTest {
             + "  password: \"Pw-Source-1234\"\n" + TGT + TABLES, "source_database.properties: must be a mapping"),
         c("property without value", "source_database:\n  url: \"jdbc:h2:mem:a\"\n  properties:\n    ssl:\n"
             + "  password: \"Pw-Source-1234\"\n" + TGT + TABLES, "source_database.properties.ssl: missing"),
+        // ---------------------------------------------------------------- oracle section
+        c("oracle section on a PostgreSQL database", SRC + TGT + "  oracle:\n    parallel_query: true\n" + TABLES,
+            "target_database.oracle: is only for an Oracle database", "postgresql"),
+        c("oracle section with an unknown key", "source_database:\n  url: \"jdbc:oracle:thin:@//h:1521/S\"\n"
+            + "  password: \"Pw-Source-1234\"\n  oracle:\n    parallel_queries: true\n" + TGT + TABLES,
+            "source_database.oracle.parallel_queries: unknown key", "did you mean 'parallel_query'?"),
+        c("oracle parallel_query is not a boolean", "source_database:\n  url: \"jdbc:oracle:thin:@//h:1521/S\"\n"
+            + "  password: \"Pw-Source-1234\"\n  oracle:\n    parallel_query: sometimes\n" + TGT + TABLES,
+            "source_database.oracle.parallel_query: must be true or false"),
+        c("oracle section is a value", "source_database:\n  url: \"jdbc:oracle:thin:@//h:1521/S\"\n"
+            + "  password: \"Pw-Source-1234\"\n  oracle: on\n" + TGT + TABLES, "source_database.oracle: must be a mapping"),
 
         // ---------------------------------------------------------------- url / host
         c("missing url and host", "source_database:\n  username: sa\n  password: \"Pw-Source-1234\"\n" + TGT + TABLES,

@@ -67,8 +67,73 @@ class OracleLiteralTest {
     assertEquals("'O''Brien, Co'", lit(ValueKind.TEXT, "O'Brien, Co", "VARCHAR2"));
     assertEquals("''", lit(ValueKind.TEXT, "", "VARCHAR2"));
     assertEquals("TO_CLOB('x')", lit(ValueKind.TEXT, "x", "CLOB"));
-    assertEquals("TO_CLOB('')", lit(ValueKind.TEXT, "", "CLOB"));
     assertEquals("TO_NCLOB('x')", lit(ValueKind.TEXT, "x", "NCLOB"));
+  }
+
+  /**
+   * '' is NULL in Oracle and so is TO_CLOB(''); an empty LOB is not. An empty (non-NULL) CLOB or NCLOB is
+   * EMPTY_CLOB(), and its guard compares the length (DBMS_LOB.COMPARE cannot take that locator).
+   */
+  @Test
+  void anEmptyClobIsEmptyClobNotNull() {
+    assertEquals("EMPTY_CLOB()", lit(ValueKind.TEXT, "", "CLOB"));
+    assertEquals("EMPTY_CLOB()", lit(ValueKind.TEXT, "", "NCLOB"));
+    assertEquals("DBMS_LOB.GETLENGTH(\"C\") = 0", d.guardCondition("\"C\"", ValueKind.TEXT, "CLOB", "EMPTY_CLOB()", false));
+    assertEquals("''", lit(ValueKind.TEXT, "", "VARCHAR2"), "VARCHAR2 has no empty non-NULL value");
+  }
+
+  /**
+   * Java's years are proleptic (0 is 1 BC), Oracle's skip 0 (-1 is 1 BC): a BC value is written one year
+   * lower with the signed SYYYY mask; AD values keep the plain mask; values outside 4712 BC .. 9999 AD are
+   * refused with a message naming the value.
+   */
+  @Test
+  void bcDatesUseSignedYears() {
+    assertEquals("TO_DATE('0001-01-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')",
+        lit(ValueKind.DATETIME, java.time.LocalDateTime.of(1, 1, 1, 0, 0), "DATE"));
+    assertEquals("TO_DATE('-0001-12-31 23:59:59', 'SYYYY-MM-DD HH24:MI:SS')",
+        lit(ValueKind.DATETIME, java.time.LocalDateTime.of(0, 12, 31, 23, 59, 59), "DATE"));
+    assertEquals("TO_TIMESTAMP('-0044-03-15 12:00:00.000000000', 'SYYYY-MM-DD HH24:MI:SS.FF9')",
+        lit(ValueKind.DATETIME, java.time.LocalDateTime.of(-43, 3, 15, 12, 0), "TIMESTAMP(9)"));
+    assertEquals("TO_TIMESTAMP_TZ('-4712-01-01 00:00:00.000000000 +01:00', 'SYYYY-MM-DD HH24:MI:SS.FF9 TZH:TZM')",
+        lit(ValueKind.DATETIME_TZ, java.time.OffsetDateTime.of(-4711, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.ofHours(1)),
+            "TIMESTAMP(9) WITH TIME ZONE"));
+    io.dbcompare.error.CompareException tooOld = org.junit.jupiter.api.Assertions.assertThrows(
+        io.dbcompare.error.CompareException.class,
+        () -> lit(ValueKind.DATETIME, java.time.LocalDateTime.of(-4712, 1, 1, 0, 0), "DATE"));
+    assertTrue(tooOld.getMessage().startsWith("the value -4712-01-01 00:00:00 (ISO years: 0 is 1 BC) is outside"
+        + " Oracle's date range, 4712 BC to 9999 AD"), tooOld.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(io.dbcompare.error.CompareException.class,
+        () -> lit(ValueKind.DATETIME, java.time.LocalDateTime.of(10_000, 1, 1, 0, 0), "TIMESTAMP(6)"));
+  }
+
+  /**
+   * A RAW over 16,383 bytes (MAX_STRING_SIZE=EXTENDED) would need a literal of over 32,767 hex digits
+   * (ORA-01489): it is built in a PL/SQL RAW variable, 1,000 bytes a line; over 32,767 bytes it is refused.
+   */
+  @Test
+  void longRawsAreBuiltInPlsql() {
+    byte[] b = new byte[20_000];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) (i * 7);
+    }
+    SqlScript script = new SqlScript();
+    assertEquals("tc_lob1", d.literal(ValueKind.BYTES, b, "RAW", script));
+    assertEquals(List.of("  tc_lob1 RAW(32767);"), script.declarations());
+    assertEquals(20, script.preparation().size());
+    assertTrue(script.preparation().get(0).startsWith("  tc_lob1 := HEXTORAW('"), script.preparation().get(0));
+    assertTrue(script.preparation().get(1).startsWith("  tc_lob1 := UTL_RAW.CONCAT(tc_lob1, HEXTORAW('"));
+    StringBuilder hex = new StringBuilder();
+    for (String line : script.preparation()) {
+      assertTrue(line.length() < 2500, "fits a SQL*Plus line");
+      hex.append(line, line.indexOf("HEXTORAW('") + 10, line.lastIndexOf("')"));
+    }
+    assertEquals(java.util.HexFormat.of().formatHex(b), hex.toString().toLowerCase(java.util.Locale.ROOT));
+    // up to 16,383 bytes: still one expression, every piece a line
+    String mid = lit(ValueKind.BYTES, java.util.Arrays.copyOf(b, 16_383), "RAW");
+    assertTrue(mid.startsWith("HEXTORAW('") && mid.length() < 32_767 + 20 * 6 + 20, String.valueOf(mid.length()));
+    org.junit.jupiter.api.Assertions.assertThrows(io.dbcompare.error.CompareException.class,
+        () -> d.literal(ValueKind.BYTES, new byte[32_768], "RAW", new SqlScript()));
   }
 
   /** The script is ASCII: other characters are UNISTR escapes, '&' and control characters CHR(n). */
@@ -243,7 +308,23 @@ class OracleLiteralTest {
   void preambleTurnsOffSubstitutionFirst() {
     List<String> p = d.scriptPreamble();
     assertEquals("SET DEFINE OFF", p.get(0));
-    assertTrue(p.contains("WHENEVER SQLERROR EXIT SQL.SQLCODE ROLLBACK"));
+    assertTrue(p.contains("WHENEVER SQLERROR EXIT FAILURE ROLLBACK"));
+  }
+
+  /**
+   * The scripts set TIME_ZONE='+00:00' for their session, which changes what CURRENT_DATE and
+   * CURRENT_TIMESTAMP (and defaults and triggers that use them) produce on the target: the header says so.
+   */
+  @Test
+  void preambleNamesWhatTheSessionTimeZoneChanges() {
+    List<String> p = d.scriptPreamble();
+    int setting = p.indexOf("ALTER SESSION SET NLS_NUMERIC_CHARACTERS='.,' NLS_COMP=BINARY NLS_SORT=BINARY"
+        + " TIME_ZONE='+00:00';");
+    assertTrue(setting >= 0, p.toString());
+    String notes = String.join("\n", p.subList(setting + 1, p.size()));
+    assertTrue(notes.contains("-- TIME_ZONE='+00:00' holds for this session: CURRENT_DATE, CURRENT_TIMESTAMP and"
+        + " LOCALTIMESTAMP give\n-- UTC here, and so do column defaults and triggers that use them; SYSDATE and"
+        + " SYSTIMESTAMP do not change."), notes);
   }
 
   // ----- helpers -----

@@ -123,6 +123,20 @@ class SqlErrorsTest {
     assertEquals("08006", e.sqlState());
   }
 
+  /** The driver's SQLRecoverableException means a lost connection whatever its codes (e.g. ORA-00376 as 60000). */
+  @Test
+  void aRecoverableExceptionIsALostConnection() {
+    SQLException e = new SQLRecoverableException("file cannot be read at this time", "60000", 376);
+    var c = SqlErrors.classify(e, io.dbcompare.vendor.DatabaseTypes.of(Platform.ORACLE), true);
+    assertEquals(io.dbcompare.vendor.SqlErrorKind.CONNECTION_LOST, c.kind());
+    assertTrue(SqlErrors.translate(e, "reading T", db(Platform.ORACLE)).retryable());
+    // the same codes in a plain SQLException are an ordinary failure
+    assertFalse(SqlErrors.translate(new SQLException("x", "60000", 376), "reading T", db(Platform.ORACLE)).retryable());
+    // a rejected login stays a rejected login
+    assertEquals(ErrorCode.AUTHENTICATION,
+        SqlErrors.translate(new SQLRecoverableException("x", "72000", 1017), "connecting", db(Platform.ORACLE)).code());
+  }
+
   @Test
   void aChainThatLoopsEnds() {
     SQLException a = new SQLException("a", "42601", 0);

@@ -309,7 +309,7 @@ class SyncScriptGoldenTest {
     String s = script(Platform.ORACLE, tmp);
     assertTrue(s.startsWith("SET DEFINE OFF\n"), s.substring(0, 40));
     assertTrue(s.contains("\nSET SQLBLANKLINES ON\n"));
-    assertTrue(s.contains("\nWHENEVER SQLERROR EXIT SQL.SQLCODE ROLLBACK\n"));
+    assertTrue(s.contains("\nWHENEVER SQLERROR EXIT FAILURE ROLLBACK\n"));
     assertTrue(s.contains("\nALTER SESSION SET NLS_NUMERIC_CHARACTERS='.,' NLS_COMP=BINARY NLS_SORT=BINARY"
         + " TIME_ZONE='+00:00';\n"));
     // the header's URL keeps its meaning without an ampersand

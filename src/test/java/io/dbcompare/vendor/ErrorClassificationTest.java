@@ -23,7 +23,34 @@ class ErrorClassificationTest {
       "ORACLE, '', 17008, CONNECTION_LOST, CONNECTION_LOST",
       "ORACLE, 08006, 17410, CONNECTION_LOST, CONNECTION_LOST",
       "ORACLE, 08006, 12170, CONNECTION_LOST, CONNECTION_LOST",
+      // killed sessions, failover, switchover and shutdown: a new connection may work (item 9 of the review)
+      "ORACLE, 72000, 28, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 72000, 31, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 72000, 603, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 72000, 1012, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 72000, 1033, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 72000, 1034, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 72000, 1089, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 72000, 1090, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 72000, 1092, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 66000, 12514, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 66000, 12528, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 66000, 12537, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 66000, 12541, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 72000, 16456, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 72000, 25401, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 72000, 25402, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 72000, 25408, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, 99999, 17447, CONNECTION_LOST, CONNECTION_LOST",
+      "ORACLE, '', 28, CONNECTION_LOST, CONNECTION_LOST",
       "ORACLE, 72000, 1555, TRANSIENT, TRANSIENT",
+      // resource errors say nothing about a row: never CANNOT_ENCODE, so never a switch to Java hashing
+      "ORACLE, 72000, 1652, OTHER, OTHER",
+      "ORACLE, 72000, 4030, OTHER, OTHER",
+      "ORACLE, 72000, 4031, OTHER, OTHER",
+      "ORACLE, 72000, 1706, OTHER, OTHER",
+      "ORACLE, 72000, 22835, OTHER, OTHER",
+      "ORACLE, 72000, 12899, OTHER, OTHER",
       "ORACLE, 72000, 1013, CANCELLED, CANCELLED",
       "ORACLE, 42000, 942, OBJECT_MISSING, OBJECT_MISSING",
       "ORACLE, 42000, 904, OBJECT_MISSING, OBJECT_MISSING",
@@ -62,6 +89,16 @@ class ErrorClassificationTest {
     DatabaseType type = DatabaseTypes.of(p);
     assertEquals(otherStatement, type.classify(state, code, false));
     assertEquals(pushdownQuery, type.classify(state, code, true));
+  }
+
+  /** Under push-down only ORA-01489 may move a table to Java hashing: every other Oracle code is not CANNOT_ENCODE. */
+  @org.junit.jupiter.api.Test
+  void onlyOra01489CannotEncode() {
+    DatabaseType oracle = DatabaseTypes.of(Platform.ORACLE);
+    for (int code = 0; code < 70_000; code++) {
+      boolean cannot = oracle.classify("72000", code, true) == SqlErrorKind.CANNOT_ENCODE;
+      assertEquals(code == 1489, cannot, "ORA-" + code);
+    }
   }
 
   @ParameterizedTest

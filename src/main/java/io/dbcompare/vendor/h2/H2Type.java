@@ -7,6 +7,7 @@ import io.dbcompare.dialect.H2PushdownSql;
 import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.dialect.TargetCatalogSql;
 import io.dbcompare.vendor.AbstractDatabaseType;
+import io.dbcompare.vendor.ReadOnlySession;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -65,6 +66,16 @@ public final class H2Type extends AbstractDatabaseType {
         .noneMatch(k -> String.valueOf(k).equalsIgnoreCase("NETWORK_TIMEOUT"))) {
       props.setProperty("NETWORK_TIMEOUT", String.valueOf(connectTimeoutSeconds * 1000L));
     }
+  }
+
+  /**
+   * H2 has no read-only session or transaction (its {@code SET TRANSACTION} knows only isolation levels,
+   * and {@code setReadOnly} is a flag): the comparison runs only queries, and a database opened with
+   * {@code ACCESS_MODE_DATA=r} in its URL refuses writes for certain.
+   */
+  @Override
+  public ReadOnlySession readOnlySession() {
+    return ReadOnlySession.none("none in H2: add ;ACCESS_MODE_DATA=r to the URL to open the database read-only");
   }
 
   @Override

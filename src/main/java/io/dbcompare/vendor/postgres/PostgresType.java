@@ -7,6 +7,8 @@ import io.dbcompare.dialect.PostgresPushdownSql;
 import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.dialect.TargetCatalogSql;
 import io.dbcompare.vendor.AbstractDatabaseType;
+import io.dbcompare.vendor.ReadOnlySession;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -48,6 +50,17 @@ public final class PostgresType extends AbstractDatabaseType {
     props.putIfAbsent("connectTimeout", String.valueOf(connectTimeoutSeconds));
     props.putIfAbsent("loginTimeout", String.valueOf(connectTimeoutSeconds));
     props.putIfAbsent("ApplicationName", programName);
+  }
+
+  /**
+   * pgJDBC already begins each transaction of a read-only connection with {@code BEGIN READ ONLY}; the
+   * session default makes every later transaction read-only too, whatever the driver does. A write then
+   * fails with SQLState 25006 (read_only_sql_transaction).
+   */
+  @Override
+  public ReadOnlySession readOnlySession() {
+    return new ReadOnlySession(List.of("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"), List.of(),
+        "read-only transactions (SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY)");
   }
 
   @Override
