@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +61,9 @@ public final class JdbcHashPushdown implements HashPushdown {
   }
 
   private PushdownQueries.Result result(TableSpec t, Side side) {
-    return queries.computeIfAbsent(t.key() + "/" + side + "/" + t.columns().hashCode(),
-        k -> PushdownQueries.of(t, side, pools.of(side).dialect(), nativeHash));
+    ConnectionPool pool = pools.of(side);
+    return queries.computeIfAbsent(t.key() + "/" + side + "/" + Objects.hash(t.columns(), t.keyOrders(), t.readPoint(side)),
+        k -> PushdownQueries.of(t, side, pool.dialect(), nativeHash, pool.facts()));
   }
 
   private PushdownQueries q(TableSpec t, Side side) {
@@ -83,10 +85,21 @@ public final class JdbcHashPushdown implements HashPushdown {
     return null;
   }
 
+  /** Rows per sample: the first rows of the range, then (tables with text) its first rows with non-ASCII text. */
+  static final int SAMPLE_ROWS = 64;
+
   @Override
   public String verify(TableSpec t, Side side, ChunkBounds range) {
+    PushdownQueries pq = q(t, side);
+    String first = verify(t, side, pq.sample(range, SAMPLE_ROWS));
+    if (first != null || !pq.hasText()) {
+      return first;
+    }
+    return verify(t, side, pq.nonAsciiSample(range, SAMPLE_ROWS));
+  }
+
+  private String verify(TableSpec t, Side side, RangeSql.Query query) {
     ConnectionPool pool = pools.of(side);
-    RangeSql.Query query = q(t, side).sample(range, 64);
     RowHasher reference = new RowHasher(t.kinds());
     boolean[] dateOnly = Values.dateOnly(t, side, pool.dialect());
     try {
@@ -127,13 +140,15 @@ public final class JdbcHashPushdown implements HashPushdown {
   public Checksum checksum(TableSpec t, Side side, ChunkBounds range) {
     PushdownQueries pq = q(t, side);
     int slices = pq.sliceCount();
+    int perSlice = pq.signedSlices() ? 2 : 1;
     Checksum c = run(pools.of(side), pq.checksum(range), "checksum of " + t.displayName(), true, rs -> {
       rs.next();
       long count = rs.getLong(1);
       List<BigInteger> sums = new ArrayList<>();
       for (int i = 0; i < slices; i++) {
-        BigDecimal sum = rs.getBigDecimal(2 + 2 * i);
-        BigDecimal neg = rs.getBigDecimal(3 + 2 * i);
+        BigDecimal sum = rs.getBigDecimal(2 + perSlice * i);
+        // unsigned slices: no count of negative ones (see PushdownSql.signedSlices)
+        BigDecimal neg = pq.signedSlices() ? rs.getBigDecimal(3 + perSlice * i) : null;
         sums.add(Checksum.unsigned(sum == null ? BigInteger.ZERO : sum.toBigIntegerExact(),
             neg == null ? 0 : neg.longValueExact()));
       }

@@ -1,9 +1,18 @@
 package io.dbcompare.vendor;
 
+import io.dbcompare.compare.KeyOrders;
+import io.dbcompare.compare.TableRef;
 import io.dbcompare.config.PlatformRules;
+import io.dbcompare.dialect.ColumnDetails;
+import io.dbcompare.dialect.DatabaseFacts;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.dialect.TargetCatalogSql;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -58,6 +67,34 @@ public interface DatabaseType extends PlatformRules {
    */
   default int firstMergeVersion() {
     return 0;
+  }
+
+  // ----- facts about the database and its tables
+
+  /** Reads what the comparison must know about the connected database (once per pool). */
+  default DatabaseFacts readFacts(Connection c) throws SQLException {
+    DatabaseMetaData md = c.getMetaData();
+    return new DatabaseFacts(null, null, md.getDatabaseMajorVersion(), md.getDatabaseMinorVersion());
+  }
+
+  /** Catalog details of a table's columns by exact column name; empty where this platform reads none. */
+  default Map<String, ColumnDetails> readColumnDetails(Connection c, DatabaseFacts facts, TableRef table)
+      throws SQLException {
+    return Map.of();
+  }
+
+  /**
+   * What this database does with a text key column of type {@code typeName}: its binary order under
+   * the tool's session settings, and what its SQL can do to give another order.
+   */
+  KeyOrders.SideText keyText(DatabaseFacts facts, String typeName, ColumnDetails details);
+
+  /**
+   * A query for a table's row and block (page) estimates from the optimizer statistics, binding schema
+   * and table; empty where this platform cannot sample a table for planning.
+   */
+  default Optional<String> tableSizeSql() {
+    return Optional.empty();
   }
 
   // ----- errors

@@ -1,5 +1,12 @@
 package io.dbcompare.vendor.oracle;
 
+import io.dbcompare.compare.KeyOrders;
+import io.dbcompare.compare.TableRef;
+import io.dbcompare.dialect.ColumnDetails;
+import io.dbcompare.dialect.DatabaseFacts;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
 import io.dbcompare.config.Platform;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.OracleDialect;
@@ -100,6 +107,30 @@ public final class OracleType extends AbstractDatabaseType {
   @Override
   public TargetCatalogSql catalogSql() {
     return new TargetCatalogSql.Oracle();
+  }
+
+  /** NLS_CHARACTERSET and NLS_NCHAR_CHARACTERSET (NLS_DATABASE_PARAMETERS) and the version. */
+  @Override
+  public DatabaseFacts readFacts(Connection c) throws SQLException {
+    return OracleCatalog.readFacts(c);
+  }
+
+  /** Declared precision and scale, and (12.2+) the declared collation, from ALL_TAB_COLUMNS. */
+  @Override
+  public Map<String, ColumnDetails> readColumnDetails(Connection c, DatabaseFacts facts, TableRef table)
+      throws SQLException {
+    return OracleCatalog.readColumns(c, facts, table);
+  }
+
+  @Override
+  public KeyOrders.SideText keyText(DatabaseFacts facts, String typeName, ColumnDetails details) {
+    return OracleCatalog.keyText(facts, typeName, details);
+  }
+
+  /** Optimizer statistics (DBMS_STATS): NULL when the table was never analysed. */
+  @Override
+  public Optional<String> tableSizeSql() {
+    return Optional.of("SELECT num_rows, blocks FROM all_tables WHERE owner = ? AND table_name = ?");
   }
 
   @Override

@@ -1,5 +1,15 @@
 package io.dbcompare.vendor.postgres;
 
+import io.dbcompare.compare.KeyOrders;
+import io.dbcompare.compare.TextOrder;
+import io.dbcompare.dialect.ColumnDetails;
+import io.dbcompare.dialect.DatabaseFacts;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Optional;
 import io.dbcompare.config.Platform;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.PostgresDialect;
@@ -58,6 +68,35 @@ public final class PostgresType extends AbstractDatabaseType {
   @Override
   public PushdownSql pushdownSql() {
     return new PostgresPushdownSql();
+  }
+
+  /** The server encoding: text keys compare COLLATE "C", which is the byte order of that encoding. */
+  @Override
+  public DatabaseFacts readFacts(Connection c) throws SQLException {
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW server_encoding")) {
+      rs.next();
+      var md = c.getMetaData();
+      return new DatabaseFacts(rs.getString(1), null, md.getDatabaseMajorVersion(), md.getDatabaseMinorVersion());
+    }
+  }
+
+  @Override
+  public KeyOrders.SideText keyText(DatabaseFacts facts, String typeName, ColumnDetails details) {
+    String enc = facts.characterSet() == null ? "" : facts.characterSet().toUpperCase(Locale.ROOT);
+    TextOrder order = switch (enc) {
+      case "UTF8" -> TextOrder.CODE_POINT;
+      case "LATIN1" -> TextOrder.bytes("ISO-8859-1");
+      case "WIN1252" -> TextOrder.bytes("windows-1252");
+      default -> null;
+    };
+    return KeyOrders.SideText.of(order, "PostgreSQL " + typeName + " in " + facts.characterSet());
+  }
+
+  /** Planner statistics: reltuples is -1 (0 before PostgreSQL 14) and relpages 0 until the table is analysed. */
+  @Override
+  public Optional<String> tableSizeSql() {
+    return Optional.of("SELECT c.reltuples, c.relpages FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        + " WHERE n.nspname = ? AND c.relname = ?");
   }
 
   @Override
