@@ -147,7 +147,7 @@ final class CompareRun {
     HashPushdown pushdown = st.pushdown()
         ? new JdbcHashPushdown(pools, st.fetchSize(), fetched) : null;
     ComparisonEngine engine = new ComparisonEngine(session, store, new JdbcTableResolver(pools, emptyIsNull),
-        new JdbcChunkPlanner(pools.source()), new JdbcRowSource(pools, st.fetchSize(), fetched), pushdown,
+        new JdbcChunkPlanner(pools.source(), st.planSampleAboveRows()), new JdbcRowSource(pools, st.fetchSize(), fetched), pushdown,
         checkpoints, results, reporter, new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(),
             1000, 256, st.bisectFactor(), st.bisectThreshold()));
 
