@@ -36,9 +36,10 @@ public final class PostgresPushdownSql implements PushdownSql {
     return Optional.empty();
   }
 
+  /** UTF-8 bytes whatever the server encoding: a non-ASCII character takes two or more. */
   @Override
   public String nonAscii(String c) {
-    return "octet_length(" + c + "::text) <> char_length(" + c + "::text)";
+    return "octet_length(convert_to(" + c + "::text, 'UTF8')) <> char_length(" + c + "::text)";
   }
 
   @Override

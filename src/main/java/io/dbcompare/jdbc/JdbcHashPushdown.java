@@ -10,6 +10,7 @@ import io.dbcompare.compare.RowHasher;
 import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueText;
+import io.dbcompare.dialect.DatabaseFacts;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.vendor.DatabaseType;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,8 @@ public final class JdbcHashPushdown implements HashPushdown {
   private final int fetchSize;
   private final FetchStats stats;
   private final boolean nativeHash;
+  /** Each side's database facts (its pool's, except in tests that make a database pretend). */
+  private final Function<Side, DatabaseFacts> facts;
   private final Map<String, PushdownQueries.Result> queries = new ConcurrentHashMap<>();
 
   /** Queries get the pools' query timeout ({@link ConnectionPool#applyQueryTimeout}). */
@@ -43,10 +47,16 @@ public final class JdbcHashPushdown implements HashPushdown {
   }
 
   private JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats, boolean nativeHash) {
+    this(pools, fetchSize, stats, nativeHash, side -> pools.of(side).facts());
+  }
+
+  /** @param facts each side's database facts, for tests that need a database to pretend */
+  JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats, boolean nativeHash, Function<Side, DatabaseFacts> facts) {
     this.pools = pools;
     this.fetchSize = fetchSize;
     this.stats = stats;
     this.nativeHash = nativeHash;
+    this.facts = facts;
   }
 
   /** Push-down with the standard digest (SHA-256) even where a native hash exists: as across platforms. */
@@ -63,7 +73,7 @@ public final class JdbcHashPushdown implements HashPushdown {
   private PushdownQueries.Result result(TableSpec t, Side side) {
     ConnectionPool pool = pools.of(side);
     return queries.computeIfAbsent(t.key() + "/" + side + "/" + Objects.hash(t.columns(), t.keyOrders(), t.readPoint(side)),
-        k -> PushdownQueries.of(t, side, pool.dialect(), nativeHash, pool.facts()));
+        k -> PushdownQueries.of(t, side, pool.dialect(), nativeHash, facts.apply(side)));
   }
 
   private PushdownQueries q(TableSpec t, Side side) {
