@@ -109,7 +109,7 @@ public final class ConnectionPool implements AutoCloseable {
     if (f == null) {
       Connection c = borrow();
       try {
-        f = type.readFacts(c);
+        f = CatalogFacts.read(c, type);
         facts = f;
       } catch (SQLException e) {
         throw SqlErrors.translate(e, "reading the character sets and version of " + db.describe(), db);

@@ -75,7 +75,7 @@ final class KeyOrderResolver {
     DatabaseFacts facts = pool.facts();
     Connection c = pool.borrow();
     try {
-      return type.readColumnDetails(c, facts, t.ref(side));
+      return CatalogFacts.columns(c, type, facts, t.ref(side));
     } catch (SQLException e) {
       throw SqlErrors.translate(e, "reading the column details of " + t.ref(side).display(), pool.database());
     } finally {

@@ -1,17 +1,12 @@
 package io.dbcompare.vendor;
 
 import io.dbcompare.compare.KeyOrders;
-import io.dbcompare.compare.TableRef;
 import io.dbcompare.config.PlatformRules;
 import io.dbcompare.dialect.ColumnDetails;
 import io.dbcompare.dialect.DatabaseFacts;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.dialect.TargetCatalogSql;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.SQLException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -71,16 +66,21 @@ public interface DatabaseType extends PlatformRules {
 
   // ----- facts about the database and its tables
 
-  /** Reads what the comparison must know about the connected database (once per pool). */
-  default DatabaseFacts readFacts(Connection c) throws SQLException {
-    DatabaseMetaData md = c.getMetaData();
-    return new DatabaseFacts(null, null, md.getDatabaseMajorVersion(), md.getDatabaseMinorVersion());
+  /**
+   * A query returning one row: the database's character set and its national character set (or
+   * NULL), which {@link DatabaseFacts} holds with the version; empty where text is always Java's.
+   */
+  default Optional<String> characterSetsSql() {
+    return Optional.empty();
   }
 
-  /** Catalog details of a table's columns by exact column name; empty where this platform reads none. */
-  default Map<String, ColumnDetails> readColumnDetails(Connection c, DatabaseFacts facts, TableRef table)
-      throws SQLException {
-    return Map.of();
+  /**
+   * A catalog query for a table's columns, binding schema and table, returning per column its exact
+   * name, declared precision, declared scale and declared collation (NULL where none); empty where
+   * this platform reads no such details.
+   */
+  default Optional<String> columnDetailsSql(DatabaseFacts facts) {
+    return Optional.empty();
   }
 
   /**

@@ -68,7 +68,7 @@ class OracleQueryPlanTest {
     try (Connection c = system(); Statement st = c.createStatement()) {
       st.execute("CREATE USER " + SCHEMA + " IDENTIFIED BY \"Plan_pw_4713\" QUOTA UNLIMITED ON USERS");
       st.execute("CREATE TABLE " + SCHEMA + ".DAYS (D DATE PRIMARY KEY, V NUMBER)");
-      st.execute("INSERT INTO " + SCHEMA + ".DAYS SELECT DATE '2000-01-01' + LEVEL / 24, LEVEL FROM DUAL CONNECT BY LEVEL <= 50000");
+      st.execute("INSERT INTO " + SCHEMA + ".DAYS SELECT DATE '2000-01-01' + NUMTODSINTERVAL(LEVEL, 'HOUR'), LEVEL FROM DUAL CONNECT BY LEVEL <= 50000");
       st.execute("CREATE TABLE " + SCHEMA + ".PAIRS (A NUMBER(10) NOT NULL, B NUMBER(10) NOT NULL, V NUMBER,"
           + " PRIMARY KEY (A, B))");
       st.execute("INSERT INTO " + SCHEMA + ".PAIRS SELECT MOD(LEVEL, 1000), TRUNC(LEVEL / 1000), LEVEL FROM DUAL"

@@ -1,18 +1,10 @@
 package io.dbcompare.vendor.oracle;
 
-import io.dbcompare.compare.DeclaredSize;
 import io.dbcompare.compare.KeyOrders.SideText;
-import io.dbcompare.compare.TableRef;
 import io.dbcompare.compare.TextOrder;
 import io.dbcompare.dialect.ColumnDetails;
 import io.dbcompare.dialect.DatabaseFacts;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,7 +18,8 @@ final class OracleCatalog {
   /** Collations that, with the session's {@code NLS_SORT=BINARY NLS_COMP=BINARY}, compare in binary order. */
   private static final Set<String> BINARY_WITH_SESSION = Set.of("USING_NLS_COMP", "USING_NLS_SORT", "BINARY");
 
-  static final String CHARSETS = "SELECT parameter, value FROM nls_database_parameters"
+  static final String CHARSETS = "SELECT MAX(CASE WHEN parameter = 'NLS_CHARACTERSET' THEN value END),"
+      + " MAX(CASE WHEN parameter = 'NLS_NCHAR_CHARACTERSET' THEN value END) FROM nls_database_parameters"
       + " WHERE parameter IN ('NLS_CHARACTERSET', 'NLS_NCHAR_CHARACTERSET')";
   /** ALL_TAB_COLUMNS.COLLATION exists from 12.2 on (ORA-00904 before). */
   static final String COLUMNS_12_2 = "SELECT column_name, data_precision, data_scale, collation FROM all_tab_columns"
@@ -34,42 +27,8 @@ final class OracleCatalog {
   static final String COLUMNS_OLDER = "SELECT column_name, data_precision, data_scale, NULL FROM all_tab_columns"
       + " WHERE owner = ? AND table_name = ?";
 
-  static DatabaseFacts readFacts(Connection c) throws SQLException {
-    String cs = null;
-    String ncs = null;
-    try (PreparedStatement ps = c.prepareStatement(CHARSETS); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        if (rs.getString(1).equals("NLS_CHARACTERSET")) {
-          cs = rs.getString(2);
-        } else {
-          ncs = rs.getString(2);
-        }
-      }
-    }
-    var md = c.getMetaData();
-    return new DatabaseFacts(cs, ncs, md.getDatabaseMajorVersion(), md.getDatabaseMinorVersion());
-  }
-
   static String columnsSql(DatabaseFacts facts) {
     return facts.atLeast(12, 2) ? COLUMNS_12_2 : COLUMNS_OLDER;
-  }
-
-  static Map<String, ColumnDetails> readColumns(Connection c, DatabaseFacts facts, TableRef t) throws SQLException {
-    Map<String, ColumnDetails> out = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(columnsSql(facts))) {
-      ps.setString(1, t.schema());
-      ps.setString(2, t.table());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          int p = rs.getInt(2);
-          Integer precision = rs.wasNull() ? null : p;
-          int s = rs.getInt(3);
-          Integer scale = rs.wasNull() ? null : s;
-          out.put(rs.getString(1), new ColumnDetails(new DeclaredSize(precision, scale), rs.getString(4)));
-        }
-      }
-    }
-    return out;
   }
 
   static boolean national(String typeName) {

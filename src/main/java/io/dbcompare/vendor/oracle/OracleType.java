@@ -1,12 +1,8 @@
 package io.dbcompare.vendor.oracle;
 
 import io.dbcompare.compare.KeyOrders;
-import io.dbcompare.compare.TableRef;
 import io.dbcompare.dialect.ColumnDetails;
 import io.dbcompare.dialect.DatabaseFacts;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Map;
 import io.dbcompare.config.Platform;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.OracleDialect;
@@ -109,17 +105,16 @@ public final class OracleType extends AbstractDatabaseType {
     return new TargetCatalogSql.Oracle();
   }
 
-  /** NLS_CHARACTERSET and NLS_NCHAR_CHARACTERSET (NLS_DATABASE_PARAMETERS) and the version. */
+  /** NLS_CHARACTERSET and NLS_NCHAR_CHARACTERSET from NLS_DATABASE_PARAMETERS. */
   @Override
-  public DatabaseFacts readFacts(Connection c) throws SQLException {
-    return OracleCatalog.readFacts(c);
+  public Optional<String> characterSetsSql() {
+    return Optional.of(OracleCatalog.CHARSETS);
   }
 
   /** Declared precision and scale, and (12.2+) the declared collation, from ALL_TAB_COLUMNS. */
   @Override
-  public Map<String, ColumnDetails> readColumnDetails(Connection c, DatabaseFacts facts, TableRef table)
-      throws SQLException {
-    return OracleCatalog.readColumns(c, facts, table);
+  public Optional<String> columnDetailsSql(DatabaseFacts facts) {
+    return Optional.of(OracleCatalog.columnsSql(facts));
   }
 
   @Override

@@ -4,10 +4,6 @@ import io.dbcompare.compare.KeyOrders;
 import io.dbcompare.compare.TextOrder;
 import io.dbcompare.dialect.ColumnDetails;
 import io.dbcompare.dialect.DatabaseFacts;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
 import java.util.Optional;
 import io.dbcompare.config.Platform;
@@ -72,12 +68,8 @@ public final class PostgresType extends AbstractDatabaseType {
 
   /** The server encoding: text keys compare COLLATE "C", which is the byte order of that encoding. */
   @Override
-  public DatabaseFacts readFacts(Connection c) throws SQLException {
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW server_encoding")) {
-      rs.next();
-      var md = c.getMetaData();
-      return new DatabaseFacts(rs.getString(1), null, md.getDatabaseMajorVersion(), md.getDatabaseMinorVersion());
-    }
+  public Optional<String> characterSetsSql() {
+    return Optional.of("SELECT current_setting('server_encoding'), NULL");
   }
 
   @Override
