@@ -150,22 +150,28 @@ public final class JdbcHashPushdown implements HashPushdown {
   public Checksum checksum(TableSpec t, Side side, ChunkBounds range) {
     PushdownQueries pq = q(t, side);
     int slices = pq.sliceCount();
-    int perSlice = pq.signedSlices() ? 2 : 1;
-    Checksum c = run(pools.of(side), pq.checksum(range), "checksum of " + t.displayName(), true, rs -> {
-      rs.next();
-      long count = rs.getLong(1);
-      List<BigInteger> sums = new ArrayList<>();
-      for (int i = 0; i < slices; i++) {
-        BigDecimal sum = rs.getBigDecimal(2 + perSlice * i);
-        // unsigned slices: no count of negative ones (see PushdownSql.signedSlices)
-        BigDecimal neg = pq.signedSlices() ? rs.getBigDecimal(3 + perSlice * i) : null;
-        sums.add(Checksum.unsigned(sum == null ? BigInteger.ZERO : sum.toBigIntegerExact(),
-            neg == null ? 0 : neg.longValueExact()));
-      }
-      return new Checksum(count, sums);
-    });
+    Checksum c = run(pools.of(side), pq.checksum(range), "checksum of " + t.displayName(), true,
+        rs -> readChecksum(rs, slices, pq.signedSlices()));
     stats.add(side, FetchStats.Kind.AGGREGATE, 1, 8L + 16L * slices);
     return c;
+  }
+
+  /**
+   * The checksum row: the count, then per slice its sum and, for signed slices only, the number of
+   * negative slices (see {@link io.dbcompare.dialect.PushdownSql#signedSlices}).
+   */
+  static Checksum readChecksum(ResultSet rs, int slices, boolean signed) throws SQLException {
+    rs.next();
+    long count = rs.getLong(1);
+    int perSlice = signed ? 2 : 1;
+    List<BigInteger> sums = new ArrayList<>();
+    for (int i = 0; i < slices; i++) {
+      BigDecimal sum = rs.getBigDecimal(2 + perSlice * i);
+      BigDecimal neg = signed ? rs.getBigDecimal(3 + perSlice * i) : null;
+      sums.add(Checksum.unsigned(sum == null ? BigInteger.ZERO : sum.toBigIntegerExact(),
+          neg == null ? 0 : neg.longValueExact()));
+    }
+    return new Checksum(count, sums);
   }
 
   @Override

@@ -2,9 +2,9 @@ package io.dbcompare.vendor.h2;
 
 import io.dbcompare.compare.KeyOrders;
 import io.dbcompare.compare.TextOrder;
+import io.dbcompare.config.Platform;
 import io.dbcompare.dialect.ColumnDetails;
 import io.dbcompare.dialect.DatabaseFacts;
-import io.dbcompare.config.Platform;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.H2Dialect;
 import io.dbcompare.dialect.H2PushdownSql;

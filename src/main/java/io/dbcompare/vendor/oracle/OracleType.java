@@ -1,9 +1,9 @@
 package io.dbcompare.vendor.oracle;
 
 import io.dbcompare.compare.KeyOrders;
+import io.dbcompare.config.Platform;
 import io.dbcompare.dialect.ColumnDetails;
 import io.dbcompare.dialect.DatabaseFacts;
-import io.dbcompare.config.Platform;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.OracleDialect;
 import io.dbcompare.dialect.OraclePushdownSql;

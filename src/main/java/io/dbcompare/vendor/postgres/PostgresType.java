@@ -2,17 +2,17 @@ package io.dbcompare.vendor.postgres;
 
 import io.dbcompare.compare.KeyOrders;
 import io.dbcompare.compare.TextOrder;
+import io.dbcompare.config.Platform;
 import io.dbcompare.dialect.ColumnDetails;
 import io.dbcompare.dialect.DatabaseFacts;
-import java.util.Locale;
-import java.util.Optional;
-import io.dbcompare.config.Platform;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.PostgresDialect;
 import io.dbcompare.dialect.PostgresPushdownSql;
 import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.dialect.TargetCatalogSql;
 import io.dbcompare.vendor.AbstractDatabaseType;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
