@@ -82,7 +82,7 @@ class PushdownRulesTest {
     String check = "INSTR(TO_CHAR(\"N\", 'TM9'), 'E') > 0";
     assertEquals(Optional.of(check), o.inexactCondition("\"N\"", ValueKind.NUMBER, "NUMBER", DeclaredSize.UNKNOWN));
     assertEquals(Optional.of(check), o.inexactCondition("\"N\"", ValueKind.NUMBER, "NUMBER", new DeclaredSize(null, 0)),
-        "NUMBER(*,0) keeps 38 digits but a scale alone says nothing about the precision catalog-wise");
+        "NUMBER(*,0): no declared precision in the catalog");
     assertEquals(Optional.of(check), o.inexactCondition("\"N\"", ValueKind.NUMBER, "FLOAT", new DeclaredSize(126, null)));
     assertEquals(Optional.of(check), o.inexactCondition("\"N\"", ValueKind.NUMBER, "NUMBER", new DeclaredSize(5, -2)));
     assertEquals(Optional.of(check), o.inexactCondition("\"N\"", ValueKind.NUMBER, "NUMBER", new DeclaredSize(3, 5)));
