@@ -1,38 +1,38 @@
 -- source, first chunk
-SELECT "ID", "Region", "ORDER", "AMOUNT" FROM "HR"."Mixed Case" WHERE ("ID" < ? OR ("ID" = ? AND "Region" COLLATE "C" <= ?)) ORDER BY "ID", "Region" COLLATE "C";
--- binds: [BigDecimal 10, BigDecimal 10, String M]
+SELECT "ID", "Region", "ORDER", "AMOUNT" FROM "HR"."Mixed Case" WHERE "ID" <= ? AND ("ID" < ? OR ("ID" = ? AND "Region" COLLATE "C" <= ?)) ORDER BY "ID", "Region" COLLATE "C";
+-- binds: [BigDecimal 10, BigDecimal 10, BigDecimal 10, String M]
 
 -- source, middle chunk
-SELECT "ID", "Region", "ORDER", "AMOUNT" FROM "HR"."Mixed Case" WHERE ("ID" > ? OR ("ID" = ? AND "Region" COLLATE "C" > ?)) AND ("ID" < ? OR ("ID" = ? AND "Region" COLLATE "C" <= ?)) ORDER BY "ID", "Region" COLLATE "C";
--- binds: [BigDecimal 10, BigDecimal 10, String M, BigDecimal 20, BigDecimal 20, String O'Brien]
+SELECT "ID", "Region", "ORDER", "AMOUNT" FROM "HR"."Mixed Case" WHERE "ID" >= ? AND ("ID" > ? OR ("ID" = ? AND "Region" COLLATE "C" > ?)) AND "ID" <= ? AND ("ID" < ? OR ("ID" = ? AND "Region" COLLATE "C" <= ?)) ORDER BY "ID", "Region" COLLATE "C";
+-- binds: [BigDecimal 10, BigDecimal 10, BigDecimal 10, String M, BigDecimal 20, BigDecimal 20, BigDecimal 20, String O'Brien]
 
 -- source, last chunk
-SELECT "ID", "Region", "ORDER", "AMOUNT" FROM "HR"."Mixed Case" WHERE ("ID" > ? OR ("ID" = ? AND "Region" COLLATE "C" > ?)) ORDER BY "ID", "Region" COLLATE "C";
--- binds: [BigDecimal 20, BigDecimal 20, String O'Brien]
+SELECT "ID", "Region", "ORDER", "AMOUNT" FROM "HR"."Mixed Case" WHERE "ID" >= ? AND ("ID" > ? OR ("ID" = ? AND "Region" COLLATE "C" > ?)) ORDER BY "ID", "Region" COLLATE "C";
+-- binds: [BigDecimal 20, BigDecimal 20, BigDecimal 20, String O'Brien]
 
 -- source, single chunk
 SELECT "ID", "Region", "ORDER", "AMOUNT" FROM "HR"."Mixed Case" ORDER BY "ID", "Region" COLLATE "C";
 -- binds: []
 
 -- target, first chunk
-SELECT "id", "region", "order", "amount" FROM "hr"."mixed case" WHERE ("id" < ? OR ("id" = ? AND "region" COLLATE "C" <= ?)) ORDER BY "id", "region" COLLATE "C";
--- binds: [BigDecimal 10, BigDecimal 10, String M]
+SELECT "id", "region", "order", "amount" FROM "hr"."mixed case" WHERE "id" <= ? AND ("id" < ? OR ("id" = ? AND "region" COLLATE "C" <= ?)) ORDER BY "id", "region" COLLATE "C";
+-- binds: [BigDecimal 10, BigDecimal 10, BigDecimal 10, String M]
 
 -- target, middle chunk
-SELECT "id", "region", "order", "amount" FROM "hr"."mixed case" WHERE ("id" > ? OR ("id" = ? AND "region" COLLATE "C" > ?)) AND ("id" < ? OR ("id" = ? AND "region" COLLATE "C" <= ?)) ORDER BY "id", "region" COLLATE "C";
--- binds: [BigDecimal 10, BigDecimal 10, String M, BigDecimal 20, BigDecimal 20, String O'Brien]
+SELECT "id", "region", "order", "amount" FROM "hr"."mixed case" WHERE "id" >= ? AND ("id" > ? OR ("id" = ? AND "region" COLLATE "C" > ?)) AND "id" <= ? AND ("id" < ? OR ("id" = ? AND "region" COLLATE "C" <= ?)) ORDER BY "id", "region" COLLATE "C";
+-- binds: [BigDecimal 10, BigDecimal 10, BigDecimal 10, String M, BigDecimal 20, BigDecimal 20, BigDecimal 20, String O'Brien]
 
 -- target, last chunk
-SELECT "id", "region", "order", "amount" FROM "hr"."mixed case" WHERE ("id" > ? OR ("id" = ? AND "region" COLLATE "C" > ?)) ORDER BY "id", "region" COLLATE "C";
--- binds: [BigDecimal 20, BigDecimal 20, String O'Brien]
+SELECT "id", "region", "order", "amount" FROM "hr"."mixed case" WHERE "id" >= ? AND ("id" > ? OR ("id" = ? AND "region" COLLATE "C" > ?)) ORDER BY "id", "region" COLLATE "C";
+-- binds: [BigDecimal 20, BigDecimal 20, BigDecimal 20, String O'Brien]
 
 -- target, single chunk
 SELECT "id", "region", "order", "amount" FROM "hr"."mixed case" ORDER BY "id", "region" COLLATE "C";
 -- binds: []
 
 -- source, middle chunk, with a filter
-SELECT "ID", "Region", "ORDER", "AMOUNT" FROM "HR"."Mixed Case" WHERE ("AMOUNT" > 0) AND ("ID" > ? OR ("ID" = ? AND "Region" COLLATE "C" > ?)) AND ("ID" < ? OR ("ID" = ? AND "Region" COLLATE "C" <= ?)) ORDER BY "ID", "Region" COLLATE "C";
--- binds: [BigDecimal 10, BigDecimal 10, String M, BigDecimal 20, BigDecimal 20, String O'Brien]
+SELECT "ID", "Region", "ORDER", "AMOUNT" FROM "HR"."Mixed Case" WHERE ("AMOUNT" > 0) AND "ID" >= ? AND ("ID" > ? OR ("ID" = ? AND "Region" COLLATE "C" > ?)) AND "ID" <= ? AND ("ID" < ? OR ("ID" = ? AND "Region" COLLATE "C" <= ?)) ORDER BY "ID", "Region" COLLATE "C";
+-- binds: [BigDecimal 10, BigDecimal 10, BigDecimal 10, String M, BigDecimal 20, BigDecimal 20, BigDecimal 20, String O'Brien]
 
 -- boundaries (bind: the chunk size)
 SELECT "ID", "Region" FROM (SELECT "ID", "Region", ROW_NUMBER() OVER (ORDER BY "ID", "Region" COLLATE "C") AS CMP_RN FROM "HR"."Mixed Case") CMP_Q WHERE MOD(CMP_RN, ?) = 0 ORDER BY CMP_RN;

@@ -146,7 +146,7 @@ final class CompareRun {
     HashPushdown pushdown = st.pushdown()
         ? new JdbcHashPushdown(pools, st.fetchSize(), fetched) : null;
     ComparisonEngine engine = new ComparisonEngine(book,
-        new ComparisonEngine.Ports(new JdbcTableResolver(pools, emptyIsNull), new JdbcChunkPlanner(pools.source()),
+        new ComparisonEngine.Ports(new JdbcTableResolver(pools, emptyIsNull), new JdbcChunkPlanner(pools.source(), st.planSampleAboveRows()),
             new JdbcRowSource(pools, st.fetchSize(), fetched), pushdown, checkpoints, results),
         new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(), 1000, 256, st.bisectFactor(),
             st.bisectThreshold()),

@@ -200,7 +200,6 @@ public final class BisectingComparer {
 
   /** The table reduced to its key columns: the shape of rows in a key + hash stream. */
   static TableSpec keysOnly(TableSpec t) {
-    return new TableSpec(t.key(), t.displayName(), t.source(), t.target(), t.keyColumns(), t.keyCount(), t.where(),
-        t.emptyStringIsNull());
+    return t.keysOnly();
   }
 }

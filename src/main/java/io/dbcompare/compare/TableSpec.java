@@ -1,5 +1,6 @@
 package io.dbcompare.compare;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,10 @@ import java.util.Optional;
  *     the list of its compared columns' names in {@link #columns()} (sync scripts must not update a
  *     unique value in place: two rows swapping it would collide)
  * @param targetTraits generated and identity columns and triggers of the target (reported in scripts)
+ * @param keyOrders per key column, the order both sides deliver it in and how each side's SQL gets it
+ *     (decided at resolve time from both databases); empty: code point order on plain columns
+ * @param sourceReadPoint the point in time every query of the source reads ({@link ReadPoint#NONE}: now)
+ * @param targetReadPoint the same for the target
  */
 public record TableSpec(
     String key,
@@ -25,12 +30,30 @@ public record TableSpec(
     Optional<String> where,
     boolean emptyStringIsNull,
     List<List<String>> uniqueKeys,
-    TargetTraits targetTraits) {
+    TargetTraits targetTraits,
+    List<KeyColumnOrder> keyOrders,
+    ReadPoint sourceReadPoint,
+    ReadPoint targetReadPoint) {
 
   public TableSpec {
     columns = List.copyOf(columns);
     uniqueKeys = uniqueKeys.stream().map(List::copyOf).toList();
     targetTraits = targetTraits == null ? TargetTraits.NONE : targetTraits;
+    keyOrders = keyOrders == null || keyOrders.isEmpty()
+        ? Collections.nCopies(keyCount, KeyColumnOrder.DEFAULT) : List.copyOf(keyOrders);
+    if (keyOrders.size() != keyCount) {
+      throw new IllegalArgumentException(keyOrders.size() + " key orders for " + keyCount + " key columns");
+    }
+    sourceReadPoint = sourceReadPoint == null ? ReadPoint.NONE : sourceReadPoint;
+    targetReadPoint = targetReadPoint == null ? ReadPoint.NONE : targetReadPoint;
+  }
+
+  /** A table read now, its text keys in code point order on plain columns. */
+  public TableSpec(String key, String displayName, TableRef source, TableRef target, List<ColumnSpec> columns,
+      int keyCount, Optional<String> where, boolean emptyStringIsNull, List<List<String>> uniqueKeys,
+      TargetTraits targetTraits) {
+    this(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys, targetTraits,
+        List.of(), ReadPoint.NONE, ReadPoint.NONE);
   }
 
   /** A table whose target has nothing special (see {@link TargetTraits}). */
@@ -44,6 +67,32 @@ public record TableSpec(
   public TableSpec(String key, String displayName, TableRef source, TableRef target, List<ColumnSpec> columns,
       int keyCount, Optional<String> where, boolean emptyStringIsNull) {
     this(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, List.of());
+  }
+
+  /** The same table with the key orders chosen for both databases. */
+  public TableSpec withKeyOrders(List<KeyColumnOrder> orders) {
+    return new TableSpec(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys,
+        targetTraits, orders, sourceReadPoint, targetReadPoint);
+  }
+
+  /** The same table read at the given points in time. */
+  public TableSpec withReadPoints(ReadPoint sourcePoint, ReadPoint targetPoint) {
+    return new TableSpec(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys,
+        targetTraits, keyOrders, sourcePoint, targetPoint);
+  }
+
+  /** The table reduced to its key columns (the shape of a key + hash stream), same orders and read points. */
+  public TableSpec keysOnly() {
+    return new TableSpec(key, displayName, source, target, keyColumns(), keyCount, where, emptyStringIsNull,
+        List.of(), TargetTraits.NONE, keyOrders, sourceReadPoint, targetReadPoint);
+  }
+
+  public ReadPoint readPoint(Side side) {
+    return side == Side.SOURCE ? sourceReadPoint : targetReadPoint;
+  }
+
+  public TableRef ref(Side side) {
+    return side == Side.SOURCE ? source : target;
   }
 
   public List<ColumnSpec> keyColumns() {
@@ -67,6 +116,6 @@ public record TableSpec(
   }
 
   public KeyOrder keyOrder() {
-    return new KeyOrder(keyKinds());
+    return new KeyOrder(keyKinds(), keyOrders.stream().map(KeyColumnOrder::text).toList());
   }
 }

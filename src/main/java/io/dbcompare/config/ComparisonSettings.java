@@ -2,7 +2,12 @@ package io.dbcompare.config;
 
 import java.nio.file.Path;
 
-/** The {@code comparison:} section, with defaults filled in and paths resolved. */
+/**
+ * The {@code comparison:} section, with defaults filled in and paths resolved.
+ *
+ * @param planSampleAboveRows plan chunks from a block sample for tables whose row estimate (optimizer
+ *     statistics) is at least this many rows; 0 (the default): always plan exactly
+ */
 public record ComparisonSettings(
     int chunkSize,
     int threads,
@@ -16,7 +21,8 @@ public record ComparisonSettings(
     int queryTimeoutSeconds,
     boolean pushdown,
     int bisectFactor,
-    int bisectThreshold) {
+    int bisectThreshold,
+    long planSampleAboveRows) {
 
   public static final int DEFAULT_CHUNK_SIZE = 10_000;
   public static final int DEFAULT_THREADS = 4;
@@ -31,6 +37,7 @@ public record ComparisonSettings(
   /** The same settings with push-down switched off (the command line's --no-pushdown). */
   public ComparisonSettings withoutPushdown() {
     return new ComparisonSettings(chunkSize, threads, stateDir, checkpointDir, outputDir, maxRetries, fetchSize,
-        connectTimeoutSeconds, emptyStrings, queryTimeoutSeconds, false, bisectFactor, bisectThreshold);
+        connectTimeoutSeconds, emptyStrings, queryTimeoutSeconds, false, bisectFactor, bisectThreshold,
+        planSampleAboveRows);
   }
 }

@@ -38,7 +38,7 @@ public final class ConfigLoader {
   private static final Set<String> ORACLE_KEYS = Set.of("parallel_query");
   private static final Set<String> COMPARISON_KEYS = Set.of("chunk_size", "threads", "state_dir", "checkpoint_dir",
       "output_dir", "max_retries", "fetch_size", "connect_timeout_seconds", "query_timeout_seconds", "empty_string",
-      "pushdown", "bisect_factor", "bisect_threshold");
+      "pushdown", "bisect_factor", "bisect_threshold", "plan_sample_above_rows");
   private static final Set<String> SYNC_KEYS =
       Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style");
   private static final Set<String> TABLE_KEYS =
@@ -227,11 +227,13 @@ public final class ConfigLoader {
     n.checkRange("bisect_factor", factor, 2, 1000);
     int threshold = n.optionalInt("bisect_threshold").orElse(ComparisonSettings.DEFAULT_BISECT_THRESHOLD);
     n.checkRange("bisect_threshold", threshold, 1, 100_000_000);
+    int sampleAbove = n.optionalInt("plan_sample_above_rows").orElse(0);
+    n.checkRange("plan_sample_above_rows", sampleAbove, 0, Integer.MAX_VALUE);
     return new ComparisonSettings(chunkSize, threads,
         dir(n, "state_dir", "oracle_comparison_state", base),
         dir(n, "checkpoint_dir", "oracle_checkpoints", base),
         dir(n, "output_dir", ".", base),
-        retries, fetch, timeout, policy, queryTimeout, pushdown, factor, threshold);
+        retries, fetch, timeout, policy, queryTimeout, pushdown, factor, threshold, sampleAbove);
   }
 
   private SyncSettings sync(Node n) {

@@ -1,8 +1,12 @@
 package io.dbcompare.dialect;
 
+import io.dbcompare.compare.KeyColumnOrder.Rendering;
+import io.dbcompare.compare.ReadPoint;
 import io.dbcompare.compare.TableRef;
 import io.dbcompare.compare.ValueKind;
 import io.dbcompare.config.Platform;
+import io.dbcompare.error.CompareException;
+import io.dbcompare.error.ErrorCode;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +39,54 @@ public interface Dialect {
    */
   default String keyExpression(String quotedColumn, ValueKind kind) {
     return quotedColumn;
+  }
+
+  /**
+   * The expression a key column is ordered and range-compared by when the chosen key order needs
+   * {@code rendering} on this side ({@link Rendering#PLAIN}: {@link #keyExpression(String, ValueKind)}).
+   */
+  default String keyExpression(String quotedColumn, ValueKind kind, Rendering rendering) {
+    if (rendering == Rendering.PLAIN) {
+      return keyExpression(quotedColumn, kind);
+    }
+    throw new IllegalStateException(platform() + " cannot order a key column as " + rendering);
+  }
+
+  /**
+   * The placeholder that binds {@code value} where it is compared with a key column of type
+   * {@code columnType} rendered with {@code rendering}: {@code ?}, or an expression around it that
+   * gives the bind the column's own type (so that an index on the column can serve the comparison).
+   */
+  default String keyPlaceholder(ValueKind kind, String columnType, Rendering rendering, Object value) {
+    return "?";
+  }
+
+  /** Refuses a read point this database cannot read at (only Oracle reads at an SCN). */
+  default void checkReadPoint(ReadPoint readPoint) {
+    if (!readPoint.isNone()) {
+      throw new CompareException(ErrorCode.CONFIG, "reading at " + readPoint + " needs Oracle flashback query; "
+          + platform().name() + " has no such read point");
+    }
+  }
+
+  /** Whether {@link #tableReference} can sample a table ({@link #sampleClause}). */
+  default boolean supportsSampling() {
+    return false;
+  }
+
+  /** The clause after a table name that reads a random sample of its blocks. */
+  default String sampleClause(TableSample sample) {
+    throw new IllegalStateException(platform() + " cannot sample a table");
+  }
+
+  /**
+   * A table in a FROM clause: its name, then the sample clause (if any), then what the read point needs
+   * (whose binds are added to {@code binds}), then the alias (if any).
+   */
+  default String tableReference(TableRef table, TableSample sample, ReadPoint readPoint, String alias,
+      List<Object> binds) {
+    checkReadPoint(readPoint);
+    return qualified(table) + (sample == null ? "" : " " + sampleClause(sample)) + (alias == null ? "" : " " + alias);
   }
 
   /** The canonical kind of a column type, or empty when the type is not supported. */

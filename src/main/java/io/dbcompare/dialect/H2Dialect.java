@@ -1,5 +1,6 @@
 package io.dbcompare.dialect;
 
+import io.dbcompare.compare.KeyColumnOrder.Rendering;
 import io.dbcompare.compare.ValueKind;
 import io.dbcompare.config.Platform;
 import java.time.LocalDateTime;
@@ -27,6 +28,21 @@ public final class H2Dialect extends AbstractDialect {
   @Override
   public List<String> sessionSetup() {
     return List.of("SET TIME ZONE 'UTC'");
+  }
+
+  /**
+   * H2 sorts text by UTF-16 unit ({@code String.compareTo}); where the other side sorts by code point,
+   * the key is ordered by its UTF-8 bytes, which H2 compares unsigned. No index serves it.
+   */
+  @Override
+  public String keyExpression(String quotedColumn, ValueKind kind, Rendering rendering) {
+    return rendering == Rendering.UTF8_BYTES ? "STRINGTOUTF8(" + quotedColumn + ")"
+        : super.keyExpression(quotedColumn, kind, rendering);
+  }
+
+  @Override
+  public String keyPlaceholder(ValueKind kind, String columnType, Rendering rendering, Object value) {
+    return rendering == Rendering.UTF8_BYTES ? "STRINGTOUTF8(?)" : "?";
   }
 
   @Override

@@ -37,6 +37,11 @@ public final class H2PushdownSql implements PushdownSql {
   }
 
   @Override
+  public String nonAscii(String c) {
+    return "OCTET_LENGTH(" + c + ") <> CHAR_LENGTH(" + c + ")";
+  }
+
+  @Override
   public String utf8Length(String text) {
     return "OCTET_LENGTH(" + text + ")";
   }

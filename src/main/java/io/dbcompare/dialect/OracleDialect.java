@@ -1,9 +1,13 @@
 package io.dbcompare.dialect;
 
+import io.dbcompare.compare.KeyColumnOrder.Rendering;
+import io.dbcompare.compare.ReadPoint;
+import io.dbcompare.compare.TableRef;
 import io.dbcompare.compare.ValueKind;
 import io.dbcompare.config.Platform;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -60,6 +64,72 @@ public final class OracleDialect extends AbstractDialect {
     return List.of("ALTER SESSION SET NLS_SORT=BINARY NLS_COMP=BINARY NLS_NUMERIC_CHARACTERS='.,'"
         + " NLS_DATE_FORMAT='YYYY-MM-DD HH24:MI:SS' NLS_TIMESTAMP_FORMAT='YYYY-MM-DD HH24:MI:SS.FF9'"
         + " NLS_TIMESTAMP_TZ_FORMAT='YYYY-MM-DD HH24:MI:SS.FF9 TZH:TZM' TIME_ZONE='+00:00'");
+  }
+
+  /**
+   * A column declared with a non-binary collation (12.2+: {@code COLLATE BINARY_CI}, a linguistic
+   * one...) sorts by that collation whatever the session's NLS_SORT says; the COLLATE operator gives
+   * its comparisons and ORDER BY the binary order back (SQL Language Reference, "COLLATE Operator").
+   */
+  @Override
+  public String keyExpression(String quotedColumn, ValueKind kind, Rendering rendering) {
+    return rendering == Rendering.BINARY_COLLATION ? quotedColumn + " COLLATE BINARY"
+        : super.keyExpression(quotedColumn, kind, rendering);
+  }
+
+  /**
+   * ojdbc binds a LocalDateTime as TIMESTAMP; compared with a DATE column, Oracle then widens the column
+   * ({@code INTERNAL_FUNCTION("D")}) and no index range scan is possible. {@code CAST(? AS DATE)} keeps
+   * the column bare (jOOQ's fix). Only for a value without a fraction of a second, which the cast keeps
+   * exactly; a value with one (from a TIMESTAMP on the other side) is compared as a TIMESTAMP, exact
+   * but without the index: whether the cast rounds or truncates a fraction is not documented.
+   */
+  @Override
+  public String keyPlaceholder(ValueKind kind, String columnType, Rendering rendering, Object value) {
+    return kind == ValueKind.DATETIME && upper(columnType).equals("DATE") && value instanceof LocalDateTime ldt
+        && ldt.getNano() == 0 ? "CAST(? AS DATE)" : "?";
+  }
+
+  /** Flashback query: {@code AS OF SCN} (SQL Language Reference, flashback_query_clause). */
+  @Override
+  public void checkReadPoint(ReadPoint readPoint) {
+    if (readPoint.kind() != ReadPoint.Kind.NONE && readPoint.kind() != ReadPoint.Kind.ORACLE_SCN) {
+      super.checkReadPoint(readPoint);
+    }
+  }
+
+  @Override
+  public boolean supportsSampling() {
+    return true;
+  }
+
+  /** Block sampling reads only the sampled blocks; the seed makes it repeatable on unchanged data. */
+  @Override
+  public String sampleClause(TableSample sample) {
+    return "SAMPLE BLOCK (" + sample.percent().toPlainString() + ") SEED (" + sample.seed() + ")";
+  }
+
+  /**
+   * {@code "S"."T" [SAMPLE BLOCK (p) SEED (s)] [AS OF SCN ?] [alias]}: the sample clause belongs to the
+   * table expression and the flashback clause follows it, before the alias (table_reference grammar).
+   * The SCN is bound, never written into the text.
+   */
+  @Override
+  public String tableReference(TableRef table, TableSample sample, ReadPoint readPoint, String alias,
+      List<Object> binds) {
+    checkReadPoint(readPoint);
+    StringBuilder sb = new StringBuilder(qualified(table));
+    if (sample != null) {
+      sb.append(' ').append(sampleClause(sample));
+    }
+    if (readPoint.kind() == ReadPoint.Kind.ORACLE_SCN) {
+      sb.append(" AS OF SCN ?");
+      binds.add(new BigDecimal(readPoint.scn()));
+    }
+    if (alias != null) {
+      sb.append(' ').append(alias);
+    }
+    return sb.toString();
   }
 
   /** Oracle's type names decide; every name not listed here is unsupported, never guessed. */

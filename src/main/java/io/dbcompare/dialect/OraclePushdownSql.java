@@ -1,9 +1,11 @@
 package io.dbcompare.dialect;
 
+import io.dbcompare.compare.DeclaredSize;
 import io.dbcompare.compare.ValueKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Oracle 12c+: STANDARD_HASH over the encoded row. Its input is a VARCHAR2, limited to 4,000 bytes
@@ -12,6 +14,76 @@ import java.util.Optional;
  * 'x'} is {@code 'x'}, so every text expression keeps NULL by itself (format masks, no concatenation).
  */
 public final class OraclePushdownSql implements PushdownSql {
+  /**
+   * Character sets whose bytes for ASCII are ASCII's, so the numbers, dates, hex and markers of the
+   * encoding hash alike; text needs AL32UTF8 itself (see {@link #encodingBlocker}).
+   */
+  private static final Set<String> ASCII_BASED = Set.of("AL32UTF8", "UTF8", "US7ASCII", "WE8MSWIN1252", "WE8ISO8859P1");
+  /**
+   * The text of a NUMBER(p,s) with 0 <= s <= p <= 38 has at most p digits, a sign, a point and a
+   * leading zero: far below the 64 characters at which TM9 switches to scientific notation.
+   */
+  private static final int MAX_SAFE_PRECISION = 38;
+
+  /**
+   * LENGTHB and STANDARD_HASH see the database character set's bytes. Only AL32UTF8 text is the UTF-8
+   * Java hashes; CONVERT to AL32UTF8 is no way out: the SQL Language Reference calls a destination
+   * other than the database or national character set unsupported. So text of any other database is
+   * hashed in Java, and a character set that is not ASCII-based keeps the whole table there.
+   */
+  @Override
+  public Optional<String> encodingBlocker(DatabaseFacts facts, ValueKind kind, String typeName) {
+    String cs = facts.characterSet() == null ? "" : facts.characterSet().toUpperCase(Locale.ROOT);
+    if (!ASCII_BASED.contains(cs)) {
+      return Optional.of("the database character set " + facts.characterSet() + " is not one whose SQL text"
+          + " hashes like Java's UTF-8");
+    }
+    if (kind == ValueKind.TEXT && !cs.equals("AL32UTF8")) {
+      return Optional.of("the database character set " + facts.characterSet() + " is not AL32UTF8, so SQL would"
+          + " hash other bytes than UTF-8 for non-ASCII text");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * TO_CHAR(n, 'TM9') returns fixed notation "unless the output exceeds 64 characters", then
+   * scientific (SQL Language Reference, number format models): 1E+125 or a long fraction below 1E-30.
+   * Scientific text always has an E and plain text never does, so the test is exact. NUMBER(p,s) with
+   * 0 <= s <= p <= 38 never gets there and needs no test; unconstrained NUMBER, FLOAT and odd scales do.
+   */
+  @Override
+  public Optional<String> inexactCondition(String c, ValueKind kind, String typeName, DeclaredSize size) {
+    if (kind != ValueKind.NUMBER) {
+      return Optional.empty();
+    }
+    Integer p = size.precision();
+    Integer s = size.scale();
+    boolean safe = typeName.toUpperCase(Locale.ROOT).equals("NUMBER") && p != null && s != null
+        && s >= 0 && s <= p && p <= MAX_SAFE_PRECISION;
+    return safe ? Optional.empty() : Optional.of("INSTR(TO_CHAR(" + c + ", 'TM9'), 'E') > 0");
+  }
+
+  /** In AL32UTF8 (the only character set whose text is pushed down) every non-ASCII character takes several bytes. */
+  @Override
+  public String nonAscii(String c) {
+    return "LENGTHB(" + c + ") <> LENGTH(" + c + ")";
+  }
+
+  /**
+   * Oracle merges inline views into the outer query and may then compute a column's text once per use
+   * and the digest once per slice; NO_MERGE in the view's own SELECT keeps it a separate step (SQL
+   * Language Reference, hints). MATERIALIZE would write the rows to TEMP.
+   */
+  @Override
+  public String viewHint() {
+    return "/*+ NO_MERGE */ ";
+  }
+
+  /** The slices are TO_NUMBER of 16 hex digits: never negative, so no count of negative slices. */
+  @Override
+  public boolean signedSlices() {
+    return false;
+  }
 
   @Override
   public Optional<String> canonicalText(String c, ValueKind kind, String typeName, boolean emptyIsNull) {

@@ -1,5 +1,7 @@
 package io.dbcompare.dialect;
 
+import io.dbcompare.compare.ReadPoint;
+import io.dbcompare.compare.TableRef;
 import io.dbcompare.compare.ValueKind;
 import io.dbcompare.config.Platform;
 import java.time.LocalDateTime;
@@ -35,6 +37,25 @@ public final class PostgresDialect extends AbstractDialect {
   @Override
   public String keyExpression(String quotedColumn, ValueKind kind) {
     return kind == ValueKind.TEXT ? quotedColumn + " COLLATE \"C\"" : quotedColumn;
+  }
+
+  @Override
+  public boolean supportsSampling() {
+    return true;
+  }
+
+  /** SYSTEM sampling reads only the sampled pages; REPEATABLE makes it repeatable on unchanged data. */
+  @Override
+  public String sampleClause(TableSample sample) {
+    return "TABLESAMPLE SYSTEM (" + sample.percent().toPlainString() + ") REPEATABLE (" + sample.seed() + ")";
+  }
+
+  /** PostgreSQL puts the alias before TABLESAMPLE (FROM item grammar). */
+  @Override
+  public String tableReference(TableRef table, TableSample sample, ReadPoint readPoint, String alias,
+      List<Object> binds) {
+    checkReadPoint(readPoint);
+    return qualified(table) + (alias == null ? "" : " " + alias) + (sample == null ? "" : " " + sampleClause(sample));
   }
 
   @Override

@@ -26,6 +26,22 @@ public final class PostgresPushdownSql implements PushdownSql {
     });
   }
 
+  /** octet_length counts the server encoding's bytes: text is pushed down only from a UTF8 database. */
+  @Override
+  public Optional<String> encodingBlocker(DatabaseFacts facts, ValueKind kind, String typeName) {
+    if (kind == ValueKind.TEXT && facts.characterSet() != null && !facts.characterSet().equalsIgnoreCase("UTF8")) {
+      return Optional.of("the server encoding " + facts.characterSet() + " is not UTF8, so octet_length would count"
+          + " other bytes than UTF-8 for non-ASCII text");
+    }
+    return Optional.empty();
+  }
+
+  /** UTF-8 bytes whatever the server encoding: a non-ASCII character takes two or more. */
+  @Override
+  public String nonAscii(String c) {
+    return "octet_length(convert_to(" + c + "::text, 'UTF8')) <> char_length(" + c + "::text)";
+  }
+
   @Override
   public String utf8Length(String text) {
     return "octet_length(" + text + ")";

@@ -1,5 +1,6 @@
 package io.dbcompare.dialect;
 
+import io.dbcompare.compare.DeclaredSize;
 import io.dbcompare.compare.ValueKind;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,45 @@ public interface PushdownSql {
    */
   default Optional<String> wholePiece(String quotedColumn, ValueKind kind, String typeName) {
     return Optional.empty();
+  }
+
+  /**
+   * Why this database cannot encode a column of this kind and type exactly with its character set
+   * ({@link DatabaseFacts}), or empty when it can. The reason is reported and the table is hashed in
+   * Java.
+   */
+  default Optional<String> encodingBlocker(DatabaseFacts facts, ValueKind kind, String typeName) {
+    return Optional.empty();
+  }
+
+  /**
+   * A condition that holds where {@link #canonicalText} of the column would not be the exact canonical
+   * text (a number whose text switches to scientific notation); empty when the text is always exact
+   * for columns declared like this. Where it holds, the row's encoding is replaced by a marker that
+   * never matches (so the row is read in full and compared in Java).
+   */
+  default Optional<String> inexactCondition(String quotedColumn, ValueKind kind, String typeName, DeclaredSize size) {
+    return Optional.empty();
+  }
+
+  /** A condition that holds where a text column's value has a character outside ASCII. */
+  String nonAscii(String quotedColumn);
+
+  /**
+   * A hint placed after SELECT in the views that compute each column's text and each row's hash, so that
+   * each is computed once per row (Oracle merges inline views into the outer query otherwise); "" or a
+   * hint with its trailing blank.
+   */
+  default String viewHint() {
+    return "";
+  }
+
+  /**
+   * Whether {@link #slices} may be negative: then the checksum also counts the negative slices of each
+   * sum, to read the sums back as unsigned 64-bit totals. Unsigned slices need no count.
+   */
+  default boolean signedSlices() {
+    return true;
   }
 
   /** The UTF-8 byte length of a text expression. */

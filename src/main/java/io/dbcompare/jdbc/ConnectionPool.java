@@ -1,6 +1,7 @@
 package io.dbcompare.jdbc;
 
 import io.dbcompare.config.DatabaseConfig;
+import io.dbcompare.dialect.DatabaseFacts;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
@@ -101,6 +102,25 @@ public final class ConnectionPool implements AutoCloseable {
   /** The vendor object of this side's database. */
   public DatabaseType databaseType() {
     return type;
+  }
+
+  private volatile DatabaseFacts facts;
+
+  /** What the comparison must know about this database (character sets, version), read once. */
+  public DatabaseFacts facts() {
+    DatabaseFacts f = facts;
+    if (f == null) {
+      Connection c = borrow();
+      try {
+        f = CatalogFacts.read(c, type);
+        facts = f;
+      } catch (SQLException e) {
+        throw SqlErrors.translate(e, "reading the character sets and version of " + db.describe(), db);
+      } finally {
+        release(c);
+      }
+    }
+    return f;
   }
 
   /** Limits a chunk or planning query to {@code query_timeout_seconds} (when set). */

@@ -10,6 +10,7 @@ import io.dbcompare.compare.RowHasher;
 import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueText;
+import io.dbcompare.dialect.DatabaseFacts;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.vendor.DatabaseType;
@@ -23,7 +24,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,8 @@ public final class JdbcHashPushdown implements HashPushdown {
   private final int fetchSize;
   private final FetchStats stats;
   private final boolean nativeHash;
+  /** Each side's database facts (its pool's, except in tests that make a database pretend). */
+  private final Function<Side, DatabaseFacts> facts;
   private final Map<String, PushdownQueries.Result> queries = new ConcurrentHashMap<>();
 
   /** Queries get the pools' query timeout ({@link ConnectionPool#applyQueryTimeout}). */
@@ -42,10 +47,16 @@ public final class JdbcHashPushdown implements HashPushdown {
   }
 
   private JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats, boolean nativeHash) {
+    this(pools, fetchSize, stats, nativeHash, side -> pools.of(side).facts());
+  }
+
+  /** @param facts each side's database facts, for tests that need a database to pretend */
+  JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats, boolean nativeHash, Function<Side, DatabaseFacts> facts) {
     this.pools = pools;
     this.fetchSize = fetchSize;
     this.stats = stats;
     this.nativeHash = nativeHash;
+    this.facts = facts;
   }
 
   /** Push-down with the standard digest (SHA-256) even where a native hash exists: as across platforms. */
@@ -60,8 +71,9 @@ public final class JdbcHashPushdown implements HashPushdown {
   }
 
   private PushdownQueries.Result result(TableSpec t, Side side) {
-    return queries.computeIfAbsent(t.key() + "/" + side + "/" + t.columns().hashCode(),
-        k -> PushdownQueries.of(t, side, pools.of(side).dialect(), nativeHash));
+    ConnectionPool pool = pools.of(side);
+    return queries.computeIfAbsent(t.key() + "/" + side + "/" + Objects.hash(t.columns(), t.keyOrders(), t.readPoint(side)),
+        k -> PushdownQueries.of(t, side, pool.dialect(), nativeHash, facts.apply(side)));
   }
 
   private PushdownQueries q(TableSpec t, Side side) {
@@ -83,10 +95,21 @@ public final class JdbcHashPushdown implements HashPushdown {
     return null;
   }
 
+  /** Rows per sample: the first rows of the range, then (tables with text) its first rows with non-ASCII text. */
+  static final int SAMPLE_ROWS = 64;
+
   @Override
   public String verify(TableSpec t, Side side, ChunkBounds range) {
+    PushdownQueries pq = q(t, side);
+    String first = verify(t, side, pq.sample(range, SAMPLE_ROWS));
+    if (first != null || !pq.hasText()) {
+      return first;
+    }
+    return verify(t, side, pq.nonAsciiSample(range, SAMPLE_ROWS));
+  }
+
+  private String verify(TableSpec t, Side side, RangeSql.Query query) {
     ConnectionPool pool = pools.of(side);
-    RangeSql.Query query = q(t, side).sample(range, 64);
     RowHasher reference = new RowHasher(t.kinds());
     boolean[] dateOnly = Values.dateOnly(t, side, pool.dialect());
     try {
@@ -127,20 +150,28 @@ public final class JdbcHashPushdown implements HashPushdown {
   public Checksum checksum(TableSpec t, Side side, ChunkBounds range) {
     PushdownQueries pq = q(t, side);
     int slices = pq.sliceCount();
-    Checksum c = run(pools.of(side), pq.checksum(range), "checksum of " + t.displayName(), true, rs -> {
-      rs.next();
-      long count = rs.getLong(1);
-      List<BigInteger> sums = new ArrayList<>();
-      for (int i = 0; i < slices; i++) {
-        BigDecimal sum = rs.getBigDecimal(2 + 2 * i);
-        BigDecimal neg = rs.getBigDecimal(3 + 2 * i);
-        sums.add(Checksum.unsigned(sum == null ? BigInteger.ZERO : sum.toBigIntegerExact(),
-            neg == null ? 0 : neg.longValueExact()));
-      }
-      return new Checksum(count, sums);
-    });
+    Checksum c = run(pools.of(side), pq.checksum(range), "checksum of " + t.displayName(), true,
+        rs -> readChecksum(rs, slices, pq.signedSlices()));
     stats.add(side, FetchStats.Kind.AGGREGATE, 1, 8L + 16L * slices);
     return c;
+  }
+
+  /**
+   * The checksum row: the count, then per slice its sum and, for signed slices only, the number of
+   * negative slices (see {@link io.dbcompare.dialect.PushdownSql#signedSlices}).
+   */
+  static Checksum readChecksum(ResultSet rs, int slices, boolean signed) throws SQLException {
+    rs.next();
+    long count = rs.getLong(1);
+    int perSlice = signed ? 2 : 1;
+    List<BigInteger> sums = new ArrayList<>();
+    for (int i = 0; i < slices; i++) {
+      BigDecimal sum = rs.getBigDecimal(2 + perSlice * i);
+      BigDecimal neg = signed ? rs.getBigDecimal(3 + perSlice * i) : null;
+      sums.add(Checksum.unsigned(sum == null ? BigInteger.ZERO : sum.toBigIntegerExact(),
+          neg == null ? 0 : neg.longValueExact()));
+    }
+    return new Checksum(count, sums);
   }
 
   @Override

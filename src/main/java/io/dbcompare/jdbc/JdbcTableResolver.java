@@ -122,8 +122,8 @@ public final class JdbcTableResolver implements TableResolver {
     List<String> compared = all.stream().map(ColumnSpec::targetName).toList();
     TargetTraits traits = new TargetTraits(skippedGenerated,
         target.identityAlways.stream().filter(compared::contains).toList(), target.triggers);
-    return new TableSpec(tc.key(), display, source.ref, target.ref, all, keys.size(), tc.where(), emptyStringIsNull,
-        uniques, traits);
+    return KeyOrderResolver.complete(pools, new TableSpec(tc.key(), display, source.ref, target.ref, all, keys.size(),
+        tc.where(), emptyStringIsNull, uniques, traits));
   }
 
   private ColumnSpec match(String display, Column s, Meta target, boolean key) {

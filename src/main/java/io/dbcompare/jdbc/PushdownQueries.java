@@ -4,6 +4,8 @@ import io.dbcompare.compare.ChunkBounds;
 import io.dbcompare.compare.ColumnSpec;
 import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableSpec;
+import io.dbcompare.compare.ValueKind;
+import io.dbcompare.dialect.DatabaseFacts;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.vendor.DatabaseTypes;
@@ -14,7 +16,8 @@ import java.util.Optional;
 /**
  * The queries of hash push-down for one table and side: the encoded row, the chunk checksum (count and
  * sums of 64-bit hash slices: sums, never XOR, so identical rows cannot cancel out), the key + hash
- * stream, and a sample that checks the database's encoding against the Java reference.
+ * stream, and a sample that checks the database's encoding against the Java reference. Every query
+ * reads the side's table at its read point ({@link RangeSql#from}).
  */
 public final class PushdownQueries {
   private final TableSpec t;
@@ -26,9 +29,11 @@ public final class PushdownQueries {
   private final List<String> texts;
   /** Per column: whether {@link #texts} holds the whole encoded piece already. */
   private final List<Boolean> whole;
+  /** The compared text columns (quoted), where a sample looks for non-ASCII values. */
+  private final List<String> textColumns;
 
   private PushdownQueries(TableSpec t, Side side, Dialect d, PushdownSql p, boolean nativeHash, List<String> texts,
-      List<Boolean> whole) {
+      List<Boolean> whole, List<String> textColumns) {
     this.t = t;
     this.side = side;
     this.d = d;
@@ -36,26 +41,51 @@ public final class PushdownQueries {
     this.nativeHash = nativeHash;
     this.texts = texts;
     this.whole = whole;
+    this.textColumns = textColumns;
   }
 
-  /** The queries, or the first column that this database cannot encode (as a reason text). */
-  public static Result of(TableSpec t, Side side, Dialect d, boolean nativeHash) {
+  /**
+   * The queries, or the first column that this database cannot encode (as a reason text).
+   *
+   * @param facts the side's database (its character set decides whether text can be pushed down)
+   */
+  public static Result of(TableSpec t, Side side, Dialect d, boolean nativeHash, DatabaseFacts facts) {
     PushdownSql p = DatabaseTypes.of(d.platform()).pushdownSql();
     List<String> texts = new ArrayList<>();
     List<Boolean> whole = new ArrayList<>();
+    List<String> textColumns = new ArrayList<>();
     for (ColumnSpec c : t.columns()) {
-      String type = side == Side.SOURCE ? c.sourceType() : c.targetType();
+      String type = c.type(side);
       String col = d.quote(RangeSql.name(c, side));
+      Optional<String> blocker = p.encodingBlocker(facts, c.kind(), type);
+      if (blocker.isPresent()) {
+        return new Result(null, "column " + c.name() + " (" + type + ") is hashed in Java: " + blocker.get());
+      }
       Optional<String> piece = p.wholePiece(col, c.kind(), type);
       Optional<String> e = piece.isPresent() ? piece : p.canonicalText(col, c.kind(), type, t.emptyStringIsNull());
       if (e.isEmpty()) {
         return new Result(null, "column " + c.name() + " (" + type + ") cannot be hashed in " + d.platform().name()
             + " SQL exactly");
       }
-      texts.add(e.get());
+      Optional<String> inexact = p.inexactCondition(col, c.kind(), type, c.size(side));
+      texts.add(inexact.map(cond -> "CASE WHEN " + cond + " THEN '" + inexactMarker(side) + "' ELSE " + e.get() + " END")
+          .orElse(e.get()));
       whole.add(piece.isPresent());
+      if (c.kind() == ValueKind.TEXT) {
+        textColumns.add(col);
+      }
     }
-    return new Result(new PushdownQueries(t, side, d, p, nativeHash && p.hasNativeHash(), texts, whole), null);
+    return new Result(new PushdownQueries(t, side, d, p, nativeHash && p.hasNativeHash(), texts, whole, textColumns),
+        null);
+  }
+
+  /**
+   * What a side encodes instead of a value whose SQL text would not be exact (Oracle's scientific TM9):
+   * no canonical text contains it, and the two sides' markers differ, so such a row never matches by
+   * hash; it is then read in full and compared in Java (no false match, no false difference).
+   */
+  static String inexactMarker(Side side) {
+    return "!inexact:" + side.label();
   }
 
   /** Either the queries or why push-down is not possible. */
@@ -65,8 +95,14 @@ public final class PushdownQueries {
     return p.slices("CMP_H", nativeHash).size();
   }
 
-  private String table() {
-    return d.qualified(side == Side.SOURCE ? t.source() : t.target());
+  /** Whether the checksum counts negative slices after each sum (see {@link PushdownSql#signedSlices}). */
+  public boolean signedSlices() {
+    return p.signedSlices();
+  }
+
+  /** Whether the table has text columns (whose sample must include non-ASCII rows, where any exist). */
+  public boolean hasText() {
+    return !textColumns.isEmpty();
   }
 
   private List<String> keyColumns() {
@@ -78,15 +114,20 @@ public final class PushdownQueries {
   }
 
   /**
-   * {@code SELECT [extra columns,] text AS CMP_T0, ... FROM table WHERE range}: every canonical text is
-   * computed once per row, in a subquery fenced off from the expressions that use it.
+   * {@code SELECT [extra columns,] text AS CMP_T0, ... FROM table WHERE range [AND condition]}: every
+   * canonical text is computed once per row, in a subquery fenced off from the expressions that use it.
    */
-  private String texts(List<String> extra, ChunkBounds b, List<Object> binds) {
+  private String texts(List<String> extra, ChunkBounds b, List<Object> binds, String condition) {
     List<String> cols = new ArrayList<>(extra);
     for (int i = 0; i < texts.size(); i++) {
       cols.add(texts.get(i) + " AS CMP_T" + i);
     }
-    return "SELECT " + String.join(", ", cols) + " FROM " + table() + RangeSql.where(t, side, d, b, binds);
+    String from = RangeSql.from(t, side, d, null, binds);
+    String where = RangeSql.where(t, side, d, b, binds);
+    if (condition != null) {
+      where = where.isEmpty() ? " WHERE " + condition : where + " AND " + condition;
+    }
+    return "SELECT " + p.viewHint() + String.join(", ", cols) + " FROM " + from + where;
   }
 
   /** The encoded row over the CMP_T columns of {@link #texts}. */
@@ -98,18 +139,23 @@ public final class PushdownQueries {
     return p.concat(pieces);
   }
 
-  /** {@code COUNT(*)}, then per slice {@code SUM(slice)} and the count of negative slices. */
+  /**
+   * {@code COUNT(*)}, then per slice {@code SUM(slice)} and, where slices may be negative, the count of
+   * negative slices.
+   */
   public RangeSql.Query checksum(ChunkBounds b) {
     List<Object> binds = new ArrayList<>();
-    String hashed = "SELECT " + p.rowHash(encoded(), nativeHash) + " AS CMP_H FROM (" + texts(List.of(), b, binds)
-        + p.innerFence() + ") CMP_X" + p.innerFence();
+    String hashed = "SELECT " + p.viewHint() + p.rowHash(encoded(), nativeHash) + " AS CMP_H FROM ("
+        + texts(List.of(), b, binds, null) + p.innerFence() + ") CMP_X" + p.innerFence();
     List<String> slices = p.slices("CMP_H", nativeHash);
     List<String> named = new ArrayList<>();
     List<String> sums = new ArrayList<>();
     for (int i = 0; i < slices.size(); i++) {
       named.add(slices.get(i) + " AS CMP_S" + i);
       sums.add("SUM(CMP_S" + i + ")");
-      sums.add("SUM(CASE WHEN CMP_S" + i + " < 0 THEN 1 ELSE 0 END)");
+      if (p.signedSlices()) {
+        sums.add("SUM(CASE WHEN CMP_S" + i + " < 0 THEN 1 ELSE 0 END)");
+      }
     }
     String sql = "SELECT COUNT(*), " + String.join(", ", sums) + " FROM (SELECT " + String.join(", ", named)
         + " FROM (" + hashed + ") CMP_A) CMP_B";
@@ -120,12 +166,9 @@ public final class PushdownQueries {
   public RangeSql.Query hashes(ChunkBounds b) {
     List<Object> binds = new ArrayList<>();
     List<String> keys = keyColumns();
-    String hashed = "SELECT " + String.join(", ", keys) + ", " + p.rowHash(encoded(), nativeHash) + " AS CMP_H FROM ("
-        + texts(keys, b, binds) + p.innerFence() + ") CMP_X" + p.innerFence();
-    List<String> order = new ArrayList<>();
-    for (ColumnSpec c : t.keyColumns()) {
-      order.add(d.keyExpression("CMP_A." + d.quote(RangeSql.name(c, side)), c.kind()));
-    }
+    String hashed = "SELECT " + p.viewHint() + String.join(", ", keys) + ", " + p.rowHash(encoded(), nativeHash)
+        + " AS CMP_H FROM (" + texts(keys, b, binds, null) + p.innerFence() + ") CMP_X" + p.innerFence();
+    List<String> order = RangeSql.keyExpressions(t, side, d, "CMP_A.");
     String sql = "SELECT " + String.join(", ", prefixed(keys)) + ", " + String.join(", ", p.slices("CMP_H", nativeHash))
         + " FROM (" + hashed + ") CMP_A ORDER BY " + String.join(", ", order);
     return new RangeSql.Query(sql, binds);
@@ -133,19 +176,40 @@ public final class PushdownQueries {
 
   /** All compared columns plus the database's encoding of the row, for the first rows of a range. */
   public RangeSql.Query sample(ChunkBounds b, int rows) {
+    return sample(b, rows, false);
+  }
+
+  /**
+   * The same for the first rows of a range that have a non-ASCII character in a text column (none when
+   * the table has no text column): ASCII text encodes alike in every character set, so a sample of
+   * ASCII rows could hide an encoding that differs.
+   */
+  public RangeSql.Query nonAsciiSample(ChunkBounds b, int rows) {
+    return sample(b, rows, true);
+  }
+
+  private RangeSql.Query sample(ChunkBounds b, int rows, boolean nonAscii) {
     List<Object> binds = new ArrayList<>();
     List<String> cols = new ArrayList<>();
     for (ColumnSpec c : t.columns()) {
       cols.add(d.quote(RangeSql.name(c, side)));
     }
-    List<String> order = new ArrayList<>();
-    for (ColumnSpec c : t.keyColumns()) {
-      order.add(d.keyExpression("CMP_X." + d.quote(RangeSql.name(c, side)), c.kind()));
-    }
+    List<String> order = RangeSql.keyExpressions(t, side, d, "CMP_X.");
     String sql = "SELECT " + String.join(", ", prefixedWith("CMP_X.", cols)) + ", " + encoded() + " AS CMP_E FROM ("
-        + texts(cols, b, binds) + " ORDER BY " + String.join(", ", RangeSql.keyExpressions(t, side, d))
+        + texts(cols, b, binds, nonAscii ? nonAsciiCondition() : null) + " ORDER BY " + String.join(", ", RangeSql.keyExpressions(t, side, d))
         + " FETCH FIRST " + rows + " ROWS ONLY) CMP_X ORDER BY " + String.join(", ", order);
     return new RangeSql.Query(sql, binds);
+  }
+
+  private String nonAsciiCondition() {
+    if (textColumns.isEmpty()) {
+      return "1 = 0";
+    }
+    List<String> any = new ArrayList<>();
+    for (String c : textColumns) {
+      any.add(p.nonAscii(c));
+    }
+    return "(" + String.join(" OR ", any) + ")";
   }
 
   private static List<String> prefixedWith(String prefix, List<String> cols) {

@@ -2,16 +2,22 @@ package io.dbcompare.jdbc;
 
 import io.dbcompare.compare.ChunkBounds;
 import io.dbcompare.compare.ColumnSpec;
+import io.dbcompare.compare.KeyColumnOrder.Rendering;
 import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.dialect.Dialect;
+import io.dbcompare.dialect.TableSample;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Builds the chunk query text and its bind values. The range predicate is written without row-value
- * comparison (Oracle has none, ORA-01796): {@code (a > ?) OR (a = ? AND b > ?)}. Source and target run
- * the same predicate shape with the same bind values.
+ * comparison (Oracle has none, ORA-01796): {@code (a > ?) OR (a = ? AND b > ?)}, and for a composite key
+ * with a redundant bound on the leading column in front ({@code a >= ? AND (...)}): it changes no
+ * result, and gives the optimizer a start (stop) key on the index's first column, which it cannot
+ * derive from the disjunction (use-the-index-luke.com, "Paging Through Results"). Source and target
+ * run the same predicate shape with the same bind values. Every table reference carries the side's
+ * read point ({@link Dialect#tableReference}); its binds come first, as its text does.
  */
 public final class RangeSql {
   private RangeSql() {}
@@ -20,58 +26,49 @@ public final class RangeSql {
   public record Query(String sql, List<Object> binds) {}
 
   public static Query chunkQuery(TableSpec t, Side side, Dialect d, ChunkBounds b) {
-    StringBuilder sql = new StringBuilder("SELECT ");
-    List<String> cols = new ArrayList<>();
-    for (ColumnSpec c : t.columns()) {
-      cols.add(d.quote(name(c, side)));
-    }
-    sql.append(String.join(", ", cols));
-    sql.append(" FROM ").append(d.qualified(side == Side.SOURCE ? t.source() : t.target()));
     List<Object> binds = new ArrayList<>();
-    sql.append(where(t, side, d, b, binds));
-    sql.append(" ORDER BY ").append(String.join(", ", keyExpressions(t, side, d)));
-    return new Query(sql.toString(), binds);
+    String sql = "SELECT " + String.join(", ", columns(t, side, d)) + " FROM " + from(t, side, d, null, binds)
+        + where(t, side, d, b, binds) + " ORDER BY " + String.join(", ", keyExpressions(t, side, d));
+    return new Query(sql, binds);
+  }
+
+  /** The side's table with its read point (and a sample, if any), adding the read point's binds. */
+  static String from(TableSpec t, Side side, Dialect d, TableSample sample, List<Object> binds) {
+    return d.tableReference(t.ref(side), sample, t.readPoint(side), null, binds);
   }
 
   /** {@code " WHERE (filter) AND (range)"} for a chunk, or "" when neither applies; adds the binds. */
   static String where(TableSpec t, Side side, Dialect d, ChunkBounds b, List<Object> binds) {
     List<String> conditions = new ArrayList<>();
     t.where().ifPresent(w -> conditions.add("(" + w + ")"));
-    List<String> keys = keyExpressions(t, side, d);
     if (!b.openBelow()) {
-      conditions.add(range(keys, b.lowerExclusive(), ">", ">", binds));
+      conditions.add(range(t, side, d, b.lowerExclusive(), ">", ">", binds));
     }
     if (!b.openAbove()) {
-      conditions.add(range(keys, b.upperInclusive(), "<", "<=", binds));
+      conditions.add(range(t, side, d, b.upperInclusive(), "<", "<=", binds));
     }
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
   /** The full rows of the given keys (a few dozen at a time), inside a chunk, in key order. */
   public static Query keysQuery(TableSpec t, Side side, Dialect d, ChunkBounds b, List<Object[]> keys) {
-    List<String> cols = new ArrayList<>();
-    for (ColumnSpec c : t.columns()) {
-      cols.add(d.quote(name(c, side)));
-    }
     List<Object> binds = new ArrayList<>();
+    String from = from(t, side, d, null, binds);
     String where = where(t, side, d, b, binds);
-    List<String> keyCols = new ArrayList<>();
-    for (ColumnSpec c : t.keyColumns()) {
-      keyCols.add(d.keyExpression(d.quote(name(c, side)), c.kind()));
-    }
+    List<String> keyCols = keyExpressions(t, side, d);
     List<String> matches = new ArrayList<>();
     for (Object[] key : keys) {
       List<String> eq = new ArrayList<>();
       for (int i = 0; i < keyCols.size(); i++) {
-        eq.add(keyCols.get(i) + " = ?");
+        eq.add(keyCols.get(i) + " = " + placeholder(t, side, d, i, key[i]));
         binds.add(key[i]);
       }
       matches.add(eq.size() == 1 ? eq.get(0) : "(" + String.join(" AND ", eq) + ")");
     }
     String byKey = "(" + String.join(" OR ", matches) + ")";
-    String sql = "SELECT " + String.join(", ", cols) + " FROM " + d.qualified(side == Side.SOURCE ? t.source() : t.target())
+    String sql = "SELECT " + String.join(", ", columns(t, side, d)) + " FROM " + from
         + (where.isEmpty() ? " WHERE " + byKey : where + " AND " + byKey)
-        + " ORDER BY " + String.join(", ", keyExpressions(t, side, d));
+        + " ORDER BY " + String.join(", ", keyCols);
     return new Query(sql, binds);
   }
 
@@ -80,56 +77,100 @@ public final class RangeSql {
    * differ is split at.
    */
   public static Query splitQuery(TableSpec t, Dialect d, ChunkBounds b, int step) {
-    List<String> keyCols = new ArrayList<>();
-    for (ColumnSpec c : t.keyColumns()) {
-      keyCols.add(d.quote(c.name()));
-    }
     List<Object> binds = new ArrayList<>();
-    String inner = "SELECT " + String.join(", ", keyCols) + ", ROW_NUMBER() OVER (ORDER BY "
-        + String.join(", ", keyExpressions(t, Side.SOURCE, d)) + ") AS CMP_RN FROM " + d.qualified(t.source())
-        + where(t, Side.SOURCE, d, b, binds);
+    String inner = numbered(t, d, from(t, Side.SOURCE, d, null, binds) + where(t, Side.SOURCE, d, b, binds));
     binds.add(step);
-    return new Query("SELECT " + String.join(", ", keyCols) + " FROM (" + inner
-        + ") CMP_Q WHERE MOD(CMP_RN, ?) = 0 ORDER BY CMP_RN", binds);
+    return new Query(outer(t, d, inner), binds);
   }
 
   /**
-   * Every {@code chunkSize}-th key of the source in key order: the inclusive upper bounds of all chunks
-   * but the last. The database does the numbering, so only the boundaries cross the network.
+   * Every {@code step}-th key of the source in key order: the inclusive upper bounds of all chunks but
+   * the last. The database does the numbering, so only the boundaries cross the network. With a sample,
+   * the keys are numbered within the sampled blocks only (see {@link JdbcChunkPlanner}).
    */
-  public static String boundaryQuery(TableSpec t, Dialect d) {
+  public static Query boundaryQuery(TableSpec t, Dialect d, int step, TableSample sample) {
+    List<Object> binds = new ArrayList<>();
+    String inner = numbered(t, d, from(t, Side.SOURCE, d, sample, binds)
+        + t.where().map(w -> " WHERE (" + w + ")").orElse(""));
+    binds.add(step);
+    return new Query(outer(t, d, inner), binds);
+  }
+
+  /** {@code SELECT keys, ROW_NUMBER() OVER (ORDER BY keys) AS CMP_RN FROM <fromAndWhere>}. */
+  private static String numbered(TableSpec t, Dialect d, String fromAndWhere) {
+    return "SELECT " + String.join(", ", keyColumns(t, d)) + ", ROW_NUMBER() OVER (ORDER BY "
+        + String.join(", ", keyExpressions(t, Side.SOURCE, d)) + ") AS CMP_RN FROM " + fromAndWhere;
+  }
+
+  private static String outer(TableSpec t, Dialect d, String numbered) {
+    return "SELECT " + String.join(", ", keyColumns(t, d)) + " FROM (" + numbered
+        + ") CMP_Q WHERE MOD(CMP_RN, ?) = 0 ORDER BY CMP_RN";
+  }
+
+  private static List<String> keyColumns(TableSpec t, Dialect d) {
     List<String> keyCols = new ArrayList<>();
     for (ColumnSpec c : t.keyColumns()) {
       keyCols.add(d.quote(c.name()));
     }
-    String inner = "SELECT " + String.join(", ", keyCols) + ", ROW_NUMBER() OVER (ORDER BY "
-        + String.join(", ", keyExpressions(t, Side.SOURCE, d)) + ") AS CMP_RN FROM " + d.qualified(t.source())
-        + t.where().map(w -> " WHERE (" + w + ")").orElse("");
-    return "SELECT " + String.join(", ", keyCols) + " FROM (" + inner + ") CMP_Q WHERE MOD(CMP_RN, ?) = 0 ORDER BY CMP_RN";
+    return keyCols;
+  }
+
+  private static List<String> columns(TableSpec t, Side side, Dialect d) {
+    List<String> cols = new ArrayList<>();
+    for (ColumnSpec c : t.columns()) {
+      cols.add(d.quote(name(c, side)));
+    }
+    return cols;
   }
 
   public static List<String> keyExpressions(TableSpec t, Side side, Dialect d) {
+    return keyExpressions(t, side, d, "");
+  }
+
+  /** The key columns as ordered and compared, each prefixed (an alias and a dot, or ""). */
+  static List<String> keyExpressions(TableSpec t, Side side, Dialect d, String prefix) {
     List<String> keys = new ArrayList<>();
-    for (ColumnSpec c : t.keyColumns()) {
-      keys.add(d.keyExpression(d.quote(name(c, side)), c.kind()));
+    for (int i = 0; i < t.keyCount(); i++) {
+      ColumnSpec c = t.columns().get(i);
+      keys.add(d.keyExpression(prefix + d.quote(name(c, side)), c.kind(), rendering(t, side, i)));
     }
     return keys;
   }
 
-  /** {@code (k1 op x1) OR (k1 = x1 AND k2 op x2) ... OR (k1 = x1 AND ... AND kn lastOp xn)}. */
-  private static String range(List<String> keys, Object[] bound, String op, String lastOp, List<Object> binds) {
+  private static Rendering rendering(TableSpec t, Side side, int keyColumn) {
+    return t.keyOrders().get(keyColumn).rendering(side);
+  }
+
+  /** The placeholder for a value compared with key column {@code i} (e.g. {@code CAST(? AS DATE)}). */
+  private static String placeholder(TableSpec t, Side side, Dialect d, int i, Object value) {
+    ColumnSpec c = t.columns().get(i);
+    return d.keyPlaceholder(c.kind(), c.type(side), rendering(t, side, i), value);
+  }
+
+  /**
+   * {@code (k1 op x1) OR (k1 = x1 AND k2 op x2) ... OR (k1 = x1 AND ... AND kn lastOp xn)}, behind
+   * {@code k1 >= x1 AND} ({@code k1 <= x1 AND} for an upper bound) when there are several key columns.
+   */
+  private static String range(TableSpec t, Side side, Dialect d, Object[] bound, String op, String lastOp,
+      List<Object> binds) {
+    List<String> keys = keyExpressions(t, side, d);
+    String leading = "";
+    if (keys.size() > 1) {
+      leading = keys.get(0) + " " + op + "= " + placeholder(t, side, d, 0, bound[0]) + " AND ";
+      binds.add(bound[0]);
+    }
     List<String> disjuncts = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       List<String> conj = new ArrayList<>();
       for (int j = 0; j < i; j++) {
-        conj.add(keys.get(j) + " = ?");
+        conj.add(keys.get(j) + " = " + placeholder(t, side, d, j, bound[j]));
         binds.add(bound[j]);
       }
-      conj.add(keys.get(i) + " " + (i == keys.size() - 1 ? lastOp : op) + " ?");
+      conj.add(keys.get(i) + " " + (i == keys.size() - 1 ? lastOp : op) + " " + placeholder(t, side, d, i, bound[i]));
       binds.add(bound[i]);
       disjuncts.add(conj.size() == 1 ? conj.get(0) : "(" + String.join(" AND ", conj) + ")");
     }
-    return "(" + String.join(" OR ", disjuncts) + ")";
+    return leading + "(" + String.join(" OR ", disjuncts) + ")";
   }
 
   static String name(ColumnSpec c, Side side) {

@@ -1,11 +1,15 @@
 package io.dbcompare.vendor;
 
 import io.dbcompare.config.DatabaseConfig;
+import io.dbcompare.compare.KeyOrders;
 import io.dbcompare.config.PlatformRules;
+import io.dbcompare.dialect.ColumnDetails;
+import io.dbcompare.dialect.DatabaseFacts;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.dialect.TargetCatalogSql;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -88,6 +92,39 @@ public interface DatabaseType extends PlatformRules {
    */
   default int firstMergeVersion() {
     return 0;
+  }
+
+  // ----- facts about the database and its tables
+
+  /**
+   * A query returning one row: the database's character set and its national character set (or
+   * NULL), which {@link DatabaseFacts} holds with the version; empty where text is always Java's.
+   */
+  default Optional<String> characterSetsSql() {
+    return Optional.empty();
+  }
+
+  /**
+   * A catalog query for a table's columns, binding schema and table, returning per column its exact
+   * name, declared precision, declared scale and declared collation (NULL where none); empty where
+   * this platform reads no such details.
+   */
+  default Optional<String> columnDetailsSql(DatabaseFacts facts) {
+    return Optional.empty();
+  }
+
+  /**
+   * What this database does with a text key column of type {@code typeName}: its binary order under
+   * the tool's session settings, and what its SQL can do to give another order.
+   */
+  KeyOrders.SideText keyText(DatabaseFacts facts, String typeName, ColumnDetails details);
+
+  /**
+   * A query for a table's row and block (page) estimates from the optimizer statistics, binding schema
+   * and table; empty where this platform cannot sample a table for planning.
+   */
+  default Optional<String> tableSizeSql() {
+    return Optional.empty();
   }
 
   // ----- errors

@@ -74,6 +74,18 @@ class ConfigLoaderTest {
     assertEquals("jdbc:h2:mem:src;MODE=Oracle", h2.source().url());
   }
 
+  // ---------------------------------------------------------------- planning
+
+  @Test
+  void planningIsExactUnlessASamplingThresholdIsSet() throws IOException {
+    String dbs = urls("jdbc:h2:mem:a", "jdbc:h2:mem:b");
+    assertEquals(0, load(dbs + ONE_TABLE).settings().planSampleAboveRows());
+    assertEquals(50_000_000, load(dbs + "comparison:\n  plan_sample_above_rows: 50000000\n" + ONE_TABLE)
+        .settings().planSampleAboveRows());
+    assertEquals(50_000_000, load(dbs + "comparison:\n  plan_sample_above_rows: 50000000\n  pushdown: false\n"
+        + ONE_TABLE).settings().withoutPushdown().planSampleAboveRows(), "kept by --no-pushdown");
+  }
+
   @Test
   void urlIsStrippedOfSurroundingBlanks() throws IOException {
     CompareConfig c = load(urls("  jdbc:h2:mem:a  ", "jdbc:h2:mem:b") + ONE_TABLE);

@@ -10,6 +10,7 @@ import io.dbcompare.compare.TableRef;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueKind;
 import io.dbcompare.config.Platform;
+import io.dbcompare.dialect.DatabaseFacts;
 import io.dbcompare.dialect.Dialects;
 import io.dbcompare.it.PgTestDb;
 import java.math.BigDecimal;
@@ -38,8 +39,8 @@ class PostgresChunkPlanTest {
       ChunkBounds middle = new ChunkBounds(3, new Object[] {new BigDecimal("1000")}, new Object[] {new BigDecimal("2000")});
       var d = Dialects.of(Platform.POSTGRESQL);
       for (RangeSql.Query q : List.of(RangeSql.chunkQuery(t, Side.SOURCE, d, middle),
-          PushdownQueries.of(t, Side.SOURCE, d, true).queries().checksum(middle),
-          PushdownQueries.of(t, Side.SOURCE, d, false).queries().hashes(middle))) {
+          PushdownQueries.of(t, Side.SOURCE, d, true, DatabaseFacts.UTF8).queries().checksum(middle),
+          PushdownQueries.of(t, Side.SOURCE, d, false, DatabaseFacts.UTF8).queries().hashes(middle))) {
         String plan = explain(db, q);
         assertTrue(plan.contains("Index"), plan);
         assertFalse(plan.contains("Seq Scan"), plan);

@@ -18,6 +18,7 @@ import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueKind;
 import io.dbcompare.config.DatabaseConfig;
 import io.dbcompare.config.Platform;
+import io.dbcompare.dialect.DatabaseFacts;
 import io.dbcompare.dialect.Dialects;
 import io.dbcompare.it.PgTestDb;
 import java.math.BigDecimal;
@@ -203,7 +204,7 @@ class PushdownEncodingTest {
         List.of(new ColumnSpec("ID", "ID", ValueKind.NUMBER, "NUMERIC", "NUMERIC", true),
             new ColumnSpec("X", "X", ValueKind.FLOAT, "DOUBLE PRECISION", "DOUBLE PRECISION", false)),
         1, Optional.empty(), true);
-    PushdownQueries.Result r = PushdownQueries.of(t, Side.SOURCE, Dialects.of(Platform.H2), false);
+    PushdownQueries.Result r = PushdownQueries.of(t, Side.SOURCE, Dialects.of(Platform.H2), false, DatabaseFacts.UTF8);
     assertNull(r.queries());
     assertTrue(r.blocker().contains("column X (DOUBLE PRECISION)"), r.blocker());
   }

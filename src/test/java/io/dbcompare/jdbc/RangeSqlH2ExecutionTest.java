@@ -64,8 +64,11 @@ class RangeSqlH2ExecutionTest {
 
       int chunkSize = 7;
       List<Object[]> uppers = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(RangeSql.boundaryQuery(t, d))) {
-        ps.setInt(1, chunkSize);
+      RangeSql.Query boundaries = RangeSql.boundaryQuery(t, d, chunkSize, null);
+      try (PreparedStatement ps = c.prepareStatement(boundaries.sql())) {
+        for (int i = 0; i < boundaries.binds().size(); i++) {
+          Values.bind(ps, i + 1, boundaries.binds().get(i));
+        }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             uppers.add(new Object[] {rs.getBigDecimal(1), rs.getString(2)});

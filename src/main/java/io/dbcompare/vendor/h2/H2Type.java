@@ -1,6 +1,10 @@
 package io.dbcompare.vendor.h2;
 
+import io.dbcompare.compare.KeyOrders;
+import io.dbcompare.compare.TextOrder;
 import io.dbcompare.config.Platform;
+import io.dbcompare.dialect.ColumnDetails;
+import io.dbcompare.dialect.DatabaseFacts;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.H2Dialect;
 import io.dbcompare.dialect.H2PushdownSql;
@@ -86,6 +90,15 @@ public final class H2Type extends AbstractDatabaseType {
   @Override
   public PushdownSql pushdownSql() {
     return new H2PushdownSql();
+  }
+
+  /**
+   * H2 compares strings with {@code String.compareTo} (UTF-16 units); its SQL can give code point order
+   * too ({@code STRINGTOUTF8}, compared unsigned).
+   */
+  @Override
+  public KeyOrders.SideText keyText(DatabaseFacts facts, String typeName, ColumnDetails details) {
+    return new KeyOrders.SideText(TextOrder.UTF16, "H2 " + typeName, false, true);
   }
 
   @Override

@@ -1,6 +1,9 @@
 package io.dbcompare.vendor.oracle;
 
+import io.dbcompare.compare.KeyOrders;
 import io.dbcompare.config.Platform;
+import io.dbcompare.dialect.ColumnDetails;
+import io.dbcompare.dialect.DatabaseFacts;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.OracleDialect;
 import io.dbcompare.dialect.OraclePushdownSql;
@@ -199,6 +202,29 @@ public final class OracleType extends AbstractDatabaseType {
   @Override
   public Optional<CatalogNames> catalogNames() {
     return Optional.of(new OracleCatalogNames());
+  }
+
+  /** NLS_CHARACTERSET and NLS_NCHAR_CHARACTERSET from NLS_DATABASE_PARAMETERS. */
+  @Override
+  public Optional<String> characterSetsSql() {
+    return Optional.of(OracleCatalog.CHARSETS);
+  }
+
+  /** Declared precision and scale, and (12.2+) the declared collation, from ALL_TAB_COLUMNS. */
+  @Override
+  public Optional<String> columnDetailsSql(DatabaseFacts facts) {
+    return Optional.of(OracleCatalog.columnsSql(facts));
+  }
+
+  @Override
+  public KeyOrders.SideText keyText(DatabaseFacts facts, String typeName, ColumnDetails details) {
+    return OracleCatalog.keyText(facts, typeName, details);
+  }
+
+  /** Optimizer statistics (DBMS_STATS): NULL when the table was never analysed. */
+  @Override
+  public Optional<String> tableSizeSql() {
+    return Optional.of("SELECT num_rows, blocks FROM all_tables WHERE owner = ? AND table_name = ?");
   }
 
   @Override

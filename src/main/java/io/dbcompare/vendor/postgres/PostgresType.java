@@ -1,6 +1,10 @@
 package io.dbcompare.vendor.postgres;
 
+import io.dbcompare.compare.KeyOrders;
+import io.dbcompare.compare.TextOrder;
 import io.dbcompare.config.Platform;
+import io.dbcompare.dialect.ColumnDetails;
+import io.dbcompare.dialect.DatabaseFacts;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.PostgresDialect;
 import io.dbcompare.dialect.PostgresPushdownSql;
@@ -9,6 +13,8 @@ import io.dbcompare.dialect.TargetCatalogSql;
 import io.dbcompare.vendor.AbstractDatabaseType;
 import io.dbcompare.vendor.ReadOnlySession;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -71,6 +77,31 @@ public final class PostgresType extends AbstractDatabaseType {
   @Override
   public PushdownSql pushdownSql() {
     return new PostgresPushdownSql();
+  }
+
+  /** The server encoding: text keys compare COLLATE "C", which is the byte order of that encoding. */
+  @Override
+  public Optional<String> characterSetsSql() {
+    return Optional.of("SELECT current_setting('server_encoding'), NULL");
+  }
+
+  @Override
+  public KeyOrders.SideText keyText(DatabaseFacts facts, String typeName, ColumnDetails details) {
+    String enc = facts.characterSet() == null ? "" : facts.characterSet().toUpperCase(Locale.ROOT);
+    TextOrder order = switch (enc) {
+      case "UTF8" -> TextOrder.CODE_POINT;
+      case "LATIN1" -> TextOrder.bytes("ISO-8859-1");
+      case "WIN1252" -> TextOrder.bytes("windows-1252");
+      default -> null;
+    };
+    return KeyOrders.SideText.of(order, "PostgreSQL " + typeName + " in " + facts.characterSet());
+  }
+
+  /** Planner statistics: reltuples is -1 (0 before PostgreSQL 14) and relpages 0 until the table is analysed. */
+  @Override
+  public Optional<String> tableSizeSql() {
+    return Optional.of("SELECT c.reltuples, c.relpages FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        + " WHERE n.nspname = ? AND c.relname = ?");
   }
 
   @Override
