@@ -8,16 +8,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
+import io.dbcompare.files.AtomicFile;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +25,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Session files in the state folder: {@code oracle_session_<uuid>.json}, written atomically (temporary
- * file, flush to disk, rename), with a lock file and a log file beside each.
+ * Session files in the state folder: {@code oracle_session_<uuid>.json}, written atomically
+ * ({@link AtomicFile}: temporary file, flush to disk, rename), with a lock file and a log file beside each.
  */
 public final class SessionStore {
   private static final Pattern FILE = Pattern.compile("oracle_session_([0-9a-f\\-]{36})\\.json");
@@ -95,27 +91,14 @@ public final class SessionStore {
       } catch (JsonProcessingException e) {
         throw new CompareException(ErrorCode.INTERNAL, "cannot serialize session " + s.sessionId, e);
       }
-      writeAtomically(sessionFile(s.sessionId), bytes);
+      write(sessionFile(s.sessionId), bytes);
     }
   }
 
-  /** Writes a file so that a reader sees either the old or the new content, never a torn one. */
-  public static void writeAtomically(Path file, byte[] bytes) {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+  /** Writes the session file whole or not at all ({@link AtomicFile}). */
+  private static void write(Path file, byte[] bytes) {
     try {
-      Files.createDirectories(file.getParent());
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING);
-          OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
-        out.write(bytes);
-        out.flush();
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFile.write(file, bytes);
     } catch (IOException e) {
       throw new CompareException(ErrorCode.IO, file + ": cannot write: " + e.getMessage()
           + "; check free space and permissions of " + file.getParent(), e);

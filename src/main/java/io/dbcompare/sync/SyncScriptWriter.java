@@ -9,7 +9,7 @@ import io.dbcompare.config.SyncSettings;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
-import java.io.BufferedWriter;
+import io.dbcompare.files.AtomicFile;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
@@ -18,7 +18,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -480,29 +479,21 @@ public final class SyncScriptWriter {
   }
 
   /**
-   * Writes a file through a temporary file renamed into place, so a crash never leaves a half-written
+   * Writes a script file whole or not at all ({@link AtomicFile}), so a crash never leaves a half-written
    * script under the final name; returns the SHA-256 of its bytes.
    */
   static String writeAtomically(Path file, Body body) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    try (Writer w = new BufferedWriter(new OutputStreamWriter(
-        new DigestOutputStream(Files.newOutputStream(tmp), sha), StandardCharsets.UTF_8), 1 << 16)) {
+    AtomicFile.write(file, out -> {
+      Writer w = new OutputStreamWriter(new DigestOutputStream(out, sha), StandardCharsets.UTF_8);
       body.write(w);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
-    // on disk before the rename: a power cut never leaves an empty file under the final name
-    try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-      ch.force(true);
-    }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      w.flush();
+    });
     CrashPoints.hit(CrashPoints.SCRIPT_FILE_WRITTEN);
     return HexFormat.of().formatHex(sha.digest());
   }

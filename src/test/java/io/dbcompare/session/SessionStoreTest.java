@@ -204,15 +204,6 @@ class SessionStoreTest {
     assertEquals(SessionStatus.COMPLETED, store.find(s.sessionId).status);
   }
 
-  @Test
-  void writeAtomicallyReplacesContent() throws IOException {
-    Path f = root.resolve("new/dir/file.bin");
-    SessionStore.writeAtomically(f, new byte[] {1, 2, 3});
-    SessionStore.writeAtomically(f, new byte[] {4});
-    assertArrayEquals(new byte[] {4}, Files.readAllBytes(f));
-    assertEquals(List.of("file.bin"), names(f.getParent()));
-  }
-
   // ---- find ----------------------------------------------------------------------------------
 
   @Test
