@@ -139,7 +139,7 @@ public final class StatementFile {
 
   /** The statement file of a script. */
   public static Path of(Path script) {
-    return script.resolveSibling(script.getFileName() + ".kryo");
+    return ScriptNames.statementFile(script);
   }
 
   // ------------------------------------------------------------------------------------------ writing

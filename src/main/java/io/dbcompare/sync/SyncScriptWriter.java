@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -369,10 +368,10 @@ public final class SyncScriptWriter {
       out.add(new GeneratedScript(b.kind, null, 0, b.file, sha, total));
       return out;
     }
-    Path dir = b.file.resolveSibling(partsFolder(b.file));
+    Path dir = b.file.resolveSibling(ScriptNames.partsFolder(b.file));
     Files.createDirectories(dir);
     try (Stream<Path> old = Files.list(dir)) {
-      for (Path p : old.filter(p -> p.getFileName().toString().matches("p\\d{3,}_[a-z]+\\.sql")).toList()) {
+      for (Path p : old.filter(p -> ScriptNames.isPart(p.getFileName().toString())).toList()) {
         Files.delete(p); // an earlier attempt at the same script
       }
     }
@@ -386,7 +385,7 @@ public final class SyncScriptWriter {
       long first = 1;
       for (Segment s : b.segments.get(p)) {
         n++;
-        Path part = dir.resolve(String.format(Locale.ROOT, "p%03d_%s.sql", n, p.label()));
+        Path part = ScriptNames.part(dir, n, p);
         List<String> partHeader = new ArrayList<>(header);
         partHeader.add("Part:                " + n + " of " + parts + ", " + p + " statements " + first + "-"
             + (first + s.count - 1) + " of " + b.count(p) + ", run by " + b.file.getFileName());
@@ -427,12 +426,6 @@ public final class SyncScriptWriter {
     });
     out.add(0, new GeneratedScript(b.kind, null, 0, b.file, sha, total));
     return out;
-  }
-
-  /** The folder of a script's parts: its name without .sql, in characters every client accepts. */
-  public static String partsFolder(Path script) {
-    String name = script.getFileName().toString().replaceFirst("\\.sql$", "");
-    return name.replaceAll("[^A-Za-z0-9._-]", "_") + "_parts";
   }
 
   private void writeComments(Writer w, List<String> lines) throws IOException {
@@ -519,8 +512,7 @@ public final class SyncScriptWriter {
         if (s != null) {
           s.close();
         }
-        String name = "." + file.getFileName() + "." + p.label() + "." + list.size();
-        s = new Segment(file.resolveSibling(name + ".tmp"), file.resolveSibling(name + ".kryo.tmp"));
+        s = new Segment(ScriptNames.segment(file, p, list.size()), ScriptNames.segmentValues(file, p, list.size()));
         list.add(s);
       }
       if (s.count > 0 && s.count % settings.batchSize() == 0) {
