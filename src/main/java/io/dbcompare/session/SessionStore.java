@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class SessionStore {
   private static final Pattern FILE = Pattern.compile("oracle_session_([0-9a-f\\-]{36})\\.json");
+  /** The folder of the table stages' files in the checkpoint folder (see checkpoint.KryoCheckpointStore). */
+  private static final String STAGES = "stages";
   private static final Pattern ID_PREFIX = Pattern.compile("[0-9a-fA-F\\-]{1,36}");
 
   private final Path stateDir;
@@ -195,14 +197,19 @@ public final class SessionStore {
    * What {@link #cleanup} did.
    *
    * @param unreadable one line per session left in place because its age cannot be told: the file and why
+   * @param checkpointsRemoved chunk checkpoints and table stages' files removed
+   * @param statementFilesRemoved statement files (the row values beside the scripts) removed
    */
   public record CleanupResult(List<String> removed, List<String> skippedInUse, List<String> unreadable,
-      int checkpointsRemoved) {}
+      int checkpointsRemoved, int statementFilesRemoved) {}
 
   /**
-   * Removes sessions whose last update is older than {@code days}, with their checkpoints, lock and log
-   * files. A session another process holds is never removed. A damaged session file is judged by the
-   * file's modification time; one whose time cannot be read either is left and reported.
+   * Removes sessions whose last update is older than {@code days}, with their checkpoints (chunks and
+   * table stages), lock and log files, and the statement files beside their scripts: those hold row
+   * values for {@code --apply}, which needs the session. The scripts and summaries stay: they are the
+   * DBA's. A session another process holds is never removed. A damaged session file is judged by the
+   * file's modification time (its statement files cannot be found then and stay); one whose time cannot
+   * be read either is left and reported.
    */
   public CleanupResult cleanup(int days) {
     if (days < 0) {
@@ -213,11 +220,13 @@ public final class SessionStore {
     List<String> inUse = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
     int checkpoints = 0;
+    int statementFiles = 0;
     for (Path f : sessionFiles()) {
       String id = idOf(f);
       Instant last;
+      Session s = null;
       try {
-        Session s = load(f);
+        s = load(f);
         last = Instant.parse(s.lastUpdate);
       } catch (RuntimeException e) {
         try {
@@ -237,6 +246,7 @@ public final class SessionStore {
           continue;
         }
         checkpoints += deleteCheckpoints(id);
+        statementFiles += s == null ? 0 : deleteStatementFiles(s);
         deleteIfExists(f);
         deleteIfExists(f.resolveSibling(f.getFileName() + ".tmp"));
         deleteIfExists(logFile(id));
@@ -244,27 +254,72 @@ public final class SessionStore {
         removed.add(id);
       }
     }
-    return new CleanupResult(removed, inUse, unreadable, checkpoints);
+    return new CleanupResult(removed, inUse, unreadable, checkpoints, statementFiles);
   }
 
+  /**
+   * Removes a session's chunk checkpoints ({@code <session8>_*}) and its table stages' files
+   * ({@code stages/<stage>/<session8>_*}), unless another session shares the eight characters.
+   */
   private int deleteCheckpoints(String id) {
     if (!Files.isDirectory(checkpointDir)) {
       return 0;
     }
-    int n = 0;
-    String prefix = id.substring(0, 8) + "_";
     boolean shared = sessionFiles().stream().map(SessionStore::idOf)
         .anyMatch(other -> !other.equals(id) && other.startsWith(id.substring(0, 8)));
     if (shared) {
       return 0; // another session shares the 8-character prefix: leave its checkpoints alone
     }
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(checkpointDir, prefix + "*")) {
+    String glob = id.substring(0, 8) + "_*";
+    int n = deleteMatching(checkpointDir, glob);
+    Path stages = checkpointDir.resolve(STAGES);
+    if (Files.isDirectory(stages)) {
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(stages, Files::isDirectory)) {
+        for (Path stage : ds) {
+          n += deleteMatching(stage, glob);
+        }
+      } catch (IOException e) {
+        throw new CompareException(ErrorCode.IO, stages + ": cannot remove stage files: " + e.getMessage(), e);
+      }
+    }
+    return n;
+  }
+
+  private static int deleteMatching(Path dir, String glob) {
+    int n = 0;
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, glob)) {
       for (Path p : ds) {
         deleteIfExists(p);
         n++;
       }
     } catch (IOException e) {
-      throw new CompareException(ErrorCode.IO, checkpointDir + ": cannot remove checkpoints: " + e.getMessage(), e);
+      throw new CompareException(ErrorCode.IO, dir + ": cannot remove checkpoints: " + e.getMessage(), e);
+    }
+    return n;
+  }
+
+  /**
+   * Removes the statement files of the scripts the session recorded (tables' scripts and parts, and the
+   * session's masters): {@code <script>.kryo}, as {@code sync.ScriptNames.statementFile} names them
+   * (session cannot depend on sync, which stores values with checkpoint's codec).
+   */
+  private static int deleteStatementFiles(Session s) {
+    List<ScriptFile> scripts = new ArrayList<>(s.sessionScripts == null ? List.of() : s.sessionScripts);
+    for (TableProgress t : s.tableProgress.values()) {
+      if (t.scripts != null) {
+        scripts.addAll(t.scripts);
+      }
+    }
+    int n = 0;
+    for (ScriptFile f : scripts) {
+      if (f.path == null) {
+        continue;
+      }
+      Path values = Path.of(f.path + ".kryo");
+      if (Files.exists(values)) {
+        deleteIfExists(values);
+        n++;
+      }
     }
     return n;
   }
