@@ -170,4 +170,36 @@ class ArchitectureTest {
       assertTrue(!src.contains("java.sql.Connection"), f + " must not use connections");
     }
   }
+
+  /**
+   * Files are replaced whole or not at all through one helper ({@code files.AtomicFile}), which depends
+   * on nothing else of the tool so that every layer may use it.
+   */
+  @Test
+  void onlyTheAtomicFileHelperRenamesFilesIntoPlace() throws IOException {
+    Path helper = MAIN.resolve("files/AtomicFile.java");
+    try (Stream<Path> s = Files.walk(MAIN)) {
+      for (Path f : s.filter(p -> p.toString().endsWith(".java") && !p.equals(helper)).toList()) {
+        String src = Files.readString(f);
+        assertTrue(!src.contains("Files.move(") && !src.contains("ATOMIC_MOVE"),
+            f + " renames a file itself: write it with io.dbcompare.files.AtomicFile");
+      }
+    }
+    for (Path f : sources("files")) {
+      assertTrue(!Files.readString(f).contains("import io.dbcompare."), f + " depends on another package");
+    }
+  }
+
+  /** The output folder's file names are made in one place ({@code sync.ScriptNames}). */
+  @Test
+  void outputFileNamesComeFromScriptNames() throws IOException {
+    Pattern names = Pattern.compile("\"(sync_target|undo_target|sync_session|undo_session|comparison_summary)_");
+    Path home = MAIN.resolve("sync/ScriptNames.java");
+    try (Stream<Path> s = Files.walk(MAIN)) {
+      for (Path f : s.filter(p -> p.toString().endsWith(".java") && !p.equals(home)).toList()) {
+        Matcher m = names.matcher(Files.readString(f));
+        assertTrue(!m.find(), f + " builds an output name (" + (m.hitEnd() ? "" : m.group()) + "); use ScriptNames");
+      }
+    }
+  }
 }

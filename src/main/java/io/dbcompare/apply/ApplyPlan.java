@@ -5,9 +5,11 @@ import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.session.ScriptFile;
 import io.dbcompare.session.Session;
+import io.dbcompare.session.SessionBook;
 import io.dbcompare.session.SessionStatus;
 import io.dbcompare.session.TableProgress;
 import io.dbcompare.sync.GeneratedScript;
+import io.dbcompare.sync.SessionMaster;
 import io.dbcompare.sync.StatementFile;
 import io.dbcompare.sync.StatementText;
 import java.io.IOException;
@@ -24,7 +26,9 @@ import java.util.Map;
 
 /**
  * What {@code --apply} runs for a session: the session's sync master when there is one (it runs every
- * table's parts in foreign-key order), else each table's sync script in the session's order.
+ * table's parts in foreign-key order), else the one table's sync script. A session with several tables'
+ * scripts and no master (it could not be written) is refused: run in configuration order instead of
+ * foreign-key order, they could stop on a foreign key halfway through.
  *
  * <p>Every file it reads (masters and parts) must have the SHA-256 the session recorded. A file with
  * statements is applied from its statement values ({@link StatementFile}, written beside it with the
@@ -107,6 +111,13 @@ public final class ApplyPlan {
       throw refused("session " + session.sessionId + " is not complete: " + String.join(", ", unfinished)
           + "; finish it with --resume " + session.shortId() + " (--retry-failed for failed tables) before applying"
           + " its scripts");
+    }
+    boolean hasMaster = session.sessionScripts.stream().anyMatch(f -> GeneratedScript.SYNC.equals(f.kind));
+    if (session.sessionScriptError != null || (!hasMaster && SessionMaster.required(SessionBook.snapshotOf(session)))) {
+      throw refused("session " + session.sessionId + " has no session master script ("
+          + (session.sessionScriptError != null ? "it could not be written: " + session.sessionScriptError
+              : "it was not written") + "); its tables' scripts must run in foreign-key order, which only the master"
+          + " gives: after fixing the cause, write it with --resume " + session.shortId() + ", then apply again");
     }
     Map<Path, Recorded> recorded = new LinkedHashMap<>();
     for (ScriptFile f : session.sessionScripts) {

@@ -11,7 +11,7 @@ import io.dbcompare.compare.RowDiff;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
-import io.dbcompare.session.SessionStore;
+import io.dbcompare.files.AtomicFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -128,7 +128,12 @@ public final class KryoCheckpointStore implements CheckpointStore {
     ByteBuffer file = ByteBuffer.allocate(HEADER + payload.length);
     file.put(MAGIC).putInt(FORMAT_VERSION).putInt(payload.length)
         .putInt(Hashing.crc32c().hashBytes(payload).asInt()).put(payload);
-    SessionStore.writeAtomically(target, file.array());
+    try {
+      AtomicFile.write(target, file.array());
+    } catch (IOException e) {
+      throw new CompareException(ErrorCode.IO, target + ": cannot write the checkpoint: " + e.getMessage()
+          + "; check free space and permissions of " + target.getParent(), e);
+    }
   }
 
   private Optional<ChunkResult> read(Path f, String sessionId, TableSpec table, int chunkIndex, int chunkCount) {

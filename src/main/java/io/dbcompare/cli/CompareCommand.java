@@ -131,6 +131,10 @@ final class CompareCommand implements Callable<Integer> {
       SessionStore.CleanupResult r = store.cleanup(cleanupDays);
       out.printf("Removed %d session(s) older than %d day(s) and %d checkpoint file(s).%n", r.removed().size(),
           cleanupDays, r.checkpointsRemoved());
+      if (r.statementFilesRemoved() > 0) {
+        out.println("  removed " + r.statementFilesRemoved() + " statement file(s) beside their scripts (the scripts"
+            + " and summaries stay)");
+      }
       for (String id : r.removed()) {
         out.println("  removed " + id);
       }

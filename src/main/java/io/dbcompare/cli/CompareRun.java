@@ -161,8 +161,10 @@ final class CompareRun {
     } finally {
       restoreSignals.run();
     }
-    java.nio.file.Path sessionScript = engine.runFailure() == null && !engine.stopRequested()
-        ? SessionScripts.write(book, pools.target(), st.outputDir(), clock, cfg.sync().undo()) : null;
+    SessionScripts.Outcome master = engine.runFailure() == null && !engine.stopRequested()
+        ? SessionScripts.write(book, pools.target().dialect(), refs -> ForeignKeys.of(pools.target(), refs),
+            st.outputDir(), clock, cfg.sync().undo())
+        : SessionScripts.Outcome.NONE;
     double seconds = (System.nanoTime() - started) / 1e9;
     RunSnapshot after = book.snapshot();
     List<TableSnapshot> runTables = new ArrayList<>();
@@ -175,13 +177,21 @@ final class CompareRun {
     out.printf("Peak heap:     %d MB%n", PeakHeap.megabytes());
     out.println("Output:        " + st.outputDir());
     out.println("Session log:   " + store.logFile(session.sessionId()));
-    if (sessionScript != null) {
-      out.println("Session sync:  " + sessionScript + " (runs every table's script in foreign-key order)");
+    if (master.sync() != null) {
+      out.println("Session sync:  " + master.sync() + " (runs every table's script in foreign-key order)");
     }
     String resumeCmd = "scripts/compare " + cfg.file() + " --resume " + session.shortId();
     if (engine.runFailure() != null) {
       out.flush();
       throw engine.runFailure();
+    }
+    if (master.failure() != null) {
+      out.println("Session sync:  NOT WRITTEN; after fixing the cause, write it with: " + resumeCmd);
+      out.flush();
+      // every table is compared, but the set is not usable: --apply needs the master for foreign-key order
+      throw new CompareException(ErrorCode.RUN_FAILED, "the session master script was not written: "
+          + master.failure().getMessage() + "; without it --apply cannot run the tables' scripts in foreign-key"
+          + " order and refuses the session: after fixing the cause, run " + resumeCmd, master.failure());
     }
     if (engine.stopRequested()) {
       out.println("Stopped. Resume with: " + resumeCmd);

@@ -1,90 +1,50 @@
 package io.dbcompare.cli;
 
-import io.dbcompare.compare.RunSnapshot;
-import io.dbcompare.compare.ScriptRecord;
 import io.dbcompare.compare.TableRef;
-import io.dbcompare.compare.TableSnapshot;
-import io.dbcompare.compare.TableStatus;
+import io.dbcompare.dialect.Dialect;
 import io.dbcompare.error.CompareException;
-import io.dbcompare.jdbc.ConnectionPool;
-import io.dbcompare.jdbc.ForeignKeys;
-import io.dbcompare.report.StaleOutputs;
 import io.dbcompare.session.SessionBook;
 import io.dbcompare.sync.ForeignKey;
-import io.dbcompare.sync.GeneratedScript;
-import io.dbcompare.sync.Phase;
-import io.dbcompare.sync.SessionScriptWriter;
-import io.dbcompare.sync.SessionScriptWriter.TableScripts;
+import io.dbcompare.sync.SessionMaster;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Function;
 
 /**
- * At the end of a run in which every table of the session is complete and several have differences:
- * reads the target's foreign keys between them and writes the session's master scripts
- * ({@code sync_session_<yyyyMMdd_HHmmss>_<session8>.sql}, {@code undo_session_...}), which run the
- * tables' phase parts in foreign-key order. Recorded in the session with their SHA-256.
+ * At the end of a run that leaves every table of the session complete and several with sync scripts:
+ * writes the session's master scripts ({@link SessionMaster}) and records them in the session, or, when
+ * they cannot be written, records why (the session fails: {@code --apply} refuses it, since without the
+ * master it would run the tables' scripts in configuration order instead of foreign-key order).
  */
 final class SessionScripts {
-  private static final Logger log = LoggerFactory.getLogger(SessionScripts.class);
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT);
-
   private SessionScripts() {}
 
-  /** The sync master written, or null when the session needs none (or it could not be written). */
-  static Path write(SessionBook book, ConnectionPool target, Path outputDir, Clock clock, boolean undo) {
-    RunSnapshot session = book.snapshot();
-    List<TableSnapshot> tables = session.tables();
-    if (tables.size() < 2 || tables.stream().anyMatch(t -> t.status() != TableStatus.COMPLETED)) {
-      return null;
-    }
-    List<TableScripts> scripts = new ArrayList<>();
-    for (TableSnapshot t : tables) {
-      if (t.syncScript() == null) {
-        continue;
-      }
-      List<GeneratedScript> parts = new ArrayList<>();
-      for (ScriptRecord f : t.scripts()) {
-        if (f.phase() != null) {
-          parts.add(new GeneratedScript(f.kind(), Phase.valueOf(f.phase().toUpperCase(Locale.ROOT)), f.part(),
-              Path.of(f.path()), f.sha256(), f.statements()));
-        }
-      }
-      if (parts.isEmpty() || t.catalogTargetTable() == null) {
-        log.warn("no session script: the scripts of {}.{} were not written in phase parts", t.schema(), t.table());
-        return null;
-      }
-      scripts.add(new TableScripts(t.targetSchema() + "." + t.targetTable(),
-          new TableRef(t.catalogTargetSchema(), t.catalogTargetTable()), parts));
-    }
-    if (scripts.size() < 2) {
-      return null;
-    }
+  /**
+   * What became of the master: written ({@code sync}), not needed (both null), or failed.
+   *
+   * @param failure why it could not be written (already recorded in the session)
+   */
+  record Outcome(Path sync, CompareException failure) {
+    static final Outcome NONE = new Outcome(null, null);
+  }
+
+  /**
+   * @param foreignKeys reads the foreign keys declared on target tables (the target's catalog)
+   */
+  static Outcome write(SessionBook book, Dialect target, Function<List<TableRef>, List<ForeignKey>> foreignKeys,
+      Path outputDir, Clock clock, boolean undo) {
+    SessionMaster.Written written;
     try {
-      List<ForeignKey> keys = ForeignKeys.of(target, scripts.stream().map(TableScripts::target).toList());
-      String name = LocalDateTime.now(clock).format(STAMP) + "_" + session.shortId() + ".sql";
-      Path sync = outputDir.resolve("sync_session_" + name);
-      List<String> header = List.of(
-          "Session:             " + session.sessionId(),
-          "Source:              " + session.source(),
-          "Target:              " + session.target(),
-          "Generated:           " + java.time.Instant.now(clock));
-      List<GeneratedScript> written = new SessionScriptWriter(target.dialect()).write(sync,
-          undo ? outputDir.resolve("undo_session_" + name) : null, scripts, keys, header);
-      StaleOutputs.removeEarlierSessionScripts(outputDir, session.sessionId(),
-          written.stream().map(GeneratedScript::path).toList());
-      book.sessionScriptsRecorded(written.stream()
-          .map(g -> new ScriptRecord(g.kind(), null, 0, g.path().toString(), g.sha256(), g.statements())).toList());
-      return sync;
+      written = new SessionMaster(outputDir, target, clock).write(book.snapshot(), undo, foreignKeys);
     } catch (CompareException e) {
-      log.warn("the session script was not written: {}", e.getMessage());
-      return null;
+      book.sessionScriptsFailed(e.getMessage());
+      return new Outcome(null, e);
     }
+    if (written == null) {
+      return Outcome.NONE;
+    }
+    book.sessionScriptsRecorded(written.records());
+    return new Outcome(written.sync(), null);
   }
 }

@@ -13,11 +13,24 @@ public record RunSnapshot(
     String lastUpdate,
     RunStatus status,
     List<TableSnapshot> tables,
-    List<ScriptRecord> sessionScripts) {
+    List<ScriptRecord> sessionScripts,
+    String sessionScriptError) {
 
+  /**
+   * @param sessionScripts the session's master scripts as written
+   * @param sessionScriptError why the last attempt to write them failed; null when it did not fail
+   */
   public RunSnapshot {
     tables = List.copyOf(tables);
     sessionScripts = sessionScripts == null ? List.of() : List.copyOf(sessionScripts);
+  }
+
+  /** A session whose master scripts did not fail. */
+  public RunSnapshot(String sessionId, String configPath, String configHash, String source, String target,
+      String startTime, String lastUpdate, RunStatus status, List<TableSnapshot> tables,
+      List<ScriptRecord> sessionScripts) {
+    this(sessionId, configPath, configHash, source, target, startTime, lastUpdate, status, tables, sessionScripts,
+        null);
   }
 
   public String shortId() {

@@ -3,40 +3,33 @@ package io.dbcompare.report;
 import io.dbcompare.compare.ChunkResult;
 import io.dbcompare.compare.CrashPoints;
 import io.dbcompare.compare.RunSnapshot;
-import io.dbcompare.compare.ScriptRecord;
 import io.dbcompare.compare.TableFinisher;
 import io.dbcompare.compare.TableOutputs;
 import io.dbcompare.compare.TableRef;
 import io.dbcompare.compare.TableSnapshot;
 import io.dbcompare.compare.TableSpec;
-import io.dbcompare.sync.GeneratedScript;
+import io.dbcompare.sync.ScriptNames;
+import io.dbcompare.sync.ScriptSet;
 import io.dbcompare.sync.SelfReference;
 import io.dbcompare.sync.SyncScriptWriter;
 import io.dbcompare.sync.TargetNotes;
-import io.dbcompare.sync.UniqueChanges;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Writes a finished table's outputs into the output folder:
- * {@code sync_target_<SCHEMA_TABLE>_<yyyyMMdd_HHmmss>_<session8>.sql} (only when there are differences),
- * {@code undo_target_<...>.sql} beside it (sync.undo), the parts of both when they are split,
- * and {@code comparison_summary_<SCHEMA_TABLE>_<yyyyMMdd_HHmmss>_<session8>.txt}. What an interrupted
- * earlier finish of the same table and session left is then removed ({@link StaleOutputs}): one set
- * of outputs per table and session.
+ * Finishes a table: its scripts (only when there are differences; named, written and recorded by the
+ * {@link ScriptSet}), then its summary ({@link SummaryWriter}), then the removal of what an interrupted
+ * earlier finish of the same table and session left. Both share one header and one time stamp.
  */
 public final class ResultWriter implements TableFinisher {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT);
-  private final Path outputDir;
   /** The session as the run started: its id, databases and tables do not change during the run. */
   private final RunSnapshot session;
   private final SyncScriptWriter sync;
+  private final ScriptSet scripts;
   private final Clock clock;
   private final Function<TableRef, List<SelfReference>> selfReferences;
 
@@ -50,49 +43,38 @@ public final class ResultWriter implements TableFinisher {
    */
   public ResultWriter(Path outputDir, RunSnapshot session, SyncScriptWriter sync, Clock clock,
       Function<TableRef, List<SelfReference>> selfReferences) {
-    this.outputDir = outputDir;
     this.session = session;
     this.sync = sync;
+    this.scripts = new ScriptSet(outputDir, session.sessionId(), session.tables().size(), sync);
     this.clock = clock;
     this.selfReferences = selfReferences;
   }
 
   @Override
   public TableOutputs finish(TableSpec table, Iterable<ChunkResult> results, TableSnapshot progress) {
-    String stamp = LocalDateTime.now(clock).format(STAMP);
+    String stamp = ScriptNames.stamp(clock);
+    List<String> header = header(table);
+    ScriptSet.Written written = progress.differences() > 0
+        ? scripts.write(table, stamp, results, header, selfReferences.apply(table.target()))
+        : new ScriptSet.Written(null, null, List.of());
+    String script = written.sync() == null ? null : written.sync().toString();
+    Path summary = scripts.summary(table, stamp);
+    CrashPoints.hit(CrashPoints.SUMMARY_BEFORE_WRITE);
+    SummaryWriter.write(summary, table, progress, results, header, script);
+    scripts.removeEarlier(table, stamp);
+    return new TableOutputs(script, written.undo() == null ? null : written.undo().toString(), written.records(),
+        summary.toString(), table.target().schema(), table.target().table());
+  }
+
+  /** The lines at the top of the table's scripts and summary. */
+  private List<String> header(TableSpec table) {
     List<String> header = new ArrayList<>(List.of(
         "Session:             " + session.sessionId(),
         "Table:               " + table.source().display() + " (source) -> " + table.target().display() + " (target)",
         "Source:              " + session.source(),
         "Target:              " + session.target(),
-        "Generated:           " + java.time.Instant.now(clock)));
+        "Generated:           " + Instant.now(clock)));
     header.addAll(TargetNotes.lines(sync.dialect(), table));
-    String script = null;
-    String undoScript = null;
-    List<ScriptRecord> files = new ArrayList<>();
-    if (progress.differences() > 0) {
-      String name = table.key() + "_" + stamp + "_" + session.shortId() + ".sql";
-      Path f = outputDir.resolve("sync_target_" + name);
-      Path undo = sync.settings().undo() ? outputDir.resolve("undo_target_" + name) : null;
-      // Several tables: each script in phase parts, so the session's master can order them by foreign keys.
-      boolean separatePhases = session.tables().size() > 1;
-      // a row whose unique value changes is deleted and inserted again, so rows swapping it apply cleanly
-      Iterable<ChunkResult> statements = UniqueChanges.asDeleteAndInsert(table, results);
-      List<SelfReference> selfRefs = selfReferences.apply(table.target());
-      for (GeneratedScript g : sync.write(f, undo, table, statements, header, separatePhases, selfRefs)) {
-        files.add(new ScriptRecord(g.kind(), g.phase() == null ? null : g.phase().label(), g.part(), g.path().toString(),
-            g.sha256(), g.statements()));
-      }
-      CrashPoints.hit(CrashPoints.SCRIPT_RENAMED);
-      script = f.toString();
-      undoScript = undo == null ? null : undo.toString();
-    }
-    Path summary =
-        outputDir.resolve("comparison_summary_" + table.key() + "_" + stamp + "_" + session.shortId() + ".txt");
-    CrashPoints.hit(CrashPoints.SUMMARY_BEFORE_WRITE);
-    SummaryWriter.write(summary, table, progress, results, header, script);
-    StaleOutputs.removeEarlier(outputDir, table.key(), session.sessionId(), stamp);
-    return new TableOutputs(script, undoScript, files, summary.toString(), table.target().schema(),
-        table.target().table());
+    return header;
   }
 }

@@ -49,6 +49,9 @@ public final class SessionReport {
         out.println("    sync script: " + p.syncScript());
       }
     }
+    if (s.sessionScriptError() != null) {
+      out.println("Session sync: not written: " + s.sessionScriptError() + " (--resume " + s.shortId() + " writes it)");
+    }
   }
 
   public static void header(PrintWriter out, RunSnapshot s, String state) {

@@ -7,7 +7,10 @@ import io.dbcompare.compare.RowDiff.DiffKind;
 import io.dbcompare.compare.TableSnapshot;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueText;
-import io.dbcompare.session.SessionStore;
+import io.dbcompare.error.CompareException;
+import io.dbcompare.error.ErrorCode;
+import io.dbcompare.files.AtomicFile;
+import java.io.IOException;
 import io.dbcompare.compare.Canonical;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -67,7 +70,12 @@ public final class SummaryWriter {
         }
       }
     }
-    SessionStore.writeAtomically(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+    try {
+      AtomicFile.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new CompareException(ErrorCode.IO, file + ": cannot write the summary: " + e.getMessage()
+          + "; check free space and permissions of " + file.getParent(), e);
+    }
   }
 
   static List<String> differingColumns(TableSpec t, RowDiff d) {

@@ -24,6 +24,11 @@ public class Session {
   public Map<String, TableProgress> tableProgress = new LinkedHashMap<>();
   /** The session's master scripts (several tables with differences: all tables in foreign-key order). */
   public java.util.List<ScriptFile> sessionScripts = new java.util.ArrayList<>();
+  /**
+   * Why the session's master scripts could not be written at the end of the last run (null when they
+   * were, or none was needed): {@code --apply} refuses the session until a {@code --resume} writes them.
+   */
+  public String sessionScriptError;
   /** What {@code --apply} did with the sync scripts (null until the first apply). */
   public ApplyProgress applyProgress;
 

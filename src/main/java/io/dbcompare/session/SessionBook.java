@@ -70,7 +70,7 @@ public final class SessionBook implements ProgressBook {
       List<TableSnapshot> tables = new ArrayList<>();
       s.tableProgress.forEach((key, tp) -> tables.add(table(key, tp)));
       return new RunSnapshot(s.sessionId, s.configPath, s.configHash, s.source, s.target, s.startTime, s.lastUpdate,
-          s.status.run(), tables, records(s.sessionScripts));
+          s.status.run(), tables, records(s.sessionScripts), s.sessionScriptError);
     }
   }
 
@@ -267,6 +267,20 @@ public final class SessionBook implements ProgressBook {
   public void sessionScriptsRecorded(List<ScriptRecord> scripts) {
     synchronized (session) {
       session.sessionScripts = files(scripts);
+      session.sessionScriptError = null;
+      store.save(session);
+    }
+  }
+
+  /**
+   * The session's master scripts could not be written: the session keeps none and the reason, and
+   * fails (saved), so that {@code --apply} refuses it and a {@code --resume} writes them.
+   */
+  public void sessionScriptsFailed(String error) {
+    synchronized (session) {
+      session.sessionScripts = new ArrayList<>();
+      session.sessionScriptError = error;
+      session.status = SessionStatus.FAILED;
       store.save(session);
     }
   }

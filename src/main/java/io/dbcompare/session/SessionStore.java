@@ -8,16 +8,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
+import io.dbcompare.files.AtomicFile;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,11 +25,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Session files in the state folder: {@code oracle_session_<uuid>.json}, written atomically (temporary
- * file, flush to disk, rename), with a lock file and a log file beside each.
+ * Session files in the state folder: {@code oracle_session_<uuid>.json}, written atomically
+ * ({@link AtomicFile}: temporary file, flush to disk, rename), with a lock file and a log file beside each.
  */
 public final class SessionStore {
   private static final Pattern FILE = Pattern.compile("oracle_session_([0-9a-f\\-]{36})\\.json");
+  /** The folder of the table stages' files in the checkpoint folder (see checkpoint.KryoCheckpointStore). */
+  private static final String STAGES = "stages";
   private static final Pattern ID_PREFIX = Pattern.compile("[0-9a-fA-F\\-]{1,36}");
 
   private final Path stateDir;
@@ -95,27 +93,14 @@ public final class SessionStore {
       } catch (JsonProcessingException e) {
         throw new CompareException(ErrorCode.INTERNAL, "cannot serialize session " + s.sessionId, e);
       }
-      writeAtomically(sessionFile(s.sessionId), bytes);
+      write(sessionFile(s.sessionId), bytes);
     }
   }
 
-  /** Writes a file so that a reader sees either the old or the new content, never a torn one. */
-  public static void writeAtomically(Path file, byte[] bytes) {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+  /** Writes the session file whole or not at all ({@link AtomicFile}). */
+  private static void write(Path file, byte[] bytes) {
     try {
-      Files.createDirectories(file.getParent());
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING);
-          OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
-        out.write(bytes);
-        out.flush();
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFile.write(file, bytes);
     } catch (IOException e) {
       throw new CompareException(ErrorCode.IO, file + ": cannot write: " + e.getMessage()
           + "; check free space and permissions of " + file.getParent(), e);
@@ -212,14 +197,19 @@ public final class SessionStore {
    * What {@link #cleanup} did.
    *
    * @param unreadable one line per session left in place because its age cannot be told: the file and why
+   * @param checkpointsRemoved chunk checkpoints and table stages' files removed
+   * @param statementFilesRemoved statement files (the row values beside the scripts) removed
    */
   public record CleanupResult(List<String> removed, List<String> skippedInUse, List<String> unreadable,
-      int checkpointsRemoved) {}
+      int checkpointsRemoved, int statementFilesRemoved) {}
 
   /**
-   * Removes sessions whose last update is older than {@code days}, with their checkpoints, lock and log
-   * files. A session another process holds is never removed. A damaged session file is judged by the
-   * file's modification time; one whose time cannot be read either is left and reported.
+   * Removes sessions whose last update is older than {@code days}, with their checkpoints (chunks and
+   * table stages), lock and log files, and the statement files beside their scripts: those hold row
+   * values for {@code --apply}, which needs the session. The scripts and summaries stay: they are the
+   * DBA's. A session another process holds is never removed. A damaged session file is judged by the
+   * file's modification time (its statement files cannot be found then and stay); one whose time cannot
+   * be read either is left and reported.
    */
   public CleanupResult cleanup(int days) {
     if (days < 0) {
@@ -230,11 +220,13 @@ public final class SessionStore {
     List<String> inUse = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
     int checkpoints = 0;
+    int statementFiles = 0;
     for (Path f : sessionFiles()) {
       String id = idOf(f);
       Instant last;
+      Session s = null;
       try {
-        Session s = load(f);
+        s = load(f);
         last = Instant.parse(s.lastUpdate);
       } catch (RuntimeException e) {
         try {
@@ -254,6 +246,7 @@ public final class SessionStore {
           continue;
         }
         checkpoints += deleteCheckpoints(id);
+        statementFiles += s == null ? 0 : deleteStatementFiles(s);
         deleteIfExists(f);
         deleteIfExists(f.resolveSibling(f.getFileName() + ".tmp"));
         deleteIfExists(logFile(id));
@@ -261,27 +254,72 @@ public final class SessionStore {
         removed.add(id);
       }
     }
-    return new CleanupResult(removed, inUse, unreadable, checkpoints);
+    return new CleanupResult(removed, inUse, unreadable, checkpoints, statementFiles);
   }
 
+  /**
+   * Removes a session's chunk checkpoints ({@code <session8>_*}) and its table stages' files
+   * ({@code stages/<stage>/<session8>_*}), unless another session shares the eight characters.
+   */
   private int deleteCheckpoints(String id) {
     if (!Files.isDirectory(checkpointDir)) {
       return 0;
     }
-    int n = 0;
-    String prefix = id.substring(0, 8) + "_";
     boolean shared = sessionFiles().stream().map(SessionStore::idOf)
         .anyMatch(other -> !other.equals(id) && other.startsWith(id.substring(0, 8)));
     if (shared) {
       return 0; // another session shares the 8-character prefix: leave its checkpoints alone
     }
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(checkpointDir, prefix + "*")) {
+    String glob = id.substring(0, 8) + "_*";
+    int n = deleteMatching(checkpointDir, glob);
+    Path stages = checkpointDir.resolve(STAGES);
+    if (Files.isDirectory(stages)) {
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(stages, Files::isDirectory)) {
+        for (Path stage : ds) {
+          n += deleteMatching(stage, glob);
+        }
+      } catch (IOException e) {
+        throw new CompareException(ErrorCode.IO, stages + ": cannot remove stage files: " + e.getMessage(), e);
+      }
+    }
+    return n;
+  }
+
+  private static int deleteMatching(Path dir, String glob) {
+    int n = 0;
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, glob)) {
       for (Path p : ds) {
         deleteIfExists(p);
         n++;
       }
     } catch (IOException e) {
-      throw new CompareException(ErrorCode.IO, checkpointDir + ": cannot remove checkpoints: " + e.getMessage(), e);
+      throw new CompareException(ErrorCode.IO, dir + ": cannot remove checkpoints: " + e.getMessage(), e);
+    }
+    return n;
+  }
+
+  /**
+   * Removes the statement files of the scripts the session recorded (tables' scripts and parts, and the
+   * session's masters): {@code <script>.kryo}, as {@code sync.ScriptNames.statementFile} names them
+   * (session cannot depend on sync, which stores values with checkpoint's codec).
+   */
+  private static int deleteStatementFiles(Session s) {
+    List<ScriptFile> scripts = new ArrayList<>(s.sessionScripts == null ? List.of() : s.sessionScripts);
+    for (TableProgress t : s.tableProgress.values()) {
+      if (t.scripts != null) {
+        scripts.addAll(t.scripts);
+      }
+    }
+    int n = 0;
+    for (ScriptFile f : scripts) {
+      if (f.path == null) {
+        continue;
+      }
+      Path values = Path.of(f.path + ".kryo");
+      if (Files.exists(values)) {
+        deleteIfExists(values);
+        n++;
+      }
     }
     return n;
   }

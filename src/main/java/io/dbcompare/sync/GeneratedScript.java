@@ -1,6 +1,8 @@
 package io.dbcompare.sync;
 
+import io.dbcompare.compare.ScriptRecord;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * One file a script writer produced.
@@ -19,5 +21,16 @@ public record GeneratedScript(String kind, Phase phase, int part, Path path, Str
 
   public boolean isMain() {
     return phase == null;
+  }
+
+  /** As the session records it. */
+  public ScriptRecord record() {
+    return new ScriptRecord(kind, phase == null ? null : phase.label(), part, path.toString(), sha256, statements);
+  }
+
+  /** A file the session recorded. */
+  public static GeneratedScript of(ScriptRecord r) {
+    return new GeneratedScript(r.kind(), r.phase() == null ? null : Phase.valueOf(r.phase().toUpperCase(Locale.ROOT)),
+        r.part(), Path.of(r.path()), r.sha256(), r.statements());
   }
 }

@@ -7,18 +7,15 @@ import io.dbcompare.checkpoint.ValueCodec;
 import io.dbcompare.compare.TableRef;
 import io.dbcompare.compare.ValueKind;
 import io.dbcompare.config.Platform;
+import io.dbcompare.files.AtomicFile;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -142,7 +139,7 @@ public final class StatementFile {
 
   /** The statement file of a script. */
   public static Path of(Path script) {
-    return script.resolveSibling(script.getFileName() + ".kryo");
+    return ScriptNames.statementFile(script);
   }
 
   // ------------------------------------------------------------------------------------------ writing
@@ -204,31 +201,40 @@ public final class StatementFile {
     void write(Sink sink) throws IOException;
   }
 
-  /** Writes the statement file of {@code script} atomically (temporary file, flush to disk, rename). */
+  /** Writes the statement file of {@code script} whole or not at all ({@link AtomicFile}). */
   public static void write(Path script, Platform platform, Body body) throws IOException {
-    Path file = of(script);
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      OutputStream raw = Channels.newOutputStream(ch);
+    AtomicFile.write(of(script), raw -> {
       raw.write(ByteBuffer.allocate(HEADER).put(MAGIC).putInt(FORMAT_VERSION).array());
       CRC32C crc = new CRC32C();
-      long before = ch.position();
-      CheckedOutputStream payload = new CheckedOutputStream(new NonClosing(raw), crc);
-      Sink sink = new Sink(payload);
+      Counting counted = new Counting(new NonClosing(raw));
+      Sink sink = new Sink(new CheckedOutputStream(counted, crc));
       sink.out.writeString(platform.name());
       body.write(sink);
       sink.out.writeByte(END);
       sink.close();
-      long length = ch.position() - before;
-      raw.write(ByteBuffer.allocate(TRAILER).putLong(length).putInt((int) crc.getValue()).array());
-      raw.flush();
-      ch.force(true);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
+      raw.write(ByteBuffer.allocate(TRAILER).putLong(counted.count).putInt((int) crc.getValue()).array());
+    });
+  }
+
+  /** Counts the payload's bytes for the trailer. */
+  private static final class Counting extends java.io.FilterOutputStream {
+    long count;
+
+    Counting(OutputStream out) {
+      super(out);
     }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
   }
 
   /** Keeps the file channel open when the payload stream is closed (the trailer follows it). */

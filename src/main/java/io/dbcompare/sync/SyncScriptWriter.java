@@ -9,7 +9,7 @@ import io.dbcompare.config.SyncSettings;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
-import java.io.BufferedWriter;
+import io.dbcompare.files.AtomicFile;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
@@ -18,7 +18,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +25,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -370,10 +368,10 @@ public final class SyncScriptWriter {
       out.add(new GeneratedScript(b.kind, null, 0, b.file, sha, total));
       return out;
     }
-    Path dir = b.file.resolveSibling(partsFolder(b.file));
+    Path dir = b.file.resolveSibling(ScriptNames.partsFolder(b.file));
     Files.createDirectories(dir);
     try (Stream<Path> old = Files.list(dir)) {
-      for (Path p : old.filter(p -> p.getFileName().toString().matches("p\\d{3,}_[a-z]+\\.sql")).toList()) {
+      for (Path p : old.filter(p -> ScriptNames.isPart(p.getFileName().toString())).toList()) {
         Files.delete(p); // an earlier attempt at the same script
       }
     }
@@ -387,7 +385,7 @@ public final class SyncScriptWriter {
       long first = 1;
       for (Segment s : b.segments.get(p)) {
         n++;
-        Path part = dir.resolve(String.format(Locale.ROOT, "p%03d_%s.sql", n, p.label()));
+        Path part = ScriptNames.part(dir, n, p);
         List<String> partHeader = new ArrayList<>(header);
         partHeader.add("Part:                " + n + " of " + parts + ", " + p + " statements " + first + "-"
             + (first + s.count - 1) + " of " + b.count(p) + ", run by " + b.file.getFileName());
@@ -428,12 +426,6 @@ public final class SyncScriptWriter {
     });
     out.add(0, new GeneratedScript(b.kind, null, 0, b.file, sha, total));
     return out;
-  }
-
-  /** The folder of a script's parts: its name without .sql, in characters every client accepts. */
-  public static String partsFolder(Path script) {
-    String name = script.getFileName().toString().replaceFirst("\\.sql$", "");
-    return name.replaceAll("[^A-Za-z0-9._-]", "_") + "_parts";
   }
 
   private void writeComments(Writer w, List<String> lines) throws IOException {
@@ -480,29 +472,21 @@ public final class SyncScriptWriter {
   }
 
   /**
-   * Writes a file through a temporary file renamed into place, so a crash never leaves a half-written
+   * Writes a script file whole or not at all ({@link AtomicFile}), so a crash never leaves a half-written
    * script under the final name; returns the SHA-256 of its bytes.
    */
   static String writeAtomically(Path file, Body body) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    try (Writer w = new BufferedWriter(new OutputStreamWriter(
-        new DigestOutputStream(Files.newOutputStream(tmp), sha), StandardCharsets.UTF_8), 1 << 16)) {
+    AtomicFile.write(file, out -> {
+      Writer w = new OutputStreamWriter(new DigestOutputStream(out, sha), StandardCharsets.UTF_8);
       body.write(w);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
-    // on disk before the rename: a power cut never leaves an empty file under the final name
-    try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-      ch.force(true);
-    }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      w.flush();
+    });
     CrashPoints.hit(CrashPoints.SCRIPT_FILE_WRITTEN);
     return HexFormat.of().formatHex(sha.digest());
   }
@@ -528,8 +512,7 @@ public final class SyncScriptWriter {
         if (s != null) {
           s.close();
         }
-        String name = "." + file.getFileName() + "." + p.label() + "." + list.size();
-        s = new Segment(file.resolveSibling(name + ".tmp"), file.resolveSibling(name + ".kryo.tmp"));
+        s = new Segment(ScriptNames.segment(file, p, list.size()), ScriptNames.segmentValues(file, p, list.size()));
         list.add(s);
       }
       if (s.count > 0 && s.count % settings.batchSize() == 0) {

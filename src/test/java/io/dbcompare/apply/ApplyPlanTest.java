@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.session.SessionStatus;
+import io.dbcompare.session.TableProgress;
 import io.dbcompare.sync.GeneratedScript;
 import io.dbcompare.sync.StatementFile;
 import java.nio.charset.StandardCharsets;
@@ -129,5 +130,34 @@ class ApplyPlanTest {
     parts.session.tableProgress.get("APP_T").scripts.removeIf(s -> s.path.equals(part.path().toString()));
     e = refused(parts, false);
     assertTrue(e.getMessage().contains("master script"), e.getMessage());
+  }
+
+  /**
+   * Two tables with scripts and no session master (it could not be written): refused, naming the fix,
+   * rather than run in configuration order; likewise whenever the session records a failed master.
+   */
+  @Test
+  void severalTablesWithoutTheSessionMasterAreRefused() throws Exception {
+    ApplyFixture f = new ApplyFixture(tmp, 10, 1, true);
+    TableProgress copy = new TableProgress();
+    TableProgress t = f.session.tableProgress.get("APP_T");
+    copy.schema = "APP";
+    copy.table = "T2";
+    copy.targetSchema = "APP";
+    copy.targetTable = "T2";
+    copy.status = SessionStatus.COMPLETED;
+    copy.syncScript = t.syncScript;
+    copy.scripts = t.scripts;
+    f.session.tableProgress.put("APP_T2", copy);
+    CompareException e = refused(f, false);
+    assertTrue(e.getMessage().contains("has no session master script (it was not written)")
+        && e.getMessage().contains("--resume " + f.session.shortId()), e.getMessage());
+
+    f.session.tableProgress.remove("APP_T2");
+    assertEquals(6, ApplyPlan.of(f.session, ApplyFixture.H2, false).statements(), "one table's script runs as it is");
+    f.session.sessionScriptError = "/o/sync_session.sql: cannot write: disk full";
+    e = refused(f, false);
+    assertTrue(e.getMessage().contains("it could not be written: /o/sync_session.sql: cannot write: disk full")
+        && e.getMessage().contains("--resume " + f.session.shortId()), e.getMessage());
   }
 }

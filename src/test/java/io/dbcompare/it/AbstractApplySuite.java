@@ -144,9 +144,14 @@ public abstract class AbstractApplySuite extends AbstractPairSuite {
   }
 
   protected int run(String... args) {
+    return runAt(Clock.systemUTC(), args);
+  }
+
+  /** As {@link #run}, with the clock that names the run's files. */
+  protected int runAt(Clock clock, String... args) {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    int code = new Cli(new PrintWriter(o, true), new PrintWriter(e, true), k -> null, Clock.systemUTC(), false).run(args);
+    int code = new Cli(new PrintWriter(o, true), new PrintWriter(e, true), k -> null, clock, false).run(args);
     out = o.toString();
     err = e.toString();
     return code;
@@ -237,6 +242,71 @@ public abstract class AbstractApplySuite extends AbstractPairSuite {
     assertEquals(0, run(cfg.toString(), "--apply", id), out + err);
     assertTrue(out.matches("(?s).*Running: +\\S*sync_session_\\S+ \\(session master.*"), out);
     assertEquals("0:0,0,0", recount("AP_CHILD", entry("AP_PARENT"), entry("AP_CHILD")));
+  }
+
+  /**
+   * A session master that cannot be written (here a folder stands where it goes) fails the run, exit 2,
+   * and the session records it; --apply refuses the session rather than run its tables' scripts in
+   * configuration order (which breaks on the foreign key); a --resume writes the master, and the apply
+   * then runs it.
+   */
+  @Test
+  void aSessionMasterThatCannotBeWrittenFailsTheRunAndApplyWaitsForIt() throws Exception {
+    for (TestDb db : List.of(source(), target())) {
+      create(db, "AM_PARENT", "ID {NUMBER(10)} PRIMARY KEY, NAME {VARCHAR2(50)}");
+    }
+    create(source(), "AM_CHILD", "ID {NUMBER(10)} PRIMARY KEY, PARENT_ID {NUMBER(10)} NOT NULL REFERENCES "
+        + source().schema() + ".AM_PARENT (ID), NOTE {VARCHAR2(50)}");
+    insert(source(), "AM_PARENT", List.of(new Object[] {1, "one"}, new Object[] {3, "three"}));
+    insert(target(), "AM_PARENT", List.of(new Object[] {1, "one"}, new Object[] {4, "four"}));
+    insert(source(), "AM_CHILD", List.of(new Object[] {10, 1, "a"}, new Object[] {11, 3, "b"}));
+    Path folder = dir.resolve("master");
+    Path cfg = config(folder, 1000, entry("AM_PARENT"), entry("AM_CHILD"));
+    Clock clock = Clock.fixed(java.time.Instant.parse("2026-01-15T10:00:00Z"), java.time.ZoneOffset.UTC);
+
+    // 1. the child table is missing in the target: it fails, the parent's scripts are written
+    assertEquals(2, runAt(clock, cfg.toString()), out + err);
+    String id = onlySessionId(folder);
+    String id8 = id.substring(0, 8);
+    create(target(), "AM_CHILD", "ID {NUMBER(10)} PRIMARY KEY, PARENT_ID {NUMBER(10)} NOT NULL REFERENCES "
+        + target().schema() + ".AM_PARENT (ID), NOTE {VARCHAR2(50)}");
+    insert(target(), "AM_CHILD", List.of(new Object[] {10, 1, "changed"}, new Object[] {12, 4, "c"}));
+
+    // 2. the retry completes both tables, but the master cannot be written: exit 2, one line, recorded
+    Path master = folder.resolve("output/sync_session_20260115_100000_" + id8 + ".sql");
+    Files.createDirectories(master);
+    Files.writeString(master.resolve("in the way"), "x");
+    assertEquals(2, runAt(clock, cfg.toString(), "--resume", id8, "--retry-failed"), out + err);
+    assertEquals(1, err.strip().lines().count(), err);
+    assertTrue(err.startsWith("error: the session master script was not written: " + master)
+        && err.contains("--resume " + id8), err);
+    assertTrue(out.contains("Session sync:  NOT WRITTEN"), out);
+    JsonNode s = session(folder, id);
+    assertEquals("failed", s.get("status").asText());
+    assertTrue(s.get("session_script_error").asText().contains(master.toString()), s.toString());
+    assertEquals(0, s.get("session_scripts").size());
+    assertEquals(2, s.get("totals").get("tables_completed").asInt());
+
+    // 3. --apply refuses it, naming the fix, and changes nothing
+    assertEquals(2, run(cfg.toString(), "--apply", id8), out + err);
+    assertTrue(err.contains("has no session master script") && err.contains("--resume " + id8), err);
+    assertNull(session(folder, id).get("apply_progress").textValue(), "nothing was applied");
+    assertEquals("1:1,1,1", recount("AM_CHILD", entry("AM_PARENT"), entry("AM_CHILD")));
+
+    // 4. the cause removed, a resume writes the master and clears the record
+    Files.delete(master.resolve("in the way"));
+    Files.delete(master);
+    assertEquals(1, runAt(clock, cfg.toString(), "--resume", id8), out + err);
+    assertTrue(Files.isRegularFile(master), "the master is written");
+    s = session(folder, id);
+    assertEquals("completed", s.get("status").asText());
+    assertTrue(s.get("session_script_error").isNull(), s.toString());
+    assertEquals(master.toString(), s.get("session_scripts").get(0).get("path").asText());
+
+    // 5. and the apply runs it, in foreign-key order
+    assertEquals(0, run(cfg.toString(), "--apply", id8), out + err);
+    assertTrue(out.contains("Running:       " + master.toAbsolutePath().normalize() + " (session master"), out);
+    assertEquals("0:0,0,0", recount("AM_CHILD", entry("AM_PARENT"), entry("AM_CHILD")));
   }
 
   /**

@@ -407,6 +407,11 @@ public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
     assertTrue(left.get(0).toString().contains(id));
     assertTrue(files(dir.resolve("checkpoints"), "*.kryo").stream().allMatch(p -> p.getFileName().toString()
         .startsWith(id.substring(0, 8))), "the removed session's checkpoints are gone");
+    // the removed session's statement files (row values for --apply) are gone; its scripts stay
+    List<Path> values = files(dir.resolve("output"), "*.sql.kryo");
+    assertFalse(values.isEmpty(), "the kept session's statement files stay");
+    assertTrue(values.stream().allMatch(p -> p.getFileName().toString().contains(id.substring(0, 8))), values.toString());
+    assertEquals(2, files(dir.resolve("output"), "sync_target_*.sql").size(), "both sessions' scripts stay");
   }
 
   @Test

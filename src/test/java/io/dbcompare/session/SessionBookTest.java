@@ -235,4 +235,33 @@ class SessionBookTest {
     assertEquals(SessionBook.snapshotOf(back).table("APP_ORDERS").scripts(), List.of(part));
     assertThrows(CompareException.class, () -> book.table("NO_SUCH"));
   }
+
+  /**
+   * A master that could not be written: the session keeps none and the reason, fails, and says so in
+   * the file and in snapshots; writing it later records it and clears the reason.
+   */
+  @Test
+  void aFailedSessionMasterIsRecordedUntilOneIsWritten() throws Exception {
+    SessionBook book = book();
+    ScriptRecord earlier = new ScriptRecord("sync", null, 0, "/o/sync_session_1.sql", "ab", 3);
+    book.sessionScriptsRecorded(List.of(earlier));
+    book.runStatus(RunStatus.COMPLETED);
+
+    book.sessionScriptsFailed("/o/sync_session_2.sql: cannot write: disk full");
+    JsonNode f = file(book);
+    assertEquals("failed", f.get("status").asText());
+    assertEquals("/o/sync_session_2.sql: cannot write: disk full", f.get("session_script_error").asText());
+    assertEquals(0, f.get("session_scripts").size(), "the earlier master is no longer the session's");
+    RunSnapshot snap = SessionBook.snapshotOf(store.find(book.sessionId()));
+    assertEquals(RunStatus.FAILED, snap.status());
+    assertEquals("/o/sync_session_2.sql: cannot write: disk full", snap.sessionScriptError());
+    assertEquals(List.of(), snap.sessionScripts());
+
+    ScriptRecord written = new ScriptRecord("sync", null, 0, "/o/sync_session_3.sql", "cd", 3);
+    book.sessionScriptsRecorded(List.of(written));
+    f = file(book);
+    assertTrue(f.get("session_script_error").isNull(), f.toString());
+    assertEquals(List.of(written), book.snapshot().sessionScripts());
+    assertEquals(null, book.snapshot().sessionScriptError());
+  }
 }

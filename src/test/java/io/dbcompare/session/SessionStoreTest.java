@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dbcompare.checkpoint.KryoCheckpointStore;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
+import io.dbcompare.sync.StatementFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -202,15 +204,6 @@ class SessionStoreTest {
     store.save(s);
     assertEquals(List.of("oracle_session_" + s.sessionId + ".json"), names(state));
     assertEquals(SessionStatus.COMPLETED, store.find(s.sessionId).status);
-  }
-
-  @Test
-  void writeAtomicallyReplacesContent() throws IOException {
-    Path f = root.resolve("new/dir/file.bin");
-    SessionStore.writeAtomically(f, new byte[] {1, 2, 3});
-    SessionStore.writeAtomically(f, new byte[] {4});
-    assertArrayEquals(new byte[] {4}, Files.readAllBytes(f));
-    assertEquals(List.of("file.bin"), names(f.getParent()));
   }
 
   // ---- find ----------------------------------------------------------------------------------
@@ -460,6 +453,61 @@ class SessionStoreTest {
     assertEquals(0, r.checkpointsRemoved());
     assertEquals(List.of("aaaaaaaa_APP_T_chunk_0.kryo"), names(checkpoints));
     assertTrue(Files.exists(store.sessionFile(twin)));
+  }
+
+  /**
+   * Table stages' files ({@code stages/<stage>/<session8>_*}) and the statement files beside the
+   * session's scripts go with the session; the scripts, another session's files and a stage file of a
+   * session sharing nothing stay. Paths come from the writers themselves, so the names cannot drift.
+   */
+  @Test
+  void cleanupRemovesTheSessionsStageFilesAndStatementFiles() throws IOException {
+    Session old = saveWithId(at(NOW.minus(Duration.ofDays(40))), ID_A);
+    saveWithId(store, ID_B);
+    KryoCheckpointStore kryo = new KryoCheckpointStore(checkpoints);
+    List<Path> oldStages = List.of(kryo.stageFile(ID_A, "recheck", "APP_ORDERS", 0),
+        kryo.stageFile(ID_A, "recheck", "APP_ORDERS", 1), kryo.stageFile(ID_A, "repair", "APP_ITEMS", 0));
+    Path newStage = kryo.stageFile(ID_B, "recheck", "APP_ORDERS", 0);
+    for (Path p : List.of(oldStages.get(0), oldStages.get(1), oldStages.get(2), newStage)) {
+      Files.createDirectories(p.getParent());
+      Files.write(p, new byte[] {1});
+    }
+    Path output = root.resolve("output");
+    Path script = output.resolve("sync_target_APP_ORDERS_20240101_000000_aaaaaaaa.sql");
+    Path part = output.resolve("sync_target_APP_ORDERS_20240101_000000_aaaaaaaa_parts/p001_delete.sql");
+    Path master = output.resolve("sync_session_20240101_000000_aaaaaaaa.sql");
+    Path otherScript = output.resolve("sync_target_APP_ORDERS_20240301_000000_bbbbbbbb.sql");
+    for (Path p : List.of(script, part, master, otherScript)) {
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, "-- script");
+    }
+    for (Path p : List.of(script, part, otherScript)) {
+      Files.write(StatementFile.of(p), new byte[] {2}); // a master holds no statements: it has none
+    }
+    TableProgress tp = new TableProgress();
+    tp.schema = "APP";
+    tp.table = "ORDERS";
+    tp.scripts.add(new ScriptFile("sync", null, 0, script.toString(), "x", 1));
+    tp.scripts.add(new ScriptFile("sync", "delete", 1, part.toString(), "x", 1));
+    old.tableProgress.put("APP_ORDERS", tp);
+    old.sessionScripts.add(new ScriptFile("sync", null, 0, master.toString(), "x", 1));
+    at(NOW.minus(Duration.ofDays(40))).save(old);
+
+    SessionStore.CleanupResult r = store.cleanup(30);
+
+    assertEquals(List.of(ID_A), r.removed());
+    assertEquals(3, r.checkpointsRemoved(), "the three stage files");
+    assertEquals(2, r.statementFilesRemoved());
+    for (Path p : oldStages) {
+      assertFalse(Files.exists(p), p.toString());
+    }
+    assertTrue(Files.exists(newStage));
+    assertFalse(Files.exists(StatementFile.of(script)));
+    assertFalse(Files.exists(StatementFile.of(part)));
+    assertTrue(Files.exists(StatementFile.of(otherScript)), "another session's statement file stays");
+    for (Path p : List.of(script, part, master, otherScript)) {
+      assertTrue(Files.exists(p), "the scripts are the DBA's: " + p);
+    }
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.dbcompare.report;
+package io.dbcompare.sync;
 
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * folders), its summary and half-written temporary files. Only names of the same table and the same
  * session ({@code <prefix>_<SCHEMA_TABLE>_<yyyyMMdd_HHmmss>_<session8>...}) are touched, never another
  * session's files. Likewise a session's master scripts, which every run that ends with the whole
- * session complete writes again: one of each is kept.
+ * session complete writes again: one of each is kept. The names are {@link ScriptNames}'.
  */
-public final class StaleOutputs {
+final class StaleOutputs {
   private static final Logger log = LoggerFactory.getLogger(StaleOutputs.class);
 
   private StaleOutputs() {}
@@ -34,10 +34,8 @@ public final class StaleOutputs {
    * Removes the table's outputs of this session that carry another time stamp than {@code keepStamp},
    * and temporary files of any stamp.
    */
-  public static void removeEarlier(Path outputDir, String tableKey, String sessionId, String keepStamp) {
-    String session8 = sessionId.substring(0, 8);
-    Pattern ours = Pattern.compile("(\\.?)(?:sync_target|undo_target|comparison_summary)_" + Pattern.quote(tableKey)
-        + "_(\\d{8}_\\d{6})_" + Pattern.quote(session8) + "([._].*)?");
+  static void removeEarlier(Path outputDir, String tableKey, String sessionId, String keepStamp) {
+    Pattern ours = ScriptNames.tableOutputs(tableKey, sessionId);
     remove(outputDir, name -> {
       Matcher m = ours.matcher(name);
       return m.matches() && (!m.group(2).equals(keepStamp) || !m.group(1).isEmpty() || isTemporary(m.group(3)));
@@ -50,9 +48,8 @@ public final class StaleOutputs {
    * Removes this session's master scripts ({@code sync_session_...}, {@code undo_session_...}) other than
    * {@code keep}: a resumed run that writes them again (a new time stamp) leaves one of each.
    */
-  public static void removeEarlierSessionScripts(Path outputDir, String sessionId, List<Path> keep) {
-    Pattern ours = Pattern.compile("\\.?(?:sync_session|undo_session)_\\d{8}_\\d{6}_"
-        + Pattern.quote(sessionId.substring(0, 8)) + "[._].*");
+  static void removeEarlierSessionScripts(Path outputDir, String sessionId, List<Path> keep) {
+    Pattern ours = ScriptNames.sessionScripts(sessionId);
     List<String> kept = keep.stream().map(p -> p.getFileName().toString()).toList();
     remove(outputDir, name -> ours.matcher(name).matches() && !kept.contains(name),
         "this earlier session script of session " + sessionId,
