@@ -37,7 +37,7 @@ public final class ConfigLoader {
       Set.of("url", "host", "port", "service_name", "database", "sid", "username", "password", "properties");
   private static final Set<String> COMPARISON_KEYS = Set.of("chunk_size", "threads", "state_dir", "checkpoint_dir",
       "output_dir", "max_retries", "fetch_size", "connect_timeout_seconds", "query_timeout_seconds", "empty_string",
-      "pushdown", "bisect_factor", "bisect_threshold");
+      "pushdown", "bisect_factor", "bisect_threshold", "progress_interval_seconds", "report_rows");
   private static final Set<String> SYNC_KEYS =
       Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style");
   private static final Set<String> TABLE_KEYS =
@@ -212,11 +212,17 @@ public final class ConfigLoader {
     n.checkRange("bisect_factor", factor, 2, 1000);
     int threshold = n.optionalInt("bisect_threshold").orElse(ComparisonSettings.DEFAULT_BISECT_THRESHOLD);
     n.checkRange("bisect_threshold", threshold, 1, 100_000_000);
+    int progressInterval = n.optionalInt("progress_interval_seconds")
+        .orElse(ComparisonSettings.DEFAULT_PROGRESS_INTERVAL);
+    n.checkRange("progress_interval_seconds", progressInterval, 1, 24 * 3600);
+    int reportRows = n.optionalInt("report_rows").orElse(ComparisonSettings.DEFAULT_REPORT_ROWS);
+    n.checkRange("report_rows", reportRows, 0, 100_000);
     return new ComparisonSettings(chunkSize, threads,
         dir(n, "state_dir", "oracle_comparison_state", base),
         dir(n, "checkpoint_dir", "oracle_checkpoints", base),
         dir(n, "output_dir", ".", base),
-        retries, fetch, timeout, policy, queryTimeout, pushdown, factor, threshold);
+        retries, fetch, timeout, policy, queryTimeout, pushdown, factor, threshold, progressInterval,
+        reportRows);
   }
 
   private SyncSettings sync(Node n) {
