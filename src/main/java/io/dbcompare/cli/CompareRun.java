@@ -228,7 +228,7 @@ final class CompareRun {
     try {
       RunReports.Written reports = new RunReportStep(cfg, book, specs, checkpoints, List.of()).write(
           mode == Mode.NEW ? "new" : mode == Mode.RESUME ? "resumed" : "retry_failed", startedAt,
-          startedAt.plus(took), rowsThisRun, code, LocalDateTime.now(clock).format(STAMP), zone);
+          startedAt.plus(took), rowsThisRun, code, reportStamp(session), zone);
       out.println("Report:        " + reports.html());
       out.println("               " + reports.json());
     } catch (RuntimeException e) {
@@ -255,6 +255,15 @@ final class CompareRun {
     }
     out.flush();
     return code;
+  }
+
+  /**
+   * The reports are named by the session's start: every run of a session replaces them, so there is one
+   * report per session and it always describes the session as it stands (like the session file).
+   */
+  private String reportStamp(RunSnapshot session) {
+    Instant start = Human.instant(session.startTime());
+    return LocalDateTime.ofInstant(start != null ? start : clock.instant(), clock.getZone()).format(STAMP);
   }
 
   private static void closeTerminal(ConsoleChoice.Decision shown) {

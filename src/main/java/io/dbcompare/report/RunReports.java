@@ -13,7 +13,7 @@ public final class RunReports {
   /**
    * {@code comparison_report_<stamp>_<session8>.html} and {@code .json}.
    *
-   * @param stamp {@code yyyyMMdd_HHmmss}, as the run's other outputs are stamped
+   * @param stamp {@code yyyyMMdd_HHmmss}: the session's start, so that each run replaces the session's report
    * @param zone the zone of the times shown to people in the HTML report (the JSON report is in UTC)
    */
   public static Written write(Path outputDir, RunReport report, String stamp, ZoneId zone) {
