@@ -38,7 +38,8 @@ public final class ConfigLoader {
   private static final Set<String> ORACLE_KEYS = Set.of("parallel_query");
   private static final Set<String> COMPARISON_KEYS = Set.of("chunk_size", "threads", "state_dir", "checkpoint_dir",
       "output_dir", "max_retries", "fetch_size", "connect_timeout_seconds", "query_timeout_seconds", "empty_string",
-      "pushdown", "bisect_factor", "bisect_threshold", "plan_sample_above_rows");
+      "pushdown", "bisect_factor", "bisect_threshold", "plan_sample_above_rows", "progress_interval_seconds",
+      "report_rows");
   private static final Set<String> SYNC_KEYS =
       Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style");
   private static final Set<String> TABLE_KEYS =
@@ -229,11 +230,17 @@ public final class ConfigLoader {
     n.checkRange("bisect_threshold", threshold, 1, 100_000_000);
     int sampleAbove = n.optionalInt("plan_sample_above_rows").orElse(0);
     n.checkRange("plan_sample_above_rows", sampleAbove, 0, Integer.MAX_VALUE);
+    int progressInterval = n.optionalInt("progress_interval_seconds")
+        .orElse(ComparisonSettings.DEFAULT_PROGRESS_INTERVAL);
+    n.checkRange("progress_interval_seconds", progressInterval, 1, 24 * 3600);
+    int reportRows = n.optionalInt("report_rows").orElse(ComparisonSettings.DEFAULT_REPORT_ROWS);
+    n.checkRange("report_rows", reportRows, 0, 100_000);
     return new ComparisonSettings(chunkSize, threads,
         dir(n, "state_dir", "oracle_comparison_state", base),
         dir(n, "checkpoint_dir", "oracle_checkpoints", base),
         dir(n, "output_dir", ".", base),
-        retries, fetch, timeout, policy, queryTimeout, pushdown, factor, threshold, sampleAbove);
+        retries, fetch, timeout, policy, queryTimeout, pushdown, factor, threshold, sampleAbove, progressInterval,
+        reportRows);
   }
 
   private SyncSettings sync(Node n) {

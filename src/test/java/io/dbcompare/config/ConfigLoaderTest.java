@@ -229,6 +229,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void progressIntervalAndReportRowsHaveDefaultsAndAreRead() throws IOException {
+    CompareConfig c = load(urls("jdbc:h2:mem:a", "jdbc:h2:mem:b") + ONE_TABLE);
+    assertEquals(30, c.settings().progressIntervalSeconds());
+    assertEquals(100, c.settings().reportRows());
+    c = load(urls("jdbc:h2:mem:a", "jdbc:h2:mem:b")
+        + "comparison:\n  progress_interval_seconds: 5\n  report_rows: 0\n" + ONE_TABLE);
+    assertEquals(5, c.settings().progressIntervalSeconds());
+    assertEquals(0, c.settings().reportRows());
+    assertEquals(5, c.settings().withoutPushdown().progressIntervalSeconds(), "kept by --no-pushdown");
+  }
+
+  @Test
   void comparisonValuesAreRead() throws IOException {
     Path abs = dir.resolve("absolute-out").toAbsolutePath();
     CompareConfig c = load(urls("jdbc:h2:mem:a", "jdbc:h2:mem:b") + """
