@@ -18,23 +18,32 @@ public final class Cli {
   private final Function<String, String> env;
   private final Clock clock;
   private final boolean handleSignals;
+  private final Terminal terminal;
 
+  /** Without a terminal: nothing that needs a person's confirmation runs unless told (--yes). */
   public Cli(PrintWriter out, PrintWriter err, Function<String, String> env, Clock clock, boolean handleSignals) {
+    this(out, err, env, clock, handleSignals, Terminal.NONE);
+  }
+
+  public Cli(PrintWriter out, PrintWriter err, Function<String, String> env, Clock clock, boolean handleSignals,
+      Terminal terminal) {
     this.out = out;
     this.err = err;
     this.env = env;
     this.clock = clock;
     this.handleSignals = handleSignals;
+    this.terminal = terminal;
   }
 
   static Cli standard() {
     return new Cli(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
         new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-        System::getenv, Clock.systemUTC(), true);
+        System::getenv, Clock.systemUTC(), true, Terminal.system());
   }
 
   public int run(String... args) {
     CompareCommand command = new CompareCommand(out, err, env, clock, handleSignals);
+    command.terminal = terminal;
     CommandLine cl = new CommandLine(command);
     cl.setOut(out);
     cl.setErr(err);

@@ -32,14 +32,15 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
 
   private static final Set<String> TOP_KEYS =
-      Set.of("source_database", "target_database", "comparison", "sync", "tables");
+      Set.of("source_database", "target_database", "comparison", "sync", "repair", "tables");
   private static final Set<String> DB_KEYS =
       Set.of("url", "host", "port", "service_name", "database", "sid", "username", "password", "properties");
   private static final Set<String> COMPARISON_KEYS = Set.of("chunk_size", "threads", "state_dir", "checkpoint_dir",
       "output_dir", "max_retries", "fetch_size", "connect_timeout_seconds", "query_timeout_seconds", "empty_string",
       "pushdown", "bisect_factor", "bisect_threshold");
   private static final Set<String> SYNC_KEYS =
-      Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style");
+      Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style", "max_script_rows");
+  private static final Set<String> REPAIR_KEYS = Set.of("batch_size", "direct_path");
   private static final Set<String> TABLE_KEYS =
       Set.of("table_name", "primary_key", "chunk_size", "columns", "exclude_columns", "where", "target_table");
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -81,8 +82,9 @@ public final class ConfigLoader {
         && Platforms.of(target.platform()).pushdownByDefault();
     ComparisonSettings settings = comparison(top.optionalMap("comparison"), base, pushdownByDefault);
     SyncSettings sync = sync(top.optionalMap("sync"));
+    RepairSettings repair = repair(top.optionalMap("repair"));
     List<TableConfig> tables = tables(top, settings);
-    return new CompareConfig(file, source, target, settings, sync, tables);
+    return new CompareConfig(file, source, target, settings, sync, tables, repair);
   }
 
   private static Object parseYaml(String f, String text) {
@@ -234,7 +236,20 @@ public final class ConfigLoader {
     if (!style.equals("dml") && !style.equals("merge")) {
       throw n.error("style", "'" + style + "' is not allowed; use dml or merge");
     }
-    return new SyncSettings(batch, guarded, perFile, undo, style.equals("merge"));
+    int maxRows = n.optionalInt("max_script_rows").orElse((int) SyncSettings.DEFAULT_MAX_SCRIPT_ROWS);
+    n.checkRange("max_script_rows", maxRows, 1, Integer.MAX_VALUE);
+    return new SyncSettings(batch, guarded, perFile, undo, style.equals("merge"), maxRows);
+  }
+
+  private RepairSettings repair(Node n) {
+    if (n == null) {
+      return RepairSettings.DEFAULTS;
+    }
+    n.checkKeys(REPAIR_KEYS);
+    int batch = n.optionalInt("batch_size").orElse(RepairSettings.DEFAULT_BATCH_SIZE);
+    n.checkRange("batch_size", batch, 1, 1_000_000);
+    boolean directPath = n.optionalBoolean("direct_path").orElse(false);
+    return new RepairSettings(batch, directPath);
   }
 
   private static Path dir(Node n, String key, String dflt, Path base) {

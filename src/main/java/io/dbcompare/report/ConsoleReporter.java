@@ -77,7 +77,8 @@ public final class ConsoleReporter implements ProgressListener {
     } else {
       out.printf("  %s: DIFFERENCES: %d missing in target, %d missing in source, %d different%n", table,
           p.missingInTarget(), p.missingInSource(), p.differentRows());
-      out.printf("    sync script: %s%n", p.syncScript());
+      out.printf("    sync script: %s%n", p.syncScript() != null ? p.syncScript()
+          : "not written: more differing rows than sync.max_script_rows; write them with --repair (see the summary)");
     }
     out.printf("    summary:     %s%n", p.summaryFile());
   }

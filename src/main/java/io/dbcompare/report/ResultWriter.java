@@ -70,7 +70,10 @@ public final class ResultWriter implements TableFinisher {
     String script = null;
     String undoScript = null;
     List<ScriptRecord> files = new ArrayList<>();
-    if (progress.differences() > 0) {
+    long limit = sync.settings().maxScriptRows();
+    // gigabytes of statements nobody reviews: such a table is written by --repair, not by a script
+    boolean tooLarge = progress.differences() > limit;
+    if (progress.differences() > 0 && !tooLarge) {
       String name = table.key() + "_" + stamp + "_" + session.shortId() + ".sql";
       Path f = outputDir.resolve("sync_target_" + name);
       Path undo = sync.settings().undo() ? outputDir.resolve("undo_target_" + name) : null;
@@ -90,7 +93,10 @@ public final class ResultWriter implements TableFinisher {
     Path summary =
         outputDir.resolve("comparison_summary_" + table.key() + "_" + stamp + "_" + session.shortId() + ".txt");
     CrashPoints.hit(CrashPoints.SUMMARY_BEFORE_WRITE);
-    SummaryWriter.write(summary, table, progress, results, header, script);
+    SummaryWriter.write(summary, table, progress, results, header, tooLarge
+        ? String.format(Locale.ROOT, "not written: %,d differing rows are more than sync.max_script_rows (%,d);"
+            + " write them with: scripts/compare CONFIG --repair %s", progress.differences(), limit, session.shortId())
+        : script);
     StaleOutputs.removeEarlier(outputDir, table.key(), session.sessionId(), stamp);
     return new TableOutputs(script, undoScript, files, summary.toString(), table.target().schema(),
         table.target().table());

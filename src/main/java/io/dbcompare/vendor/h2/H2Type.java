@@ -1,7 +1,9 @@
 package io.dbcompare.vendor.h2;
 
 import io.dbcompare.config.Platform;
+import io.dbcompare.dialect.DdlTypes;
 import io.dbcompare.dialect.Dialect;
+import io.dbcompare.dialect.H2DdlTypes;
 import io.dbcompare.dialect.H2Dialect;
 import io.dbcompare.dialect.H2PushdownSql;
 import io.dbcompare.dialect.PushdownSql;
@@ -42,6 +44,11 @@ public final class H2Type extends AbstractDatabaseType {
   @Override
   public boolean pushdownByDefault() {
     return false;
+  }
+
+  @Override
+  public DdlTypes ddlTypes() {
+    return new H2DdlTypes();
   }
 
   @Override

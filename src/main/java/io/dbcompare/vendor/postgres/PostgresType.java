@@ -1,12 +1,15 @@
 package io.dbcompare.vendor.postgres;
 
 import io.dbcompare.config.Platform;
+import io.dbcompare.dialect.DdlTypes;
 import io.dbcompare.dialect.Dialect;
+import io.dbcompare.dialect.PostgresDdlTypes;
 import io.dbcompare.dialect.PostgresDialect;
 import io.dbcompare.dialect.PostgresPushdownSql;
 import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.dialect.TargetCatalogSql;
 import io.dbcompare.vendor.AbstractDatabaseType;
+import io.dbcompare.vendor.BulkLoad;
 import java.util.Properties;
 
 /**
@@ -63,6 +66,17 @@ public final class PostgresType extends AbstractDatabaseType {
   @Override
   public TargetCatalogSql catalogSql() {
     return new TargetCatalogSql.Postgres();
+  }
+
+  @Override
+  public DdlTypes ddlTypes() {
+    return new PostgresDdlTypes();
+  }
+
+  /** COPY FROM STDIN in binary: the fastest way into a PostgreSQL table short of a file on the server. */
+  @Override
+  public BulkLoad bulkLoad() {
+    return BulkLoad.COPY_BINARY;
   }
 
   @Override
