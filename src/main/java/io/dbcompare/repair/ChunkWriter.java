@@ -135,7 +135,8 @@ final class ChunkWriter {
         }
         int count = BoundExecutor.executeUpdate(c, b);
         if (count != 1) {
-          reason = b.noRowReason(count);
+          // the scripts' stop message, without the script's "sync stopped: " (the repair says it stopped)
+          reason = b.noRowReason(count).replaceFirst("^sync stopped: ", "");
         }
       } catch (SQLException e) {
         if (!Anomaly.isConflict(e)) {
