@@ -76,6 +76,7 @@ final class RepairRun {
     ComparisonSettings st = cfg.settings();
     Repairer.Result result;
     RepairPlan plan;
+    double seconds;
     try (Pools pools = new Pools(
         new ConnectionPool(cfg.source(), 3, st.connectTimeoutSeconds(), st.queryTimeoutSeconds()),
         new ConnectionPool(cfg.target(), 2, st.connectTimeoutSeconds(), st.queryTimeoutSeconds()))) {
@@ -135,20 +136,23 @@ final class RepairRun {
           Repairer repairer = new Repairer(c, cfg.target(), type, pools.source(),
               new KryoCheckpointStore(st.checkpointDir()), id, cfg.repair(), st.fetchSize(), skipConflicts, out);
           Runnable restore = handleSignals ? Signals.onInterrupt(repairer::requestStop) : () -> { };
+          long started = System.nanoTime();
           try {
             result = repairer.run(plan, repairBook, spec);
           } finally {
             restore.run();
           }
+          seconds = (System.nanoTime() - started) / 1e9;
         } catch (SQLException e) {
           throw io.dbcompare.jdbc.SqlErrors.translate(e, "closing the repair connection", cfg.target());
         }
       }
     }
-    return finish(session, plan, result);
+    return finish(session, plan, result, seconds);
   }
 
-  private int finish(Session session, RepairPlan plan, Repairer.Result r) throws InterruptedException {
+  private int finish(Session session, RepairPlan plan, Repairer.Result r, double seconds)
+      throws InterruptedException {
     String again = "scripts/compare " + cfg.file() + " --repair " + session.shortId();
     String done = r.deleted() + " deleted, " + r.updated() + " updated, " + r.inserted() + " inserted in " + r.chunks()
         + " chunks (one transaction each)";
@@ -169,6 +173,9 @@ final class RepairRun {
     }
     out.println("Repaired:      " + done + (r.skipped() > 0 ? "; " + r.skipped()
         + " conflicting rows skipped (see the session log)" : ""));
+    long rows = r.deleted() + r.updated() + r.inserted();
+    out.printf(Locale.ROOT, "Duration:      %.1f s (%,.0f rows/s written)%n", seconds, seconds > 0 ? rows / seconds : 0.0);
+    out.printf(Locale.ROOT, "Peak heap:     %d MB%n", io.dbcompare.report.PeakHeap.megabytes());
     List<String> tables = new ArrayList<>();
     for (TablePlan tp : plan.tables()) {
       tables.add(CompareAgain.quoted(tp.table().schema(), tp.table().table()));

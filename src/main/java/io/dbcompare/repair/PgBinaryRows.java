@@ -9,15 +9,12 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Rows in PostgreSQL's binary COPY format ({@code COPY ... FROM STDIN (FORMAT binary)}): a signature,
@@ -28,25 +25,28 @@ import java.util.Set;
  */
 final class PgBinaryRows {
   private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
-  private static final Set<String> TYPES = Set.of("int2", "int4", "int8", "numeric", "float4", "float8", "varchar",
-      "text", "bpchar", "bytea", "bool", "date", "timestamp", "timestamptz");
   /** PostgreSQL's epoch for dates and timestamps. */
   private static final LocalDateTime EPOCH = LocalDateTime.of(2000, 1, 1, 0, 0);
   private static final int NUMERIC_POS = 0x0000;
   private static final int NUMERIC_NEG = 0x4000;
 
-  private final String[] types;
+  /** Per column: its type's position in {@link #CODES} (a switch on ints, not on strings, per value). */
+  private final int[] codes;
+  private static final List<String> CODES = List.of("int2", "int4", "int8", "numeric", "float4", "float8", "varchar",
+      "text", "bpchar", "bytea", "bool", "date", "timestamp", "timestamptz");
+  private static final long EPOCH_SECONDS = epochSeconds();
+  private static final long EPOCH_DAY = epochDay();
   private final ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
   private final DataOutputStream out = new DataOutputStream(buf);
 
   PgBinaryRows(TableSpec t) {
-    types = t.columns().stream().map(c -> c.targetType().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+    codes = t.columns().stream().mapToInt(c -> CODES.indexOf(c.targetType().toLowerCase(Locale.ROOT))).toArray();
   }
 
   /** The first column whose type has no binary encoder here, as {@code "NAME (type)"}, or empty. */
   static Optional<String> unsupported(TableSpec t) {
     for (ColumnSpec c : t.columns()) {
-      if (!TYPES.contains(c.targetType().toLowerCase(Locale.ROOT))) {
+      if (!CODES.contains(c.targetType().toLowerCase(Locale.ROOT))) {
         return Optional.of(c.targetName() + " (" + c.targetType() + ")");
       }
     }
@@ -67,7 +67,7 @@ final class PgBinaryRows {
     try {
       out.writeShort(values.length);
       for (int i = 0; i < values.length; i++) {
-        field(types[i], values[i]);
+        field(codes[i], values[i]);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -93,53 +93,86 @@ final class PgBinaryRows {
     return b;
   }
 
-  private void field(String type, Object v) throws IOException {
+  private void field(int code, Object v) throws IOException {
     if (v == null) {
       out.writeInt(-1);
       return;
     }
-    switch (type) {
-      case "int2" -> {
+    switch (code) {
+      case 0 -> { // int2
         out.writeInt(2);
         out.writeShort(whole(v).shortValueExact());
       }
-      case "int4" -> {
+      case 1 -> { // int4
         out.writeInt(4);
         out.writeInt(whole(v).intValueExact());
       }
-      case "int8" -> {
+      case 2 -> { // int8
         out.writeInt(8);
         out.writeLong(whole(v).longValueExact());
       }
-      case "numeric" -> numeric((BigDecimal) v);
-      case "float4" -> {
+      case 3 -> numeric((BigDecimal) v);
+      case 4 -> { // float4
         out.writeInt(4);
         out.writeFloat((float) (double) (Double) v); // read widened from a real: narrowing is exact
       }
-      case "float8" -> {
+      case 5 -> { // float8
         out.writeInt(8);
         out.writeDouble((Double) v);
       }
-      case "varchar", "text", "bpchar" -> bytes(((String) v).getBytes(StandardCharsets.UTF_8));
-      case "bytea" -> bytes((byte[]) v);
-      case "bool" -> {
+      case 6, 7, 8 -> bytes(((String) v).getBytes(StandardCharsets.UTF_8)); // varchar, text, bpchar
+      case 9 -> bytes((byte[]) v); // bytea
+      case 10 -> { // bool
         out.writeInt(1);
         out.writeByte(((Boolean) v) ? 1 : 0);
       }
-      case "date" -> {
+      case 11 -> { // date: days since 2000-01-01
         out.writeInt(4);
-        LocalDate d = ((LocalDateTime) v).toLocalDate();
-        out.writeInt((int) ChronoUnit.DAYS.between(EPOCH.toLocalDate(), d));
+        out.writeInt((int) (((LocalDateTime) v).toLocalDate().toEpochDay() - EPOCH_DAY));
       }
-      case "timestamp" -> {
+      case 12 -> { // timestamp
         out.writeInt(8);
         out.writeLong(micros((LocalDateTime) v));
       }
-      case "timestamptz" -> {
+      case 13 -> { // timestamptz
         out.writeInt(8);
         out.writeLong(micros(((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()));
       }
-      default -> throw new IllegalStateException("no binary encoder for " + type);
+      default -> throw new IllegalStateException("no binary encoder for type #" + code);
+    }
+  }
+
+  private final short[] groups = new short[8];
+
+  /**
+   * {@link #numeric} of a number whose unscaled value fits a long with room for three more digits: the
+   * unscaled value is padded to whole groups of four fraction digits and cut into base-10000 digits.
+   */
+  private void numericFromLong(long unscaled, int scale, int signum) throws IOException {
+    int pad = (4 - scale % 4) % 4;
+    long u = unscaled;
+    for (int i = 0; i < pad; i++) {
+      u *= 10;
+    }
+    int fractionGroups = (scale + pad) / 4;
+    int n = 0;
+    while (u != 0) {
+      groups[n++] = (short) (u % 10000); // least significant first
+      u /= 10000;
+    }
+    int weight = n - fractionGroups - 1;
+    int low = 0;
+    while (low < n && groups[low] == 0) {
+      low++; // trailing zero digits are left out
+    }
+    int count = n - low;
+    out.writeInt(8 + 2 * count);
+    out.writeShort(count);
+    out.writeShort(count == 0 ? 0 : weight);
+    out.writeShort(signum < 0 ? NUMERIC_NEG : NUMERIC_POS);
+    out.writeShort(scale);
+    for (int i = n - 1; i >= low; i--) {
+      out.writeShort(groups[i]);
     }
   }
 
@@ -161,9 +194,17 @@ final class PgBinaryRows {
    * fraction digits than it keeps.
    */
   static long micros(LocalDateTime t) {
-    long seconds = ChronoUnit.SECONDS.between(EPOCH, t.withNano(0));
-    long micros = Math.round(t.getNano() / 1000.0);
+    long seconds = t.toEpochSecond(ZoneOffset.UTC) - EPOCH_SECONDS;
+    long micros = (t.getNano() + 500) / 1000;
     return seconds * 1_000_000L + micros;
+  }
+
+  private static long epochSeconds() {
+    return EPOCH.toEpochSecond(ZoneOffset.UTC);
+  }
+
+  private static long epochDay() {
+    return EPOCH.toLocalDate().toEpochDay();
   }
 
   /**
@@ -171,6 +212,10 @@ final class PgBinaryRows {
    * the sign, the display scale, then the digits; leading and trailing zero digits are left out.
    */
   void numeric(BigDecimal v) throws IOException {
+    if (v.scale() >= 0 && v.scale() <= 16 && v.unscaledValue().bitLength() < 63 - 14) {
+      numericFromLong(Math.abs(v.unscaledValue().longValue()), v.scale(), v.signum());
+      return;
+    }
     int dscale = Math.max(v.scale(), 0);
     BigDecimal abs = v.abs();
     if (abs.scale() < 0) {

@@ -55,6 +55,9 @@ public final class Repairer {
   /** Crash point (tests): a chunk is committed and recorded. */
   public static final String CRASH_CHUNK_RECORDED = "repair-chunk-recorded";
   private static final Logger progress = LoggerFactory.getLogger("progress");
+  /** Rows per hand-over between the reading thread and the writing one, and hand-overs in flight. */
+  private static final int PUMP_BATCH = 1000;
+  private static final int PUMP_DEPTH = 4;
 
   /** How the repair ended. */
   public record Result(long deleted, long updated, long inserted, long skipped, int chunks, Conflict stoppedAt,
@@ -248,8 +251,14 @@ public final class Repairer {
       throw SqlErrors.translate(e, "starting the load of " + t.displayName() + " " + name, target);
     }
     Connection src = source.borrow();
-    try {
-      RowReads.range(src, source.dialect(), t, Side.SOURCE, b, fetchSize, sink::add);
+    // the source is read on a thread of its own while this one encodes and sends
+    try (RowPump pump = new RowPump(rows -> RowReads.range(src, source.dialect(), t, Side.SOURCE, b, fetchSize, rows),
+        PUMP_BATCH, PUMP_DEPTH, "repair-reader")) {
+      for (List<Object[]> rows; (rows = pump.next()) != null; ) {
+        for (Object[] row : rows) {
+          sink.add(row);
+        }
+      }
       long n = sink.finish();
       return new ChunkWriter.Outcome(0, 0, n, List.of(), null, false);
     } catch (SQLException e) {
