@@ -22,8 +22,9 @@ public final class Cli {
   private final Clock clock;
   private final boolean handleSignals;
   private final Supplier<Terminal> terminal;
+  private final Confirmation confirmation;
 
-  /** A CLI whose console is not a terminal (plain progress lines). */
+  /** A CLI whose console is not a terminal (plain progress lines) and that has no one to confirm. */
   public Cli(PrintWriter out, PrintWriter err, Function<String, String> env, Clock clock, boolean handleSignals) {
     this(out, err, env, clock, handleSignals, () -> null);
   }
@@ -34,7 +35,22 @@ public final class Cli {
    */
   public Cli(PrintWriter out, PrintWriter err, Function<String, String> env, Clock clock, boolean handleSignals,
       Supplier<Terminal> terminal) {
+    this(out, err, env, clock, handleSignals, terminal, Confirmation.NONE);
+  }
+
+  /** A CLI without a live terminal whose questions ({@code --repair}'s confirmation) {@code confirmation} answers. */
+  public Cli(PrintWriter out, PrintWriter err, Function<String, String> env, Clock clock, boolean handleSignals,
+      Confirmation confirmation) {
+    this(out, err, env, clock, handleSignals, () -> null, confirmation);
+  }
+
+  /**
+   * @param confirmation who answers questions before writing ({@code --repair} without {@code --yes})
+   */
+  public Cli(PrintWriter out, PrintWriter err, Function<String, String> env, Clock clock, boolean handleSignals,
+      Supplier<Terminal> terminal, Confirmation confirmation) {
     this.terminal = terminal;
+    this.confirmation = confirmation;
     this.out = out;
     this.err = err;
     this.env = env;
@@ -45,11 +61,11 @@ public final class Cli {
   static Cli standard() {
     return new Cli(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
         new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-        System::getenv, Clock.systemUTC(), true, Terminals::system);
+        System::getenv, Clock.systemUTC(), true, Terminals::system, Confirmation.system());
   }
 
   public int run(String... args) {
-    CompareCommand command = new CompareCommand(out, err, env, clock, handleSignals, terminal);
+    CompareCommand command = new CompareCommand(out, err, env, clock, handleSignals, terminal, confirmation);
     CommandLine cl = new CommandLine(command);
     cl.setOut(out);
     cl.setErr(err);

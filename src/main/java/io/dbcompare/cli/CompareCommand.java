@@ -66,8 +66,19 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--allow-edited", description = "with --apply: run scripts changed since they were generated")
   boolean allowEdited;
 
-  @Option(names = "--skip-conflicts", description = "with --apply: log and skip rows changed since the comparison")
+  @Option(names = "--skip-conflicts", description = "with --apply or --repair: log and skip rows changed since the"
+      + " comparison")
   boolean skipConflicts;
+
+  @Option(names = "--repair", paramLabel = "ID", description = "write the differing rows of a session's tables (or"
+      + " those given with --table) from the SOURCE into the TARGET, chunk by chunk (resumable), then compare again")
+  String repair;
+
+  @Option(names = "--yes", description = "with --repair: do not ask for confirmation")
+  boolean yes;
+
+  @Option(names = "--dry-run", description = "with --repair: print what would be written, write nothing")
+  boolean dryRun;
 
   @Option(names = "--no-pushdown", description = "hash rows in Java instead of in the databases (results are the same)")
   boolean noPushdown;
@@ -89,10 +100,13 @@ final class CompareCommand implements Callable<Integer> {
   private final Clock clock;
   private final boolean handleSignals;
   private final Supplier<Terminal> terminal;
+  /** Who confirms a repair before it writes. */
+  private final Confirmation confirmation;
 
   CompareCommand(PrintWriter out, PrintWriter err, Function<String, String> env, Clock clock, boolean handleSignals,
-      Supplier<Terminal> terminal) {
+      Supplier<Terminal> terminal, Confirmation confirmation) {
     this.terminal = terminal;
+    this.confirmation = confirmation;
     this.out = out;
     this.err = err;
     this.env = env;
@@ -113,8 +127,19 @@ final class CompareCommand implements Callable<Integer> {
     if (apply != null && (actions > 0 || resume != null || !tables.isEmpty() || startFrom != null || retryFailed)) {
       throw usage("--apply ID is used alone (with CONFIG, and optionally --allow-edited and --skip-conflicts)");
     }
-    if ((allowEdited || skipConflicts) && apply == null) {
+    if (repair != null && (actions > 0 || apply != null || resume != null || startFrom != null || retryFailed
+        || allowEdited)) {
+      throw usage("--repair ID is used alone (with CONFIG, and optionally --table, --skip-conflicts, --yes and"
+          + " --dry-run)");
+    }
+    if ((yes || dryRun) && repair == null) {
+      throw usage("--yes and --dry-run need --repair SESSION_ID");
+    }
+    if (allowEdited && apply == null) {
       throw usage("--allow-edited and --skip-conflicts need --apply SESSION_ID");
+    }
+    if (skipConflicts && apply == null && repair == null) {
+      throw usage("--allow-edited and --skip-conflicts need --apply SESSION_ID (--skip-conflicts also --repair ID)");
     }
     if (retryFailed && resume == null) {
       throw usage("--retry-failed needs --resume SESSION_ID");
@@ -161,6 +186,10 @@ final class CompareCommand implements Callable<Integer> {
         out.println("  kept " + line);
       }
       return 0;
+    }
+    if (repair != null) {
+      return new RepairRun(cfg, store, out, err, clock, handleSignals, verbose, confirmation)
+          .run(repair, tables, skipConflicts, yes, dryRun);
     }
     if (apply != null) {
       return new ApplyRun(cfg, store, out, err, clock, handleSignals, verbose).run(apply, allowEdited, skipConflicts);

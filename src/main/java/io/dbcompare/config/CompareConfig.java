@@ -9,10 +9,17 @@ import java.util.List;
 /** The whole configuration, immutable and validated once by {@link ConfigLoader}. */
 public record CompareConfig(
     Path file, DatabaseConfig source, DatabaseConfig target, ComparisonSettings settings, SyncSettings sync,
-    List<TableConfig> tables) {
+    List<TableConfig> tables, RepairSettings repair) {
 
   public CompareConfig {
     tables = List.copyOf(tables);
+    repair = repair == null ? RepairSettings.DEFAULTS : repair;
+  }
+
+  /** A configuration with the default {@code repair:} settings. */
+  public CompareConfig(Path file, DatabaseConfig source, DatabaseConfig target, ComparisonSettings settings,
+      SyncSettings sync, List<TableConfig> tables) {
+    this(file, source, target, settings, sync, tables, RepairSettings.DEFAULTS);
   }
 
   /**
@@ -52,6 +59,7 @@ public record CompareConfig(
     sb.append("target: ").append(target).append('\n');
     sb.append("comparison: ").append(settings).append('\n');
     sb.append("sync: ").append(sync).append('\n');
+    sb.append("repair: ").append(repair).append('\n');
     sb.append("tables: ").append(tables.size());
     return sb.toString();
   }

@@ -32,7 +32,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
 
   private static final Set<String> TOP_KEYS =
-      Set.of("source_database", "target_database", "comparison", "sync", "tables");
+      Set.of("source_database", "target_database", "comparison", "sync", "repair", "tables");
   private static final Set<String> DB_KEYS =
       Set.of("url", "host", "port", "service_name", "database", "sid", "username", "password", "properties", "oracle");
   private static final Set<String> ORACLE_KEYS = Set.of("parallel_query");
@@ -41,7 +41,8 @@ public final class ConfigLoader {
       "pushdown", "bisect_factor", "bisect_threshold", "plan_sample_above_rows", "progress_interval_seconds",
       "report_rows");
   private static final Set<String> SYNC_KEYS =
-      Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style");
+      Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style", "max_script_rows");
+  private static final Set<String> REPAIR_KEYS = Set.of("batch_size", "direct_path");
   private static final Set<String> TABLE_KEYS =
       Set.of("table_name", "primary_key", "chunk_size", "columns", "exclude_columns", "where", "target_table");
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -83,8 +84,9 @@ public final class ConfigLoader {
         && Platforms.of(target.platform()).pushdownByDefault();
     ComparisonSettings settings = comparison(top.optionalMap("comparison"), base, pushdownByDefault);
     SyncSettings sync = sync(top.optionalMap("sync"));
+    RepairSettings repair = repair(top.optionalMap("repair"));
     List<TableConfig> tables = tables(top, settings);
-    return new CompareConfig(file, source, target, settings, sync, tables);
+    return new CompareConfig(file, source, target, settings, sync, tables, repair);
   }
 
   private static Object parseYaml(String f, String text) {
@@ -258,7 +260,20 @@ public final class ConfigLoader {
     if (!style.equals("dml") && !style.equals("merge")) {
       throw n.error("style", "'" + style + "' is not allowed; use dml or merge");
     }
-    return new SyncSettings(batch, guarded, perFile, undo, style.equals("merge"));
+    int maxRows = n.optionalInt("max_script_rows").orElse((int) SyncSettings.DEFAULT_MAX_SCRIPT_ROWS);
+    n.checkRange("max_script_rows", maxRows, 1, Integer.MAX_VALUE);
+    return new SyncSettings(batch, guarded, perFile, undo, style.equals("merge"), maxRows);
+  }
+
+  private RepairSettings repair(Node n) {
+    if (n == null) {
+      return RepairSettings.DEFAULTS;
+    }
+    n.checkKeys(REPAIR_KEYS);
+    int batch = n.optionalInt("batch_size").orElse(RepairSettings.DEFAULT_BATCH_SIZE);
+    n.checkRange("batch_size", batch, 1, 1_000_000);
+    boolean directPath = n.optionalBoolean("direct_path").orElse(false);
+    return new RepairSettings(batch, directPath);
   }
 
   private static Path dir(Node n, String key, String dflt, Path base) {

@@ -19,8 +19,13 @@ final class ProgressText {
         : "DIFFERENCES: " + Human.count(p.missingInTarget()) + " missing in target, "
             + Human.count(p.missingInSource()) + " missing in source, " + Human.count(p.differentRows())
             + " different";
-    return prefix(position, count) + table + ": " + result + "  " + Human.count(p.sourceRows()) + " rows  "
+    String line = prefix(position, count) + table + ": " + result + "  " + Human.count(p.sourceRows()) + " rows  "
         + Human.duration(took);
+    // gigabytes of statements nobody reviews: such a table is written by --repair (ResultWriter, summary)
+    return p.differences() > 0 && p.syncScript() == null
+        ? line + "; sync script: not written: more differing rows than sync.max_script_rows; write them with --repair"
+            + " (see the summary)"
+        : line;
   }
 
   static String failed(Integer position, int count, String table, String error) {

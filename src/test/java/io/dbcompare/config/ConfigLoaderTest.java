@@ -52,6 +52,21 @@ class ConfigLoaderTest {
 
   private static final String ONE_TABLE = "tables:\n  - HR.EMP\n";
 
+  // ---------------------------------------------------------------- repair and large scripts
+
+  @Test
+  void repairAndMaxScriptRowsHaveDefaultsAndTakeValues() throws IOException {
+    CompareConfig plain = load(urls("jdbc:h2:mem:a", "jdbc:oracle:thin:@//h:1521/S") + ONE_TABLE);
+    assertEquals(new RepairSettings(5000, false), plain.repair());
+    assertEquals(1_000_000L, plain.sync().maxScriptRows());
+    CompareConfig set = load(urls("jdbc:h2:mem:a", "jdbc:oracle:thin:@//h:1521/S")
+        + "sync:\n  max_script_rows: 250\nrepair:\n  batch_size: 20000\n  direct_path: true\n" + ONE_TABLE);
+    assertEquals(new RepairSettings(20000, true), set.repair());
+    assertEquals(250L, set.sync().maxScriptRows());
+    assertTrue(set.describe().contains("repair: RepairSettings[batchSize=20000, directPath=true]"), set.describe());
+    assertEquals(plain.comparisonHash(), set.comparisonHash(), "how rows are written changes no comparison");
+  }
+
   // ---------------------------------------------------------------- URLs and platforms
 
   @Test

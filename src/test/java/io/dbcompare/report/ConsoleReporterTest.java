@@ -33,8 +33,8 @@ class ConsoleReporterTest {
 
   private static TableSnapshot table(String schema, String name, long rows, long mit, long mis, long diff) {
     return new TableSnapshot(schema + "_" + name, schema, name, schema, name, TableStatus.COMPLETED, 40, 40, rows,
-        rows - mit + mis, mit, mis, diff, null, null, null, List.of("ID"), 100, null, null, List.of(), schema, name,
-        "/out/summary.txt");
+        rows - mit + mis, mit, mis, diff, null, null, null, List.of("ID"), 100,
+        mit + mis + diff > 0 ? "/out/sync.sql" : null, null, List.of(), schema, name, "/out/summary.txt");
   }
 
   private ConsoleReporter reporter(ConsoleReporter.Mode mode) {
