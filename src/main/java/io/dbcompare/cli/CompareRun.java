@@ -6,6 +6,7 @@ import io.dbcompare.compare.RunSnapshot;
 import io.dbcompare.compare.TableSnapshot;
 import io.dbcompare.compare.FetchStats;
 import io.dbcompare.compare.HashPushdown;
+import io.dbcompare.compare.ProgressListener;
 import io.dbcompare.compare.Side;
 import io.dbcompare.compare.ComparisonEngine.Mode;
 import io.dbcompare.compare.CrashPoints;
@@ -47,6 +48,8 @@ import org.slf4j.LoggerFactory;
 /** Wires a comparison run together: session, lock, pools, engine, console, exit status. */
 final class CompareRun {
   private static final Logger log = LoggerFactory.getLogger(CompareRun.class);
+  /** The first wait before a retry after a lost connection (doubling on each further retry). */
+  private static final long RETRY_BACKOFF_MILLIS = 1000;
   private final CompareConfig cfg;
   private final SessionStore store;
   private final PrintWriter out;
@@ -145,13 +148,16 @@ final class CompareRun {
     FetchStats fetched = new FetchStats();
     HashPushdown pushdown = st.pushdown()
         ? new JdbcHashPushdown(pools, st.fetchSize(), fetched) : null;
+    // the console reporter is the only writer of the console while the engine runs
+    List<ProgressListener> listeners = List.of(new ConsoleReporter(out, err), new ProgressLog());
+    LiveChecks live = new LiveChecks(cfg, pools, fetched, clock, listeners, RETRY_BACKOFF_MILLIS);
     ComparisonEngine engine = new ComparisonEngine(book,
         new ComparisonEngine.Ports(new JdbcTableResolver(pools, emptyIsNull), new JdbcChunkPlanner(pools.source()),
             new JdbcRowSource(pools, st.fetchSize(), fetched), pushdown, checkpoints, results),
-        new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(), 1000, 256, st.bisectFactor(),
-            st.bisectThreshold()),
-        // the console reporter is the only writer of the console while the engine runs
-        List.of(new ConsoleReporter(out, err), new ProgressLog()), clock, ComparisonEngine.Hooks.NONE);
+        new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(), RETRY_BACKOFF_MILLIS, 256,
+            st.bisectFactor(), st.bisectThreshold()),
+        listeners, clock, new ComparisonEngine.Hooks(List.of(), List.of(live.stage())));
+    live.atStart(book);
 
     Runnable restoreSignals = handleSignals ? Signals.onInterrupt(engine::requestStop) : () -> { };
     long started = System.nanoTime();
@@ -161,6 +167,7 @@ final class CompareRun {
     } finally {
       restoreSignals.run();
     }
+    live.atEnd(book);
     java.nio.file.Path sessionScript = engine.runFailure() == null && !engine.stopRequested()
         ? SessionScripts.write(book, pools.target(), st.outputDir(), clock, cfg.sync().undo()) : null;
     double seconds = (System.nanoTime() - started) / 1e9;

@@ -4,6 +4,9 @@ import io.dbcompare.compare.ProgressEvent;
 import io.dbcompare.compare.ProgressEvent.ChunkCompleted;
 import io.dbcompare.compare.ProgressEvent.ChunkFailed;
 import io.dbcompare.compare.ProgressEvent.ChunkRetry;
+import io.dbcompare.compare.ProgressEvent.RecheckRoundDone;
+import io.dbcompare.compare.ProgressEvent.RecheckWaiting;
+import io.dbcompare.compare.ProgressEvent.ReplicationLag;
 import io.dbcompare.compare.ProgressEvent.StopRequested;
 import io.dbcompare.compare.ProgressEvent.TableFailed;
 import io.dbcompare.compare.ProgressEvent.TableFinished;
@@ -12,7 +15,10 @@ import io.dbcompare.compare.ProgressEvent.TablePlanned;
 import io.dbcompare.compare.ProgressEvent.TableRetry;
 import io.dbcompare.compare.ProgressEvent.TableStarted;
 import io.dbcompare.compare.ProgressListener;
+import io.dbcompare.compare.RecheckRound;
 import io.dbcompare.compare.TableSnapshot;
+import java.time.Duration;
+import java.util.Locale;
 import java.io.PrintWriter;
 
 /**
@@ -22,6 +28,8 @@ import java.io.PrintWriter;
 public final class ConsoleReporter implements ProgressListener {
   private final PrintWriter out;
   private final PrintWriter err;
+  /** "lag unknown" is said once per run. */
+  private boolean lagUnknownSaid;
 
   public ConsoleReporter(PrintWriter out, PrintWriter err) {
     this.out = out;
@@ -48,6 +56,17 @@ public final class ConsoleReporter implements ProgressListener {
       out.printf("  %s chunk %d/%d FAILED: %s%n", e.table(), e.chunkIndex() + 1, e.chunkCount(), e.error());
     } else if (event instanceof TableFinished e) {
       tableFinished(e.table(), e.result());
+    } else if (event instanceof RecheckWaiting e) {
+      out.printf("  %s: recheck round %d/%d in %s (rows are read again a while after they were read)%n", e.table(),
+          e.round(), e.rounds(), seconds(e.waiting()));
+    } else if (event instanceof RecheckRoundDone e) {
+      RecheckRound r = e.counts();
+      out.printf("  %s: recheck round %d/%d: %d rows read again: %d in flight, %d changing, %d still different%n",
+          e.table(), r.round(), e.rounds(), r.rechecked(), r.inFlight(), r.changing(), r.remaining());
+    } else if (event instanceof ReplicationLag e) {
+      if (!lag(e)) {
+        return;
+      }
     } else if (event instanceof TableFailed e) {
       out.printf("  %s: FAILED: %s%n", e.table(), e.error());
     } else if (event instanceof StopRequested) {
@@ -71,6 +90,28 @@ public final class ConsoleReporter implements ProgressListener {
     }
   }
 
+  /** False when nothing was printed. */
+  private boolean lag(ReplicationLag e) {
+    if (!e.reading().known()) {
+      if (lagUnknownSaid) {
+        return false;
+      }
+      lagUnknownSaid = true;
+      out.printf("Replication lag: unknown (%s)%n", e.reading().note());
+      return true;
+    }
+    out.printf("Replication lag (%s of run): %s%n", e.reading().when(), seconds(e.reading().lag()));
+    if (!e.effectiveDelay().equals(e.delay())) {
+      out.printf("Replication lag %s exceeds the recheck delay of %s: rows are read again %s after they were"
+          + " read%n", seconds(e.reading().lag()), seconds(e.delay()), seconds(e.effectiveDelay()));
+    }
+    return true;
+  }
+
+  static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+  }
+
   private void tableFinished(String table, TableSnapshot p) {
     if (p.differences() == 0) {
       out.printf("  %s: IDENTICAL (%d rows)%n", table, p.sourceRows());
@@ -78,6 +119,10 @@ public final class ConsoleReporter implements ProgressListener {
       out.printf("  %s: DIFFERENCES: %d missing in target, %d missing in source, %d different%n", table,
           p.missingInTarget(), p.missingInSource(), p.differentRows());
       out.printf("    sync script: %s%n", p.syncScript());
+    }
+    if (p.inFlightRows() + p.changingRows() > 0) {
+      out.printf("    rechecked:   %d in flight, %d changing (followed by the target): not differences%n",
+          p.inFlightRows(), p.changingRows());
     }
     out.printf("    summary:     %s%n", p.summaryFile());
   }

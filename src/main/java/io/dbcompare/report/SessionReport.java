@@ -64,11 +64,11 @@ public final class SessionReport {
 
   /** Counts of the tables of one run. */
   public record RunTotals(int tables, int identical, int withDifferences, int failed, int unfinished, long sourceRows,
-      long targetRows, long missingInTarget, long missingInSource, long different) {
+      long targetRows, long missingInTarget, long missingInSource, long different, long inFlight, long changing) {
 
     public static RunTotals of(Iterable<TableSnapshot> tables) {
       int n = 0, same = 0, diff = 0, failed = 0, open = 0;
-      long sr = 0, tr = 0, mit = 0, mis = 0, d = 0;
+      long sr = 0, tr = 0, mit = 0, mis = 0, d = 0, inFlight = 0, changing = 0;
       for (TableSnapshot p : tables) {
         n++;
         if (p.status() == TableStatus.COMPLETED) {
@@ -87,8 +87,10 @@ public final class SessionReport {
         mit += p.missingInTarget();
         mis += p.missingInSource();
         d += p.differentRows();
+        inFlight += p.inFlightRows();
+        changing += p.changingRows();
       }
-      return new RunTotals(n, same, diff, failed, open, sr, tr, mit, mis, d);
+      return new RunTotals(n, same, diff, failed, open, sr, tr, mit, mis, d, inFlight, changing);
     }
   }
 
@@ -100,6 +102,10 @@ public final class SessionReport {
     out.printf("Rows:          source %d, target %d%n", t.sourceRows(), t.targetRows());
     out.printf("Differences:   %d missing in target, %d missing in source, %d different%n", t.missingInTarget(),
         t.missingInSource(), t.different());
+    if (t.inFlight() + t.changing() > 0) {
+      out.printf("Rechecked:     %d rows in flight, %d changing (followed by the target): not differences%n",
+          t.inFlight(), t.changing());
+    }
     out.printf("Duration:      %.1f s (%,.0f rows/s read this run)%n", seconds, seconds > 0 ? rowsThisRun / seconds : 0.0);
     out.println("Session:       " + s.sessionId() + " (" + text(s) + ")");
   }

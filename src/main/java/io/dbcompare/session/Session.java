@@ -24,6 +24,8 @@ public class Session {
   public Map<String, TableProgress> tableProgress = new LinkedHashMap<>();
   /** The session's master scripts (several tables with differences: all tables in foreign-key order). */
   public java.util.List<ScriptFile> sessionScripts = new java.util.ArrayList<>();
+  /** The target's replication lag read at the start and the end of each run, in order. */
+  public java.util.List<LagRecord> replicationLag = new java.util.ArrayList<>();
   /** What {@code --apply} did with the sync scripts (null until the first apply). */
   public ApplyProgress applyProgress;
 
@@ -42,6 +44,9 @@ public class Session {
     public long missingInTarget;
     public long missingInSource;
     public long differentRows;
+    /** Rows the recheck found in flight or changing: not differences. */
+    public long inFlightRows;
+    public long changingRows;
   }
 
   void recomputeTotals() {
@@ -60,6 +65,8 @@ public class Session {
       t.missingInTarget += p.missingInTarget;
       t.missingInSource += p.missingInSource;
       t.differentRows += p.differentRows;
+      t.inFlightRows += p.inFlightRows;
+      t.changingRows += p.changingRows;
     }
     totals = t;
   }

@@ -4,6 +4,8 @@ import io.dbcompare.config.PlatformRules;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.dialect.TargetCatalogSql;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Properties;
 
 /**
@@ -58,6 +60,17 @@ public interface DatabaseType extends PlatformRules {
    */
   default int firstMergeVersion() {
     return 0;
+  }
+
+  // ----- replication
+
+  /**
+   * How far this database, as a comparison's target, is behind its primary, where the platform reports
+   * it (read on a borrowed read-only connection at the start and the end of a run). Unknown by default:
+   * the platform reports none.
+   */
+  default ReplicaLag replicaLag(Connection c) throws SQLException {
+    return ReplicaLag.unknown(displayName() + " reports no replication lag");
   }
 
   // ----- errors

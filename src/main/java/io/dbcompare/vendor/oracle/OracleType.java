@@ -131,4 +131,9 @@ public final class OracleType extends AbstractDatabaseType {
   protected boolean cannotEncode(String state, int code) {
     return CANNOT_ENCODE.contains(code);
   }
+
+  @Override
+  public io.dbcompare.vendor.ReplicaLag replicaLag(java.sql.Connection c) throws java.sql.SQLException {
+    return OracleApplyLag.read(c);
+  }
 }

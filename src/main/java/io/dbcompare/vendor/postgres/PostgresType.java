@@ -70,6 +70,11 @@ public final class PostgresType extends AbstractDatabaseType {
     return FIRST_MERGE_VERSION;
   }
 
+  @Override
+  public io.dbcompare.vendor.ReplicaLag replicaLag(java.sql.Connection c) throws java.sql.SQLException {
+    return PostgresReplayLag.read(c);
+  }
+
   /** Class 28: invalid authorization specification (28P01 wrong password, 28000 no pg_hba.conf entry...). */
   @Override
   protected boolean isAuthentication(String state, int code) {
