@@ -89,7 +89,7 @@ class ConsoleOwnershipTest {
     Files.writeString(cfg, "source_database:\n  url: \"" + source + "\"\n  username: sa\n  password: \"\"\n"
         + "target_database:\n  url: \"" + target + "\"\n  username: sa\n  password: \"\"\n"
         + "comparison:\n  chunk_size: 50\n  threads: 3\n  state_dir: state\n  checkpoint_dir: checkpoints\n"
-        + "  output_dir: output\ntables:\n  - APP.A\n  - APP.B\n", StandardCharsets.UTF_8);
+        + "  output_dir: output\n  recheck: { rounds: 2, delay_seconds: 0 }\ntables:\n  - APP.A\n  - APP.B\n", StandardCharsets.UTF_8);
     Guarded out = new Guarded();
     Guarded err = new Guarded();
     int code = new Cli(new PrintWriter(out, true), new PrintWriter(err, true), k -> null,
