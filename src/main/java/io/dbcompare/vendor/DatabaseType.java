@@ -4,8 +4,7 @@ import io.dbcompare.config.PlatformRules;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.dialect.TargetCatalogSql;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -66,11 +65,11 @@ public interface DatabaseType extends PlatformRules {
 
   /**
    * How far this database, as a comparison's target, is behind its primary, where the platform reports
-   * it (read on a borrowed read-only connection at the start and the end of a run). Unknown by default:
-   * the platform reports none.
+   * it (run on a pooled read-only connection at the start and the end of a run); empty where the
+   * platform reports none.
    */
-  default ReplicaLag replicaLag(Connection c) throws SQLException {
-    return ReplicaLag.unknown(displayName() + " reports no replication lag");
+  default Optional<ReplicaLagQuery> replicaLagQuery() {
+    return Optional.empty();
   }
 
   // ----- errors

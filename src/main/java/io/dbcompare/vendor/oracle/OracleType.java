@@ -133,7 +133,7 @@ public final class OracleType extends AbstractDatabaseType {
   }
 
   @Override
-  public io.dbcompare.vendor.ReplicaLag replicaLag(java.sql.Connection c) throws java.sql.SQLException {
-    return OracleApplyLag.read(c);
+  public java.util.Optional<io.dbcompare.vendor.ReplicaLagQuery> replicaLagQuery() {
+    return java.util.Optional.of(new OracleApplyLag());
   }
 }

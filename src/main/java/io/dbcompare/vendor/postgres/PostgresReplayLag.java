@@ -1,12 +1,11 @@
 package io.dbcompare.vendor.postgres;
 
 import io.dbcompare.vendor.ReplicaLag;
+import io.dbcompare.vendor.ReplicaLagQuery;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The replay lag of a PostgreSQL standby (streaming or archive recovery). Nothing is behind when every
@@ -15,31 +14,27 @@ import java.time.Duration;
  * the primary. A server not in recovery (a primary, or a logical replication subscriber, whose lag only
  * its publisher knows) has no lag it can tell. The functions are executable by PUBLIC.
  */
-final class PostgresReplayLag {
+final class PostgresReplayLag implements ReplicaLagQuery {
   static final String SQL = "SELECT pg_is_in_recovery(), CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn()"
       + " THEN 0 ELSE EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()) END";
 
-  private PostgresReplayLag() {}
-
-  static ReplicaLag read(Connection c) throws SQLException {
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SQL)) {
-      rs.next();
-      boolean inRecovery = rs.getBoolean(1);
-      BigDecimal seconds = rs.getBigDecimal(2);
-      if (!inRecovery) {
-        return ReplicaLag.unknown("the target is not a standby (a primary, or a logical replication subscriber,"
-            + " whose lag only its publisher knows)");
-      }
-      if (seconds == null) {
-        return ReplicaLag.unknown("the standby has replayed no transaction yet");
-      }
-      return ReplicaLag.of(lag(seconds));
-    }
+  @Override
+  public String sql() {
+    return SQL;
   }
 
-  /** Seconds as a lag; clock skew between primary and standby can make it slightly negative: 0 then. */
-  static Duration lag(BigDecimal seconds) {
-    long millis = seconds.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
-    return Duration.ofMillis(Math.max(0, millis));
+  @Override
+  public ReplicaLag interpret(List<Object> row) {
+    if (!Boolean.TRUE.equals(row.get(0))) {
+      return ReplicaLag.unknown("the target is not a standby (a primary, or a logical replication subscriber,"
+          + " whose lag only its publisher knows)");
+    }
+    BigDecimal seconds = ReplicaLagQuery.decimal(row.get(1));
+    if (seconds == null) {
+      return ReplicaLag.unknown("the standby has replayed no transaction yet");
+    }
+    // clock skew between primary and standby can make it slightly negative: nothing is behind then
+    long millis = seconds.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact();
+    return ReplicaLag.of(Duration.ofMillis(Math.max(0, millis)));
   }
 }

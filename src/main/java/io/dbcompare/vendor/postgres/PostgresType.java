@@ -71,8 +71,8 @@ public final class PostgresType extends AbstractDatabaseType {
   }
 
   @Override
-  public io.dbcompare.vendor.ReplicaLag replicaLag(java.sql.Connection c) throws java.sql.SQLException {
-    return PostgresReplayLag.read(c);
+  public java.util.Optional<io.dbcompare.vendor.ReplicaLagQuery> replicaLagQuery() {
+    return java.util.Optional.of(new PostgresReplayLag());
   }
 
   /** Class 28: invalid authorization specification (28P01 wrong password, 28000 no pg_hba.conf entry...). */
