@@ -281,7 +281,7 @@ class MalformedConfigTest {
         c("table recheck rounds out of range", table("    recheck: { rounds: 99 }\n"), "tables[0].recheck.rounds",
             "out of range"),
         c("table recheck unknown key", table("    recheck: { delay: 3 }\n"), "tables[0].recheck.delay: unknown key",
-            "did you mean 'delay_seconds'"),
+            "allowed keys: delay_seconds, rounds"),
         c("threads too many", DBS + "comparison:\n  threads: 100000\n" + TABLES, "comparison.threads"),
         c("threads boolean", DBS + "comparison:\n  threads: true\n" + TABLES, "comparison.threads", "whole number"),
         c("max_retries negative", DBS + "comparison:\n  max_retries: -1\n" + TABLES, "comparison.max_retries"),

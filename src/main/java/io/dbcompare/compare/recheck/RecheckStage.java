@@ -91,6 +91,7 @@ public final class RecheckStage implements TableStage {
       return results; // off, or nothing to recheck: the results stay as they are
     }
     Duration delay = delayOf(s);
+    CrashPoints.hit(CrashPoints.RECHECK_STARTED);
     for (int round = 1; round <= s.rounds(); round++) {
       RecheckRound sum = new RecheckRound(round, 0, 0, 0);
       boolean waited = false;
