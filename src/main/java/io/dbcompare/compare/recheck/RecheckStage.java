@@ -129,6 +129,11 @@ public final class RecheckStage implements TableStage {
       return false; // read by an earlier version, when is unknown: long enough ago
     }
     Duration wait = Duration.between(clock.instant(), readAt.plus(delay));
+    if (wait.compareTo(delay) > 0) {
+      // read "in the future": the clock went back, or the chunk was compared on another machine before a
+      // resume; never wait more than the delay itself
+      wait = delay;
+    }
     if (wait.isNegative() || wait.isZero()) {
       return false;
     }

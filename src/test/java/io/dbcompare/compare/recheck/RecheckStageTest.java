@@ -162,6 +162,19 @@ class RecheckStageTest {
     assertEquals(2, f.events.stream().filter(e -> e instanceof ProgressEvent.RecheckRoundDone).count());
   }
 
+  /** Rows read "in the future" (a clock set back, a resume on another machine) wait the delay, no longer. */
+  @Test
+  void aReadTimeAfterNowWaitsNoLongerThanTheDelay() throws Exception {
+    f.equalRows(20);
+    f.put(f.target, 3, "drifted");
+    List<ChunkResult> compared = List.of(f.compare(0, null, null).withReadAt(RecheckFixture.T0.plus(
+        Duration.ofDays(300))));
+
+    list(f.stage(new RecheckSettings(1, 10)).run(oneChunk(compared), compared));
+
+    assertEquals(List.of(Duration.ofSeconds(10)), f.sleeps);
+  }
+
   @Test
   void roundsGoOverAllChunksSoEachChunkWaitsOnlyForItsOwnRows() throws Exception {
     f.equalRows(20);
