@@ -49,7 +49,7 @@ class ReplicaLagQueryTest {
 
   @Test
   void oracleLagIsUnknownOnAPrimaryBeforeAValueAndWithoutPrivilege() {
-    ReplicaLag primary = oracle().interpret(List.of(BigDecimal.ZERO, nothing()));
+    ReplicaLag primary = oracle().interpret(Arrays.asList(BigDecimal.ZERO, null));
     assertFalse(primary.known());
     assertTrue(primary.unknownReason().contains("not a Data Guard standby"), primary.unknownReason());
     assertTrue(oracle().interpret(Arrays.asList(BigDecimal.ONE, null)).unknownReason().contains("not computed"));
@@ -81,9 +81,5 @@ class ReplicaLagQueryTest {
     assertThrows(IllegalArgumentException.class, () -> new ReplicaLag(Duration.ZERO, "why"));
     assertThrows(IllegalArgumentException.class, () -> new ReplicaLag(null, null));
     assertThrows(IllegalArgumentException.class, () -> ReplicaLag.of(Duration.ofSeconds(-1)));
-  }
-
-  private static Object nothing() {
-    return null;
   }
 }
