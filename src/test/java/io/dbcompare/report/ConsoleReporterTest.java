@@ -2,13 +2,16 @@ package io.dbcompare.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.dbcompare.compare.LagReading;
 import io.dbcompare.compare.ProgressEvent;
+import io.dbcompare.compare.RecheckRound;
 import io.dbcompare.compare.ProgressEvent.TableFacts;
 import io.dbcompare.compare.RunStatus;
 import io.dbcompare.compare.TableSnapshot;
 import io.dbcompare.compare.TableStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,5 +69,37 @@ class ConsoleReporterTest {
         "  HR.JOBS: FAILED: no such table"), lines.subList(23, 32));
     assertEquals(List.of("", "Interrupted: finishing the chunks in flight, then saving the session (Ctrl-C again to"
         + " abort now)."), err.toString().lines().toList());
+  }
+
+  @Test
+  void recheckRoundsAndTheReplicationLagAreShownAndAnUnknownLagOnlyOnce() {
+    StringWriter out = new StringWriter();
+    ConsoleReporter r = new ConsoleReporter(new PrintWriter(out), new PrintWriter(new StringWriter()));
+    Duration ten = Duration.ofSeconds(10);
+    r.on(new ProgressEvent.ReplicationLag(T, new LagReading("start", T.toString(), null, "the target is not a standby"),
+        ten, ten));
+    r.on(new ProgressEvent.RecheckWaiting(T, "HR.EMP", 1, 2, Duration.ofMillis(9500)));
+    r.on(new ProgressEvent.RecheckRoundDone(T, "HR.EMP", 2, new RecheckRound(1, 9, 4, 1)));
+    TableSnapshot p = table(1, 0, 3, "/out/sync.sql");
+    r.on(new ProgressEvent.TableFinished(T, "HR.EMP", new TableSnapshot(p.key(), p.schema(), p.table(),
+        p.targetSchema(), p.targetTable(), p.status(), 40, 40, 4000, 3999, 1, 0, 3, null, null, null, p.keyColumns(),
+        100, "/out/sync.sql", null, List.of(), "hr", "emp", "/out/summary.txt", 4, 1, List.of(new RecheckRound(1, 9, 4,
+        1))), new TableFacts(T, 40, 40, 4000L, 4000, 4)));
+    r.on(new ProgressEvent.ReplicationLag(T, new LagReading("end", T.toString(), null, "the target is not a standby"),
+        ten, ten));
+    r.on(new ProgressEvent.ReplicationLag(T, new LagReading("start", T.toString(), 42_000L, null), ten,
+        Duration.ofMillis(50_400)));
+
+    assertEquals(List.of(
+        "Replication lag: unknown (the target is not a standby)",
+        "  HR.EMP: recheck round 1/2 in 9.5 s (rows are read again a while after they were read)",
+        "  HR.EMP: recheck round 1/2: 9 rows read again: 4 in flight, 1 changing, 4 still different",
+        "  HR.EMP: DIFFERENCES: 1 missing in target, 0 missing in source, 3 different",
+        "    sync script: /out/sync.sql",
+        "    rechecked:   4 in flight, 1 changing (followed by the target): not differences",
+        "    summary:     /out/summary.txt",
+        "Replication lag (start of run): 42.0 s",
+        "Replication lag 42.0 s exceeds the recheck delay of 10.0 s: rows are read again 50.4 s after they were read"),
+        out.toString().lines().toList());
   }
 }
