@@ -95,8 +95,8 @@ public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
   protected Path config(Path folder, int chunkSize, int threads, String tables) throws IOException {
     String yaml = "source_database:\n" + db(source()) + "target_database:\n" + db(target())
         + "comparison:\n  chunk_size: " + chunkSize + "\n  threads: " + threads + "\n  state_dir: state\n"
-        + "  checkpoint_dir: checkpoints\n  output_dir: output\n  max_retries: 1\n" + comparisonExtras()
-        + (comparisonExtras().contains("recheck:") ? "" : Tables.RECHECK_AT_ONCE)
+        + "  checkpoint_dir: checkpoints\n  output_dir: output\n  max_retries: 1\n"
+        + (comparisonExtras().contains("recheck:") ? "" : Tables.RECHECK_AT_ONCE) + comparisonExtras()
         + "tables:\n" + tables;
     Files.createDirectories(folder);
     Path f = folder.resolve("config.yaml");

@@ -107,8 +107,9 @@ final class Tables {
   static Path config(Path folder, String sourceDb, String targetDb, String comparison, String tables)
       throws IOException {
     String yaml = "source_database:\n" + sourceDb + "target_database:\n" + targetDb
-        + "comparison:\n  state_dir: state\n  checkpoint_dir: checkpoints\n  output_dir: output\n" + comparison
-        + (comparison.contains("recheck:") ? "" : RECHECK_AT_ONCE)
+        + "comparison:\n  state_dir: state\n  checkpoint_dir: checkpoints\n  output_dir: output\n"
+        // before the caller's lines: they may end the comparison section and open another (sync:)
+        + (comparison.contains("recheck:") ? "" : RECHECK_AT_ONCE) + comparison
         + "tables:\n" + tables;
     Files.createDirectories(folder);
     Path f = folder.resolve("config.yaml");
