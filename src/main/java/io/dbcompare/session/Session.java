@@ -29,6 +29,9 @@ public class Session {
    * were, or none was needed): {@code --apply} refuses the session until a {@code --resume} writes them.
    */
   public String sessionScriptError;
+
+  /** The target's replication lag read at the start and the end of each run, in order. */
+  public java.util.List<LagRecord> replicationLag = new java.util.ArrayList<>();
   /** What {@code --apply} did with the sync scripts (null until the first apply). */
   public ApplyProgress applyProgress;
   /** What {@code --repair} did (null until the first repair). */
@@ -49,6 +52,9 @@ public class Session {
     public long missingInTarget;
     public long missingInSource;
     public long differentRows;
+    /** Rows the recheck found in flight or changing: not differences. */
+    public long inFlightRows;
+    public long changingRows;
   }
 
   void recomputeTotals() {
@@ -67,6 +73,8 @@ public class Session {
       t.missingInTarget += p.missingInTarget;
       t.missingInSource += p.missingInSource;
       t.differentRows += p.differentRows;
+      t.inFlightRows += p.inFlightRows;
+      t.changingRows += p.changingRows;
     }
     totals = t;
   }
