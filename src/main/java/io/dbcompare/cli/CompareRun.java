@@ -146,7 +146,8 @@ final class CompareRun {
     HashPushdown pushdown = st.pushdown()
         ? new JdbcHashPushdown(pools, st.fetchSize(), fetched) : null;
     ComparisonEngine engine = new ComparisonEngine(book,
-        new ComparisonEngine.Ports(new JdbcTableResolver(pools, emptyIsNull), new JdbcChunkPlanner(pools.source(), st.planSampleAboveRows()),
+        new ComparisonEngine.Ports(new JdbcTableResolver(pools, emptyIsNull),
+            new JdbcChunkPlanner(pools.source(), pools.target(), st.planSampleAboveRows()),
             new JdbcRowSource(pools, st.fetchSize(), fetched), pushdown, checkpoints, results),
         new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(), 1000, 256, st.bisectFactor(),
             st.bisectThreshold()),

@@ -42,7 +42,7 @@ public final class ConfigLoader {
   private static final Set<String> SYNC_KEYS =
       Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style");
   private static final Set<String> TABLE_KEYS =
-      Set.of("table_name", "primary_key", "chunk_size", "columns", "exclude_columns", "where", "target_table");
+      Set.of("table_name", "primary_key", "key_columns", "chunk_size", "columns", "exclude_columns", "where", "target_table");
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._\\-]+|\\[[0-9A-Fa-f:.]+]");
   private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9._\\-$#]+");
@@ -301,6 +301,11 @@ public final class ConfigLoader {
       Optional<Integer> chunk = t.optionalInt("chunk_size");
       chunk.ifPresent(c -> t.checkRange("chunk_size", c, 1, 100_000_000));
       List<Identifier> pk = t.identifierList("primary_key");
+      List<Identifier> keyColumns = t.identifierList("key_columns");
+      if (!pk.isEmpty() && !keyColumns.isEmpty()) {
+        throw t.error("key_columns", "give either primary_key (trusted as declared) or key_columns (checked for NULLs"
+            + " and duplicates when compared), not both");
+      }
       List<Identifier> cols = t.identifierList("columns");
       List<Identifier> excl = t.identifierList("exclude_columns");
       if (!cols.isEmpty() && !excl.isEmpty()) {
@@ -310,7 +315,7 @@ public final class ConfigLoader {
       if (filter.isPresent()) {
         validateFilter(t, filter.get());
       }
-      out.add(new TableConfig(name, target, pk, chunk, cols, excl, filter));
+      out.add(new TableConfig(name, target, pk, keyColumns, chunk, cols, excl, filter));
     }
     return out;
   }

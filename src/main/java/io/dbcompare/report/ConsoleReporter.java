@@ -7,6 +7,7 @@ import io.dbcompare.compare.ProgressEvent.ChunkRetry;
 import io.dbcompare.compare.ProgressEvent.StopRequested;
 import io.dbcompare.compare.ProgressEvent.TableFailed;
 import io.dbcompare.compare.ProgressEvent.TableFinished;
+import io.dbcompare.compare.ProgressEvent.TableKey;
 import io.dbcompare.compare.ProgressEvent.TableMode;
 import io.dbcompare.compare.ProgressEvent.TablePlanned;
 import io.dbcompare.compare.ProgressEvent.TableRetry;
@@ -35,6 +36,11 @@ public final class ConsoleReporter implements ProgressListener {
     } else if (event instanceof TablePlanned e) {
       out.printf("  %d chunk%s%s%n", e.chunks(), e.chunks() == 1 ? "" : "s",
           e.resumedPlan() ? " (saved plan; " + e.alreadyDone() + " already done, loaded from checkpoints)" : "");
+    } else if (event instanceof TableKey e) {
+      if (!e.key().worthSaying()) {
+        return; // the primary key, declared or configured, goes without saying
+      }
+      out.printf("  key: %s%n", e.key().describe());
     } else if (event instanceof TableMode e) {
       out.printf("  %s%n", e.mode());
     } else if (event instanceof ChunkCompleted e) {

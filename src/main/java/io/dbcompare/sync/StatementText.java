@@ -30,7 +30,24 @@ public final class StatementText {
       case DELETE -> guard(new StringBuilder("DELETE FROM " + table), s, table, script);
       case UPDATE -> update(s, table, script);
       case MERGE_UPDATE, MERGE_INSERT -> merge(s, table, script);
+      case DELETE_ROW -> deleteRow(s, table, script);
     };
+  }
+
+  /**
+   * One copy of a row of a table without key: every compared column matches (NULL as IS NULL, LOBs
+   * compared whole, as in a guard), and the dialect deletes at most one of the identical rows; the
+   * script stops when it deletes none.
+   */
+  private String deleteRow(RowStatement s, String table, SqlScript script) {
+    StringBuilder where = new StringBuilder();
+    for (ColumnValue c : s.guard()) {
+      String literal = c.value() == null ? null : literal(c, script);
+      SyncScriptWriter.append(where, where.length() == 0 ? " WHERE " : " AND ",
+          d.guardCondition(d.quote(c.column()), c.kind(), c.targetType(), literal, s.emptyStringIsNull()));
+    }
+    return d.guardedDeleteOne(d.deleteOneRow(table, where.toString()), table, where.toString(), s.stopMessage(),
+        script);
   }
 
   private String insert(RowStatement s, String table, SqlScript script) {
