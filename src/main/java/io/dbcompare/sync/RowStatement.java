@@ -14,9 +14,10 @@ import java.util.Objects;
  * <p>Every statement changes exactly one row; one that changes none is a conflict (the row changed
  * since the comparison), and an INSERT whose key exists fails on the key.
  *
- * <p>A table without key ({@code TableSpec.keyless()}) has statements without key: an INSERT of a
- * whole row ({@code key} empty, every column in {@code insert}), and a {@link Kind#DELETE_ROW} that
- * deletes one copy of a row whose every compared column matches {@code guard}.
+ * <p>A table without key ({@code TableSpec.keyless()}) has statements without key: an
+ * {@link Kind#INSERT_ROW} of one copy of a whole row ({@code key} empty, every column in
+ * {@code insert}), and a {@link Kind#DELETE_ROW} that deletes one copy of a row whose every compared
+ * column matches {@code guard}.
  *
  * @param kind what the statement does
  * @param table the target table, as its catalog spells it
@@ -54,7 +55,9 @@ public record RowStatement(Kind kind, TableRef table, List<ColumnValue> key, Lis
      * PostgreSQL by {@code ctid}, H2 {@code FETCH FIRST ROW ONLY}; see {@code Dialect#deleteOneRow}).
      * Appended last: statement files store the kind's ordinal.
      */
-    DELETE_ROW("DELETE");
+    DELETE_ROW("DELETE"),
+    /** An INSERT of one copy of a row of a table without key: every compared column, no key. */
+    INSERT_ROW("INSERT");
 
     private final String verb;
 
@@ -80,9 +83,13 @@ public record RowStatement(Kind kind, TableRef table, List<ColumnValue> key, Lis
         throw new IllegalArgumentException("a DELETE of a row without key matches every column (guard) and nothing"
             + " else");
       }
-    } else if (key.isEmpty() && !(kind == Kind.INSERT && !insert.isEmpty())) {
-      throw new IllegalArgumentException("a row statement needs the row's key (only an INSERT or a DELETE_ROW of a"
-          + " table without key has none)");
+    } else if (kind == Kind.INSERT_ROW) {
+      if (!key.isEmpty() || insert.isEmpty() || guarded || !guard.isEmpty() || !set.isEmpty()) {
+        throw new IllegalArgumentException("an INSERT of a row without key inserts every column and nothing else");
+      }
+    } else if (key.isEmpty()) {
+      throw new IllegalArgumentException("a row statement needs the row's key (only the DELETE_ROW and INSERT_ROW of"
+          + " a table without key have none)");
     }
     boolean setsColumns = kind == Kind.UPDATE || kind == Kind.MERGE_UPDATE;
     if (setsColumns && set.isEmpty()) {
@@ -114,6 +121,11 @@ public record RowStatement(Kind kind, TableRef table, List<ColumnValue> key, Lis
         emptyStringIsNull, false);
   }
 
+  /** An INSERT of one copy of a row of a table without key: {@code row} holds every compared column. */
+  public static RowStatement insertRow(TableRef table, List<ColumnValue> row) {
+    return new RowStatement(Kind.INSERT_ROW, table, List.of(), List.of(), row, List.of(), false, false, false);
+  }
+
   /** A DELETE of one copy of a row of a table without key: every compared column has the value in {@code row}. */
   public static RowStatement deleteRow(TableRef table, List<ColumnValue> row, boolean emptyStringIsNull) {
     return new RowStatement(Kind.DELETE_ROW, table, List.of(), List.of(), List.of(), row, true, emptyStringIsNull,
@@ -142,7 +154,7 @@ public record RowStatement(Kind kind, TableRef table, List<ColumnValue> key, Lis
    * is all that names it.
    */
   public String keyText() {
-    return keyText(!key.isEmpty() ? key : kind == Kind.DELETE_ROW ? guard : insert);
+    return keyText(kind == Kind.DELETE_ROW ? guard : kind == Kind.INSERT_ROW ? insert : key);
   }
 
   private static String keyText(List<ColumnValue> key) {

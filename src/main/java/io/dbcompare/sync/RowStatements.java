@@ -48,7 +48,7 @@ public final class RowStatements {
       // no key: one copy of a whole row is inserted or deleted (no UPDATE, no MERGE: nothing to match on)
       return switch (diff.kind()) {
         case MISSING_IN_SOURCE -> deleteRow(diff.targetValues());
-        case MISSING_IN_TARGET -> insert(diff.sourceValues());
+        case MISSING_IN_TARGET -> insertRow(diff.sourceValues());
         case DIFFERENT -> throw new IllegalStateException(t.displayName() + " has no key: no row differs, rows are"
             + " missing on one side");
       };
@@ -65,7 +65,7 @@ public final class RowStatements {
   public RowStatement undo(RowDiff diff) {
     if (t.keyless()) {
       return switch (diff.kind()) {
-        case MISSING_IN_SOURCE -> insert(diff.targetValues());
+        case MISSING_IN_SOURCE -> insertRow(diff.targetValues());
         case MISSING_IN_TARGET -> deleteRow(diff.sourceValues()).asUndo();
         case DIFFERENT -> throw new IllegalStateException(t.displayName() + " has no key: no row differs");
       };
@@ -90,6 +90,10 @@ public final class RowStatements {
 
   private RowStatement insert(Object[] row) {
     return RowStatement.insert(t.target(), values(row, 0, t.keyCount()), values(row, t.keyCount(), t.columns().size()));
+  }
+
+  private RowStatement insertRow(Object[] row) {
+    return RowStatement.insertRow(t.target(), values(row, 0, t.columns().size()));
   }
 
   /** One copy of a row of a table without key: every compared column matches, guarded or not. */

@@ -27,7 +27,7 @@ public final class StatementBinder {
     Sql sql = new Sql();
     String table = d.qualified(s.table());
     switch (s.kind()) {
-      case INSERT -> insert(sql.add("INSERT INTO " + table + " "), StatementText.row(s));
+      case INSERT, INSERT_ROW -> insert(sql.add("INSERT INTO " + table + " "), StatementText.row(s));
       case DELETE -> where(sql.add("DELETE FROM " + table), s, "");
       case UPDATE -> {
         sql.add("UPDATE " + table + " SET ");

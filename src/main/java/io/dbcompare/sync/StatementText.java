@@ -26,7 +26,7 @@ public final class StatementText {
     SqlScript script = new SqlScript();
     String table = d.qualified(s.table());
     return switch (s.kind()) {
-      case INSERT -> d.statement(insert(s, table, script), script);
+      case INSERT, INSERT_ROW -> d.statement(insert(s, table, script), script);
       case DELETE -> guard(new StringBuilder("DELETE FROM " + table), s, table, script);
       case UPDATE -> update(s, table, script);
       case MERGE_UPDATE, MERGE_INSERT -> merge(s, table, script);

@@ -279,7 +279,7 @@ public final class SyncScriptWriter {
     List<String> h = new ArrayList<>(header);
     if (table.keyless()) {
       h.add("Statements:          " + counts(b) + " (only compared columns are written)");
-      h.addAll(keylessNotes(table, "the comparison read it from the target"));
+      h.addAll(keylessNotes(table, "the comparison read it"));
       h.addAll(commits());
       h.add("Review before running against " + table.target().display() + ".");
       return h;
@@ -334,14 +334,14 @@ public final class SyncScriptWriter {
     List<String> h = new ArrayList<>();
     h.add("No key:              " + table.target().display() + " has no primary key and no unique index on NOT NULL");
     h.add("                     columns: its rows were compared as a multiset of whole rows. Each DELETE removes");
-    h.add("                     one copy of a row whose every compared column has the value as " + asRead);
-    h.add("                     (NULL as IS NULL, LOBs compared whole), and stops the script when there is none;");
+    h.add("                     one copy of a row whose every compared column has the value as " + asRead + "");
+    h.add("                     (NULL as IS NULL, LOBs compared whole) and stops the script when there is none;");
     h.add("                     each INSERT adds one copy. A row present k more times on one side has k statements.");
     if (settings.merge()) {
-      h.add("                     MERGE needs a key: this table's statements are DELETEs and INSERTs (sync.style: merge).");
+      h.add("                     MERGE needs a key: this table's statements are DELETEs and INSERTs.");
     }
     if (!settings.guarded()) {
-      h.add("                     sync.guarded: false does not apply: every column is what names a row here.");
+      h.add("                     sync.guarded: false does not apply here: all its columns are what names a row.");
     }
     return h;
   }
