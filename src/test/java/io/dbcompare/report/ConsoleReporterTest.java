@@ -67,4 +67,22 @@ class ConsoleReporterTest {
     assertEquals(List.of("", "Interrupted: finishing the chunks in flight, then saving the session (Ctrl-C again to"
         + " abort now)."), err.toString().lines().toList());
   }
+
+  /** The key is named when it is not the primary key: from a unique index, key_columns, or none at all. */
+  @Test
+  void namesAKeyThatIsNotThePrimaryKey() {
+    StringWriter out = new StringWriter();
+    ConsoleReporter r = new ConsoleReporter(new PrintWriter(out), new PrintWriter(new StringWriter()));
+    r.on(new ProgressEvent.TableKey(T, "HR.EMP", io.dbcompare.compare.KeySource.of(
+        io.dbcompare.compare.KeySource.Kind.PRIMARY_KEY, List.of("ID"))));
+    r.on(new ProgressEvent.TableKey(T, "HR.EMP", io.dbcompare.compare.KeySource.of(
+        io.dbcompare.compare.KeySource.Kind.CONFIGURED, List.of("ID"))));
+    r.on(new ProgressEvent.TableKey(T, "HR.ORD", io.dbcompare.compare.KeySource.uniqueIndex("UQ_ORD_NO",
+        List.of("ORD_NO"))));
+    r.on(new ProgressEvent.TableKey(T, "HR.LOG", io.dbcompare.compare.KeySource.none()));
+    assertEquals(List.of(
+        "  key: unique index UQ_ORD_NO (ORD_NO) (no primary key; its columns are NOT NULL on both sides)",
+        "  key: none: no primary key and no unique index on NOT NULL columns; compared as a multiset of whole rows"),
+        out.toString().lines().toList());
+  }
 }
