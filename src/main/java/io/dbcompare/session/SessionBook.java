@@ -118,7 +118,7 @@ public final class SessionBook implements ProgressBook {
       tp.targetSchema = spec.target().schema();
       tp.targetTable = spec.target().table();
       tp.keyColumns = spec.keyNames();
-      tp.keySource = spec.keySource() == KeySource.UNSPECIFIED ? null : spec.keySource().describe();
+      tp.keySource = KeySource.UNSPECIFIED.equals(spec.keySource()) ? null : spec.keySource().describe();
       return table(key, tp);
     }
   }
