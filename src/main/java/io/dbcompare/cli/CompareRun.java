@@ -191,7 +191,7 @@ final class CompareRun {
     List<ProgressListener> listeners = List.of(reporter, new ProgressLog());
     LiveChecks live = new LiveChecks(cfg, pools, fetched, clock, listeners, RETRY_BACKOFF_MILLIS);
     ComparisonEngine engine = new ComparisonEngine(book,
-        new ComparisonEngine.Ports(specs, new JdbcChunkPlanner(pools.source(), st.planSampleAboveRows()),
+        new ComparisonEngine.Ports(specs, new JdbcChunkPlanner(pools.source(), pools.target(), st.planSampleAboveRows()),
             new JdbcRowSource(pools, st.fetchSize(), fetched), pushdown, checkpoints, results),
         new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(), RETRY_BACKOFF_MILLIS, 256,
             st.bisectFactor(), st.bisectThreshold()),

@@ -75,8 +75,10 @@ public final class ChunkComparer {
     }
     String key = ValueText.display(table.keyNames(), table.keyKinds(), java.util.Arrays.copyOf(cur, kc));
     if (c == 0) {
-      throw new CompareException(ErrorCode.TABLE_FAILED, table.displayName() + ": key " + key + " occurs twice in the "
-          + side.label() + "; the comparison key must be unique: set primary_key to unique NOT NULL columns");
+      String which = table.keySource().kind() == KeySource.Kind.KEY_COLUMNS
+          ? "key_columns (" + String.join(", ", table.keyNames()) + ") value " : "key ";
+      throw new CompareException(ErrorCode.TABLE_FAILED, table.displayName() + ": " + which + key
+          + " occurs twice in the " + side.label() + "; " + table.keySource().fixHint());
     }
     throw new CompareException(ErrorCode.TABLE_FAILED, table.displayName() + ": the " + side.label()
         + " returned rows out of binary key order at " + key

@@ -101,6 +101,15 @@ final class ChunkRunner {
 
   private ChunkResult compare(TableRun run, ChunkBounds bounds, ExecutorService readers) throws InterruptedException {
     int batch = ctx.options.prefetchBatch();
+    if (run.spec.keyless()) {
+      // A bucket of a table without key: both sides stream the whole table; the bucket's rows are
+      // compared as a multiset (never pushed down: the bucket is chosen by the Java row hash).
+      ChunkBounds all = new ChunkBounds(bounds.index(), null, null);
+      try (RowCursor s = new PrefetchingCursor(() -> rows.open(run.spec, Side.SOURCE, all), readers, batch, 4);
+          RowCursor t = new PrefetchingCursor(() -> rows.open(run.spec, Side.TARGET, all), readers, batch, 4)) {
+        return BucketComparer.compare(run.spec, bounds.index(), run.chunkCount(), s, t);
+      }
+    }
     if (run.pushdown) {
       return new BisectingComparer(pushdown, rows, readers, ctx.options.bisectFactor(), ctx.options.bisectThreshold(),
           batch).compare(run.spec, bounds, run.differingStreak.get() >= DENSE_STREAK);

@@ -33,6 +33,9 @@ public sealed interface ProgressEvent {
   record TablePlanned(Instant at, String table, int chunks, int alreadyDone, boolean resumedPlan, TableFacts facts)
       implements ProgressEvent {}
 
+  /** The table's comparison key and where it came from (the console names it when it is not the primary key). */
+  record TableKey(Instant at, String table, KeySource key) implements ProgressEvent {}
+
   /** How the table's rows are compared: hash push-down or hashing in Java, and why. */
   record TableMode(Instant at, String table, boolean pushdown, String mode) implements ProgressEvent {}
 

@@ -54,18 +54,26 @@ final class TablePreparer {
     ProgressBook book = ctx.book;
     try {
       TableSpec spec = resolver.resolve(tc);
+      ctx.events.emit(new ProgressEvent.TableKey(ctx.events.now(), name, spec.keySource()));
       TableSnapshot before = book.table(key);
       boolean resumedPlan = before.planned();
       book.tableStarted(key, spec);
       List<ChunkRange> plan;
       if (!resumedPlan) {
         int chunkSize = tc.chunkSize().orElse(ctx.options.defaultChunkSize());
-        plan = plan(spec, planner.boundaries(spec, chunkSize));
+        plan = spec.keyless() ? buckets(planner.buckets(spec, chunkSize))
+            : plan(spec, planner.boundaries(spec, chunkSize));
         CrashPoints.hit(CrashPoints.PLAN_BEFORE_SAVE);
         book.planRecorded(key, plan, chunkSize);
         CrashPoints.hit(CrashPoints.PLAN_AFTER_SAVE);
       } else {
         plan = book.chunks(key).stream().map(ChunkSnapshot::range).toList();
+        if (spec.keyless() != (before.keyColumns() != null && before.keyColumns().isEmpty())
+            || spec.keyless() && plan.stream().anyMatch(r -> r.lower() != null || r.upper() != null)) {
+          throw new CompareException(ErrorCode.SESSION_DAMAGED, name + ": the saved plan was made for a table "
+              + (spec.keyless() ? "with a key, and it has none now" : "without key, and it has one now")
+              + "; start a new session");
+        }
         if (plan.get(0).lower() != null || plan.get(plan.size() - 1).upper() != null
             || (before.keyColumns() != null && before.keyColumns().size() != spec.keyCount())) {
           throw new CompareException(ErrorCode.SESSION_DAMAGED, name + ": the saved chunk plan does not fit the table"
@@ -100,6 +108,18 @@ final class TablePreparer {
     }
   }
 
+  /**
+   * The chunks of a table without key: one per bucket of rows by row hash, without key bounds (the
+   * number of chunks is the number of buckets, so the saved plan fixes the buckets for a resume).
+   */
+  static List<ChunkRange> buckets(int count) {
+    List<ChunkRange> chunks = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      chunks.add(new ChunkRange(i, null, null));
+    }
+    return chunks;
+  }
+
   /** Chunks between the boundaries; the first and the last are open-ended. */
   static List<ChunkRange> plan(TableSpec spec, List<Object[]> bounds) {
     List<ChunkRange> chunks = new ArrayList<>();
@@ -116,6 +136,11 @@ final class TablePreparer {
    * SQL encoding on both sides, and sample rows must encode exactly like the Java reference.
    */
   private boolean choosePushdown(TableSpec spec, String name) {
+    if (spec.keyless()) {
+      mode(name, false, "rows hashed in Java: no key, compared as a multiset of whole rows in buckets by row hash"
+          + " (each bucket reads the whole table)");
+      return false;
+    }
     if (pushdown == null) {
       mode(name, false, "rows hashed in Java (push-down off)");
       return false;

@@ -19,6 +19,8 @@ import java.util.Optional;
  *     (decided at resolve time from both databases); empty: code point order on plain columns
  * @param sourceReadPoint the point in time every query of the source reads ({@link ReadPoint#NONE}: now)
  * @param targetReadPoint the same for the target
+ * @param keySource where the key came from; {@link KeySource.Kind#NONE} for a table without key, whose
+ *     {@code keyCount} is 0 and whose rows are compared as a multiset of whole rows ({@link #keyless()})
  */
 public record TableSpec(
     String key,
@@ -33,7 +35,8 @@ public record TableSpec(
     TargetTraits targetTraits,
     List<KeyColumnOrder> keyOrders,
     ReadPoint sourceReadPoint,
-    ReadPoint targetReadPoint) {
+    ReadPoint targetReadPoint,
+    KeySource keySource) {
 
   public TableSpec {
     columns = List.copyOf(columns);
@@ -46,6 +49,19 @@ public record TableSpec(
     }
     sourceReadPoint = sourceReadPoint == null ? ReadPoint.NONE : sourceReadPoint;
     targetReadPoint = targetReadPoint == null ? ReadPoint.NONE : targetReadPoint;
+    keySource = keySource == null ? KeySource.UNSPECIFIED : keySource;
+    if ((keyCount == 0) != (keySource.kind() == KeySource.Kind.NONE)) {
+      throw new IllegalArgumentException(displayName + ": " + keyCount + " key columns but key " + keySource.kind());
+    }
+  }
+
+  /** A table whose key's origin is not recorded. */
+  public TableSpec(String key, String displayName, TableRef source, TableRef target, List<ColumnSpec> columns,
+      int keyCount, Optional<String> where, boolean emptyStringIsNull, List<List<String>> uniqueKeys,
+      TargetTraits targetTraits, List<KeyColumnOrder> keyOrders, ReadPoint sourceReadPoint,
+      ReadPoint targetReadPoint) {
+    this(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys, targetTraits,
+        keyOrders, sourceReadPoint, targetReadPoint, null);
   }
 
   /** A table read now, its text keys in code point order on plain columns. */
@@ -53,7 +69,7 @@ public record TableSpec(
       int keyCount, Optional<String> where, boolean emptyStringIsNull, List<List<String>> uniqueKeys,
       TargetTraits targetTraits) {
     this(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys, targetTraits,
-        List.of(), ReadPoint.NONE, ReadPoint.NONE);
+        List.of(), ReadPoint.NONE, ReadPoint.NONE, null);
   }
 
   /** A table whose target has nothing special (see {@link TargetTraits}). */
@@ -72,19 +88,41 @@ public record TableSpec(
   /** The same table with the key orders chosen for both databases. */
   public TableSpec withKeyOrders(List<KeyColumnOrder> orders) {
     return new TableSpec(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys,
-        targetTraits, orders, sourceReadPoint, targetReadPoint);
+        targetTraits, orders, sourceReadPoint, targetReadPoint, keySource);
   }
 
   /** The same table read at the given points in time. */
   public TableSpec withReadPoints(ReadPoint sourcePoint, ReadPoint targetPoint) {
     return new TableSpec(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys,
-        targetTraits, keyOrders, sourcePoint, targetPoint);
+        targetTraits, keyOrders, sourcePoint, targetPoint, keySource);
+  }
+
+  /** The same table with the given columns (same key count, order and key source). */
+  public TableSpec withColumns(List<ColumnSpec> newColumns) {
+    return new TableSpec(key, displayName, source, target, newColumns, keyCount, where, emptyStringIsNull, uniqueKeys,
+        targetTraits, keyOrders, sourceReadPoint, targetReadPoint, keySource);
+  }
+
+  /** The same table with its key's origin recorded. */
+  public TableSpec withKeySource(KeySource origin) {
+    return new TableSpec(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys,
+        targetTraits, keyOrders, sourceReadPoint, targetReadPoint, origin);
+  }
+
+  /**
+   * Whether the table has no key: its rows are compared as a multiset of whole rows, in buckets by row
+   * hash (see {@link BucketComparer}); differences are only rows missing on one side (never DIFFERENT),
+   * and its sync scripts delete and insert whole rows. Stages that work by key (re-reading rows by key,
+   * repairing by key) must check this and work on whole rows or skip the table, saying why.
+   */
+  public boolean keyless() {
+    return keySource.kind() == KeySource.Kind.NONE;
   }
 
   /** The table reduced to its key columns (the shape of a key + hash stream), same orders and read points. */
   public TableSpec keysOnly() {
     return new TableSpec(key, displayName, source, target, keyColumns(), keyCount, where, emptyStringIsNull,
-        List.of(), TargetTraits.NONE, keyOrders, sourceReadPoint, targetReadPoint);
+        List.of(), TargetTraits.NONE, keyOrders, sourceReadPoint, targetReadPoint, keySource);
   }
 
   public ReadPoint readPoint(Side side) {

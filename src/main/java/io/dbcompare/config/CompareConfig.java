@@ -39,6 +39,9 @@ public record CompareConfig(
       put(h, t.source().display());
       put(h, t.target().display());
       put(h, t.primaryKey().toString());
+      if (!t.keyColumns().isEmpty()) {
+        put(h, "key_columns " + t.keyColumns()); // only when given: hashes of earlier sessions stay as they were
+      }
       put(h, t.columns().toString());
       put(h, t.excludeColumns().toString());
       put(h, t.where().orElse("\u0000"));

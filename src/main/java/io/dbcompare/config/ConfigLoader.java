@@ -45,8 +45,8 @@ public final class ConfigLoader {
       Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style", "max_script_rows");
   private static final Set<String> REPAIR_KEYS = Set.of("batch_size", "direct_path");
   private static final Set<String> TABLE_KEYS =
-      Set.of("table_name", "primary_key", "chunk_size", "columns", "exclude_columns", "where", "target_table",
-          "recheck");
+      Set.of("table_name", "primary_key", "key_columns", "chunk_size", "columns", "exclude_columns", "where",
+          "target_table", "recheck");
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._\\-]+|\\[[0-9A-Fa-f:.]+]");
   private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9._\\-$#]+");
@@ -343,6 +343,11 @@ public final class ConfigLoader {
       Optional<Integer> chunk = t.optionalInt("chunk_size");
       chunk.ifPresent(c -> t.checkRange("chunk_size", c, 1, 100_000_000));
       List<Identifier> pk = t.identifierList("primary_key");
+      List<Identifier> keyColumns = t.identifierList("key_columns");
+      if (!pk.isEmpty() && !keyColumns.isEmpty()) {
+        throw t.error("key_columns", "give either primary_key (trusted as declared) or key_columns (checked for NULLs"
+            + " and duplicates when compared), not both");
+      }
       List<Identifier> cols = t.identifierList("columns");
       List<Identifier> excl = t.identifierList("exclude_columns");
       if (!cols.isEmpty() && !excl.isEmpty()) {
@@ -354,7 +359,7 @@ public final class ConfigLoader {
       }
       Optional<RecheckSettings> recheck = t.has("recheck")
           ? Optional.of(recheck(t, settings.recheck())) : Optional.empty();
-      out.add(new TableConfig(name, target, pk, chunk, cols, excl, filter, recheck));
+      out.add(new TableConfig(name, target, pk, keyColumns, chunk, cols, excl, filter, recheck));
     }
     return out;
   }

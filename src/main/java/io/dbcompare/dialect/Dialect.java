@@ -146,10 +146,33 @@ public interface Dialect {
    * that carries the message (H2 has no RAISE); the statement's WHERE clause repeats the guard.
    */
   default String guardedStatement(String dml, String table, String where, String message, SqlScript script) {
+    return checkQuery("= 1", table, where, message, script) + statement(dml, script);
+  }
+
+  /**
+   * A DELETE of one of the rows of {@code table} that {@code where} ({@code " WHERE ..."}, every column
+   * of a table without key) matches: identical rows cannot be told apart, so any one of them. H2 and
+   * standard SQL: {@code FETCH FIRST ROW ONLY} after the WHERE clause.
+   */
+  default String deleteOneRow(String table, String where) {
+    return "DELETE FROM " + table + where + " FETCH FIRST ROW ONLY";
+  }
+
+  /**
+   * {@link #guardedStatement} for a {@link #deleteOneRow}: the script stops when it deletes no row.
+   * Without procedural blocks the check query accepts any number of matching rows but none (there may
+   * be several identical rows, of which the statement deletes one).
+   */
+  default String guardedDeleteOne(String dml, String table, String where, String message, SqlScript script) {
+    return checkQuery(">= 1", table, where, message, script) + statement(dml, script);
+  }
+
+  /** H2's check query: fails with a conversion error carrying the message unless the count satisfies {@code test}. */
+  private String checkQuery(String test, String table, String where, String message, SqlScript script) {
     // COUNT(*) in the failing branch keeps the optimizer from evaluating the CAST up front.
-    return "SELECT CASE WHEN COUNT(*) = 1 THEN 1 ELSE CAST(" + literal(ValueKind.TEXT, message + " [rows matching: ",
-        "VARCHAR", script) + " || COUNT(*) || ']' AS INT) END AS \"SYNC_GUARD\" FROM " + table + where + ";\n"
-        + statement(dml, script);
+    return "SELECT CASE WHEN COUNT(*) " + test + " THEN 1 ELSE CAST(" + literal(ValueKind.TEXT, message
+        + " [rows matching: ", "VARCHAR", script) + " || COUNT(*) || ']' AS INT) END AS \"SYNC_GUARD\" FROM " + table
+        + where + ";\n";
   }
 
   // ----- bound statements (--apply): the same statements with parameters instead of literals. Each

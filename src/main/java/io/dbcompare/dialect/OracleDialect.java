@@ -546,6 +546,18 @@ public final class OracleDialect extends AbstractDialect {
    * exactly one row; {@code WHENEVER SQLERROR} then rolls back and ends SQL*Plus.
    */
   @Override
+  public String deleteOneRow(String table, String where) {
+    // ROWNUM = 1 stops the DELETE after the first matching row (Oracle SQL Reference, ROWNUM pseudocolumn)
+    return "DELETE FROM " + table + where + " AND ROWNUM = 1";
+  }
+
+  /** The PL/SQL block of any guarded statement: SQL%ROWCOUNT is 1 or 0 with {@code ROWNUM = 1}. */
+  @Override
+  public String guardedDeleteOne(String dml, String table, String where, String message, SqlScript script) {
+    return guardedStatement(dml, table, where, message, script);
+  }
+
+  @Override
   public String guardedStatement(String dml, String table, String where, String message, SqlScript script) {
     String msg = literal(ValueKind.TEXT, message, "VARCHAR2", script);
     List<String> lines = new ArrayList<>();

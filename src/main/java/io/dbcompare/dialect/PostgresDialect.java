@@ -198,6 +198,20 @@ public final class PostgresDialect extends AbstractDialect {
    * chosen so that it occurs nowhere in the block.
    */
   @Override
+  public String deleteOneRow(String table, String where) {
+    // PostgreSQL's DELETE has no LIMIT: one matching row is chosen by its physical address. ctid alone
+    // is unique only within one table; tableoid with it also in a partitioned or inherited table.
+    return "DELETE FROM " + table + " WHERE (tableoid, ctid) = (SELECT tableoid, ctid FROM " + table + where
+        + " LIMIT 1)";
+  }
+
+  /** The DO block of any guarded statement: NOT FOUND when the DELETE found no row. */
+  @Override
+  public String guardedDeleteOne(String dml, String table, String where, String message, SqlScript script) {
+    return guardedStatement(dml, table, where, message, script);
+  }
+
+  @Override
   public String guardedStatement(String dml, String table, String where, String message, SqlScript script) {
     String body = "BEGIN\n  " + dml + ";\n  IF NOT FOUND THEN\n    RAISE EXCEPTION USING MESSAGE = "
         + literal(ValueKind.TEXT, message, "text", script) + ";\n  END IF;\nEND";

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class JdbcChunkPlanner implements ChunkPlanner {
   private static final Logger log = LoggerFactory.getLogger(JdbcChunkPlanner.class);
   private final ConnectionPool source;
+  /** Null: tables without key are sized by the source alone. */
+  private final ConnectionPool target;
   private final long sampleAboveRows;
 
   /** Exact planning for every table. */
@@ -35,8 +37,42 @@ public final class JdbcChunkPlanner implements ChunkPlanner {
 
   /** @param sampleAboveRows sample tables whose row estimate is at least this; 0: never */
   public JdbcChunkPlanner(ConnectionPool source, long sampleAboveRows) {
+    this(source, null, sampleAboveRows);
+  }
+
+  /** @param target counted too when a table without key is planned, so its buckets fit the larger side */
+  public JdbcChunkPlanner(ConnectionPool source, ConnectionPool target, long sampleAboveRows) {
     this.source = source;
+    this.target = target;
     this.sampleAboveRows = sampleAboveRows;
+  }
+
+  /**
+   * A table without key: as many buckets as the larger side has {@code chunkSize}-row chunks, counted
+   * exactly (one COUNT(*) per side): the bucket comparison holds a bucket's unmatched rows in memory.
+   */
+  @Override
+  public int buckets(TableSpec t, int chunkSize) {
+    long rows = count(source, t, Side.SOURCE);
+    if (target != null) {
+      rows = Math.max(rows, count(target, t, Side.TARGET));
+    }
+    int buckets = ChunkPlanner.bucketsFor(rows, chunkSize);
+    log.info("{}: no key: {} bucket(s) by row hash for {} rows (the larger side)", t.displayName(), buckets, rows);
+    return buckets;
+  }
+
+  private static long count(ConnectionPool pool, TableSpec t, Side side) {
+    Connection c = pool.borrow();
+    RangeSql.Query q = RangeSql.countQuery(t, side, pool.dialect());
+    try (PreparedStatement ps = Values.prepare(c, pool, q, 1); ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "counting the " + side.label() + " rows of " + t.displayName(), pool.database());
+    } finally {
+      ConnectionPool.release(c);
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.dbcompare.jdbc;
 
 import io.dbcompare.compare.ColumnSpec;
+import io.dbcompare.compare.KeySource;
 import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableRef;
 import io.dbcompare.compare.TableResolver;
@@ -52,22 +53,22 @@ public final class JdbcTableResolver implements TableResolver {
     String display = tc.source().display();
     Dialect sd = pools.source().dialect();
 
-    List<String> keyNames;
-    if (!tc.primaryKey().isEmpty()) {
-      keyNames = new ArrayList<>();
-      for (Identifier id : tc.primaryKey()) {
-        keyNames.add(source.column(id, sd).orElseThrow(() -> fail(display + ": primary_key column " + id.display()
-            + " does not exist in source table " + source.ref.display())).name());
+    List<String> excluded = new ArrayList<>();
+    if (tc.columns().isEmpty()) {
+      for (Identifier id : tc.excludeColumns()) {
+        excluded.add(source.column(id, sd).orElseThrow(() -> fail(display + ": column " + id.display()
+            + " listed in 'exclude_columns' does not exist in source table " + source.ref.display())).name());
       }
-    } else if (!source.primaryKey.isEmpty()) {
-      keyNames = source.primaryKey;
-    } else if (source.kind == CatalogNames.Kind.VIEW) {
-      throw fail(display + ": source " + source.ref.display() + " is a view" + via(source)
-          + ", which has no primary key; set primary_key (unique NOT NULL columns) for it in the configuration");
-    } else {
-      throw fail(display + ": source table " + source.ref.display() + via(source)
-          + " has no primary key; set primary_key (unique NOT NULL columns) for it in the configuration");
     }
+    KeySource keySource = KeyChoice.choose(sourceNames(tc.primaryKey(), "primary_key", source, display),
+        sourceNames(tc.keyColumns(), "key_columns", source, display), source.primaryKey, source.namedUniques,
+        col -> usableKeyColumn(col, source, target, excluded));
+    if (keySource.kind() == KeySource.Kind.NONE && source.kind == CatalogNames.Kind.VIEW) {
+      throw fail(display + ": source " + source.ref.display() + " is a view" + via(source)
+          + ", which has no primary key; set primary_key or key_columns (unique NOT NULL columns) for it in the"
+          + " configuration");
+    }
+    List<String> keyNames = keySource.columns();
 
     List<Column> selected = new ArrayList<>();
     if (!tc.columns().isEmpty()) {
@@ -76,11 +77,6 @@ public final class JdbcTableResolver implements TableResolver {
             + " listed in 'columns' does not exist in source table " + source.ref.display())));
       }
     } else {
-      List<String> excluded = new ArrayList<>();
-      for (Identifier id : tc.excludeColumns()) {
-        excluded.add(source.column(id, sd).orElseThrow(() -> fail(display + ": column " + id.display()
-            + " listed in 'exclude_columns' does not exist in source table " + source.ref.display())).name());
-      }
       for (String k : keyNames) {
         if (excluded.contains(k)) {
           throw fail(display + ": key column " + k + " cannot be excluded");
@@ -122,19 +118,38 @@ public final class JdbcTableResolver implements TableResolver {
     List<String> compared = all.stream().map(ColumnSpec::targetName).toList();
     TargetTraits traits = new TargetTraits(skippedGenerated,
         target.identityAlways.stream().filter(compared::contains).toList(), target.triggers);
-    return KeyOrderResolver.complete(pools, new TableSpec(tc.key(), display, source.ref, target.ref, all, keys.size(),
-        tc.where(), emptyStringIsNull, uniques, traits));
+    TableSpec spec = KeyOrderResolver.complete(pools, new TableSpec(tc.key(), display, source.ref, target.ref, all,
+        keys.size(), tc.where(), emptyStringIsNull, uniques, traits, List.of(), null, null, keySource));
+    if (keySource.kind() == KeySource.Kind.KEY_COLUMNS) {
+      KeyColumnsCheck.run(pools, spec);
+    }
+    return spec;
+  }
+
+  /** Configured key columns ({@code primary_key} or {@code key_columns}) as source column names. */
+  private List<String> sourceNames(List<Identifier> ids, String setting, Meta source, String display) {
+    List<String> out = new ArrayList<>();
+    for (Identifier id : ids) {
+      out.add(source.column(id, pools.source().dialect()).orElseThrow(() -> fail(display + ": " + setting + " column " + id.display()
+          + " does not exist in source table " + source.ref.display())).name());
+    }
+    return out;
+  }
+
+  /**
+   * Whether a source column may be part of a key taken from a unique index: NOT NULL on both sides,
+   * matched in the target, not excluded, and of a type both sides support.
+   */
+  private boolean usableKeyColumn(String name, Meta source, Meta target, List<String> excluded) {
+    Column s = source.columns.get(name);
+    Column t = s == null ? null : target.matching(s.name());
+    return t != null && !excluded.contains(name) && source.notNull.contains(s.name())
+        && target.notNull.contains(t.name()) && pools.source().dialect().kindOf(s.type()).isPresent()
+        && pools.target().dialect().kindOf(t.type()).isPresent();
   }
 
   private ColumnSpec match(String display, Column s, Meta target, boolean key) {
-    Column t = target.columns.get(s.name());
-    if (t == null) {
-      List<Column> ci = target.columns.values().stream()
-          .filter(c -> c.name().equalsIgnoreCase(s.name())).toList();
-      if (ci.size() == 1) {
-        t = ci.get(0);
-      }
-    }
+    Column t = target.matching(s.name());
     if (t == null) {
       throw fail(display + ": column " + s.name() + " is missing in target table " + target.ref.display()
           + "; add it there or leave it out with exclude_columns");
@@ -167,11 +182,27 @@ public final class JdbcTableResolver implements TableResolver {
     String via = "";
     final Map<String, Column> columns = new LinkedHashMap<>();
     final List<String> primaryKey = new ArrayList<>();
+    /** Columns declared NOT NULL. */
+    final java.util.Set<String> notNull = new java.util.HashSet<>();
     /** Unique indexes and constraints, as lists of column names (the primary key's included). */
     final List<List<String>> uniqueIndexes = new ArrayList<>();
+    /** The same with their names, and whether each is partial (candidates for a key, see {@link KeyChoice}). */
+    final List<KeyChoice.UniqueIndex> namedUniques = new ArrayList<>();
     final List<String> generated = new ArrayList<>();
     final List<String> identityAlways = new ArrayList<>();
     final List<String> triggers = new ArrayList<>();
+
+    /** The column of this table that a column of the other side's table matches: same name, else one ignoring case. */
+    Column matching(String name) {
+      Column t = columns.get(name);
+      if (t == null) {
+        List<Column> ci = columns.values().stream().filter(c -> c.name().equalsIgnoreCase(name)).toList();
+        if (ci.size() == 1) {
+          t = ci.get(0);
+        }
+      }
+      return t;
+    }
 
     Optional<Column> column(Identifier id, Dialect d) {
       if (id.quoted()) {
@@ -219,6 +250,9 @@ public final class JdbcTableResolver implements TableResolver {
           ColumnType type = new ColumnType(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
               rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"));
           byPosition.put(rs.getInt("ORDINAL_POSITION"), new Column(rs.getString("COLUMN_NAME"), type));
+          if (rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls) {
+            m.notNull.add(rs.getString("COLUMN_NAME"));
+          }
         }
         for (Column col : byPosition.values()) {
           m.columns.put(col.name(), col);
@@ -231,21 +265,30 @@ public final class JdbcTableResolver implements TableResolver {
         }
         m.primaryKey.addAll(pk.values());
       }
-      if (side == Side.TARGET) {
-        try (ResultSet rs = md.getIndexInfo(null, m.ref.schema(), m.ref.table(), true, true)) {
-          Map<String, TreeMap<Integer, String>> byIndex = new LinkedHashMap<>();
-          while (rs.next()) {
-            String index = rs.getString("INDEX_NAME");
-            String column = rs.getString("COLUMN_NAME");
-            if (index == null || column == null || rs.getBoolean("NON_UNIQUE")) {
-              continue; // table statistics rows, expression indexes
-            }
-            byIndex.computeIfAbsent(index, k -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"), column);
+      // unique indexes: the target's keep sync scripts from updating a unique value in place; the
+      // source's are candidates for the key of a table without primary key (KeyChoice)
+      try (ResultSet rs = md.getIndexInfo(null, m.ref.schema(), m.ref.table(), true, true)) {
+        Map<String, TreeMap<Integer, String>> byIndex = new LinkedHashMap<>();
+        java.util.Set<String> partial = new java.util.HashSet<>();
+        while (rs.next()) {
+          String index = rs.getString("INDEX_NAME");
+          String column = rs.getString("COLUMN_NAME");
+          if (index == null || column == null || rs.getBoolean("NON_UNIQUE")) {
+            continue; // table statistics rows, expression indexes
           }
-          for (TreeMap<Integer, String> cols : byIndex.values()) {
-            m.uniqueIndexes.add(new ArrayList<>(cols.values()));
+          byIndex.computeIfAbsent(index, k -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"), column);
+          if (rs.getString("FILTER_CONDITION") != null) {
+            partial.add(index);
           }
         }
+        for (Map.Entry<String, TreeMap<Integer, String>> e : byIndex.entrySet()) {
+          List<String> cols = new ArrayList<>(e.getValue().values());
+          m.uniqueIndexes.add(cols);
+          m.namedUniques.add(new KeyChoice.UniqueIndex(e.getKey(), cols,
+              partial.contains(e.getKey()) || !m.columns.keySet().containsAll(cols)));
+        }
+      }
+      if (side == Side.TARGET) {
         TargetCatalogSql catalog = pool.databaseType().catalogSql();
         names(c, catalog.generatedColumns(), m.ref, m.generated);
         names(c, catalog.identityAlwaysColumns(), m.ref, m.identityAlways);

@@ -57,8 +57,7 @@ final class KeyOrderResolver {
       }
       orders.add(o);
     }
-    return new TableSpec(t.key(), t.displayName(), t.source(), t.target(), columns, t.keyCount(), t.where(),
-        t.emptyStringIsNull(), t.uniqueKeys(), t.targetTraits(), orders, t.sourceReadPoint(), t.targetReadPoint());
+    return t.withColumns(columns).withKeyOrders(orders);
   }
 
   private static ColumnDetails detail(Map<Side, Map<String, ColumnDetails>> details, Side side, ColumnSpec c) {

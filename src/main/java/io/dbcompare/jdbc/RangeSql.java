@@ -28,7 +28,17 @@ public final class RangeSql {
   public static Query chunkQuery(TableSpec t, Side side, Dialect d, ChunkBounds b) {
     List<Object> binds = new ArrayList<>();
     String sql = "SELECT " + String.join(", ", columns(t, side, d)) + " FROM " + from(t, side, d, null, binds)
-        + where(t, side, d, b, binds) + " ORDER BY " + String.join(", ", keyExpressions(t, side, d));
+        + where(t, side, d, b, binds)
+        // a table without key is read whole and in any order: its buckets are compared as multisets
+        + (t.keyless() ? "" : " ORDER BY " + String.join(", ", keyExpressions(t, side, d)));
+    return new Query(sql, binds);
+  }
+
+  /** The rows of a side (inside the filter): what the buckets of a table without key are sized by. */
+  public static Query countQuery(TableSpec t, Side side, Dialect d) {
+    List<Object> binds = new ArrayList<>();
+    String sql = "SELECT COUNT(*) FROM " + from(t, side, d, null, binds)
+        + t.where().map(w -> " WHERE (" + w + ")").orElse("");
     return new Query(sql, binds);
   }
 

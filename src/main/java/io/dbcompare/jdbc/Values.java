@@ -83,7 +83,7 @@ final class Values {
       values[i] = read(rs, i + 1, col.kind(), dateOnly[i], t.emptyStringIsNull());
       if (values[i] == null && col.key()) {
         throw new CompareException(ErrorCode.TABLE_FAILED, t.displayName() + ": key column " + col.name()
-            + " is NULL in a " + side.label() + " row; the comparison key must be NOT NULL: set primary_key");
+            + " is NULL in a " + side.label() + " row; " + t.keySource().fixHint());
       }
     }
     return values;

@@ -134,6 +134,12 @@ public final class Repairer {
         continue;
       }
       TableSpec t = specs.apply(tp);
+      if (t.keyless()) {
+        // rows without a key are written by the sync script (one DELETE or INSERT per surplus copy)
+        throw new CompareException(ErrorCode.USAGE, t.displayName() + " has no key (compared as a multiset of whole"
+            + " rows): --repair writes rows by key; run its sync script (--apply), or name a key with key_columns and"
+            + " compare again");
+      }
       List<ChunkPlan> todo = tp.chunks().stream().filter(ch -> ch.index() > view.lastChunk()).toList();
       out.println("  " + t.displayName() + ": " + todo.size() + " of " + tp.chunks().size() + " chunks to repair"
           + (view.lastChunk() >= 0 ? ", resuming after chunk " + (view.lastChunk() + 1) : "") + "; inserts: "

@@ -12,6 +12,7 @@ import io.dbcompare.compare.ProgressEvent.ReplicationLag;
 import io.dbcompare.compare.ProgressEvent.StopRequested;
 import io.dbcompare.compare.ProgressEvent.TableFailed;
 import io.dbcompare.compare.ProgressEvent.TableFinished;
+import io.dbcompare.compare.ProgressEvent.TableKey;
 import io.dbcompare.compare.ProgressEvent.TableMode;
 import io.dbcompare.compare.ProgressEvent.TablePlanned;
 import io.dbcompare.compare.ProgressEvent.TableRetry;
@@ -130,6 +131,11 @@ public final class ConsoleReporter implements ProgressListener, AutoCloseable {
       positions.put(e.table(), e.position());
       pendingStart.put(e.table(), "[" + e.position() + "/" + e.count() + "] Processing: " + e.table());
       draw(true);
+    } else if (event instanceof TableKey e) {
+      if (e.key().worthSaying()) { // the primary key, declared or configured, goes without saying
+        flushStart(e.table());
+        line("  key: " + e.key().describe());
+      }
     } else if (event instanceof TableMode e) {
       String start = pendingStart.get(e.table());
       if (start != null) {

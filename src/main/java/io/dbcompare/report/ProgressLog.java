@@ -8,6 +8,7 @@ import io.dbcompare.compare.ProgressEvent.RecheckRoundDone;
 import io.dbcompare.compare.ProgressEvent.ReplicationLag;
 import io.dbcompare.compare.ProgressEvent.TableFailed;
 import io.dbcompare.compare.ProgressEvent.TableFinished;
+import io.dbcompare.compare.ProgressEvent.TableKey;
 import io.dbcompare.compare.ProgressEvent.TableMode;
 import io.dbcompare.compare.ProgressEvent.TablePlanned;
 import io.dbcompare.compare.ProgressEvent.TableRetry;
@@ -31,6 +32,8 @@ public final class ProgressLog implements ProgressListener {
       progressLog.info("TABLE: {} | STATUS: STARTED", e.table());
     } else if (event instanceof TablePlanned e) {
       progressLog.info("TABLE: {} | PLAN: {} chunks | already done {}", e.table(), e.chunks(), e.alreadyDone());
+    } else if (event instanceof TableKey e) {
+      progressLog.info("TABLE: {} | KEY: {}", e.table(), e.key().describe());
     } else if (event instanceof TableMode e) {
       progressLog.info("TABLE: {} | MODE: {}", e.table(), e.mode());
     } else if (event instanceof ChunkCompleted e) {

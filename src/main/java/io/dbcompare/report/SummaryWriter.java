@@ -39,16 +39,25 @@ public final class SummaryWriter {
     for (String h : header) {
       sb.append(h).append('\n');
     }
-    sb.append("Key:                 ").append(String.join(", ", t.keyNames())).append('\n');
+    if (t.keyless()) {
+      sb.append("Key:                 ").append(t.keySource().describe()).append('\n');
+    } else {
+      sb.append("Key:                 ").append(String.join(", ", t.keyNames())).append('\n');
+      if (t.keySource().worthSaying()) {
+        sb.append("Key from:            ").append(t.keySource().describe()).append('\n');
+      }
+    }
     sb.append("Compared columns:    ").append(t.columns().size()).append(" (").append(String.join(", ", t.columnNames()))
         .append(")\n");
     t.where().ifPresent(w -> sb.append("Filter (both sides): ").append(w).append('\n'));
-    sb.append("Chunks:              ").append(p.totalChunks()).append('\n');
+    sb.append("Chunks:              ").append(p.totalChunks()).append(t.keyless() ? " (buckets by row hash)" : "")
+        .append('\n');
     sb.append("Rows in source:      ").append(p.sourceRows()).append('\n');
     sb.append("Rows in target:      ").append(p.targetRows()).append('\n');
     sb.append("Missing in target:   ").append(p.missingInTarget()).append("  (sync script INSERTs them)\n");
     sb.append("Missing in source:   ").append(p.missingInSource()).append("  (sync script DELETEs them)\n");
-    sb.append("Different rows:      ").append(p.differentRows()).append("  (sync script UPDATEs them)\n");
+    sb.append("Different rows:      ").append(p.differentRows()).append(t.keyless()
+        ? "  (none without a key: a changed row is missing on each side)\n" : "  (sync script UPDATEs them)\n");
     if (!p.recheckRounds().isEmpty()) {
       sb.append("In flight:           ").append(p.inFlightRows())
           .append("  (equal again, or gone from both sides, when read again: not differences)\n");
@@ -73,7 +82,10 @@ public final class SummaryWriter {
           sideBySide.add(DifferingRows.row(t, d));
         }
         List<String> s = samples.get(d.kind());
-        if (s.size() < SAMPLE) {
+        if (t.keyless()) {
+          sampleCopy(s, ValueText.display(t.columnNames(), t.kinds(),
+              d.kind() == DiffKind.MISSING_IN_TARGET ? d.sourceValues() : d.targetValues()));
+        } else if (s.size() < SAMPLE) {
           String key = ValueText.display(t.keyNames(), t.keyKinds(), d.key());
           if (d.kind() == DiffKind.DIFFERENT) {
             key += " columns: " + String.join(", ", differingColumns(t, d));
@@ -120,6 +132,25 @@ public final class SummaryWriter {
 
   private static String text(ShownValue v) {
     return v == null ? "NULL" : v.quoted();
+  }
+
+  /**
+   * A surplus copy of a row of a table without key: copies of one row come one after the other (a
+   * bucket's differences are in row-hash order), so they are counted on one line: {@code (A=1) x 3}.
+   */
+  private static void sampleCopy(List<String> sample, String row) {
+    if (!sample.isEmpty()) {
+      String last = sample.get(sample.size() - 1);
+      String bare = last.replaceFirst(" x \\d+$", "");
+      if (bare.equals(row)) {
+        int copies = last.equals(bare) ? 1 : Integer.parseInt(last.substring(bare.length() + 3));
+        sample.set(sample.size() - 1, row + " x " + (copies + 1));
+        return;
+      }
+    }
+    if (sample.size() < SAMPLE) {
+      sample.add(row);
+    }
   }
 
   static List<String> differingColumns(TableSpec t, RowDiff d) {

@@ -1,5 +1,6 @@
 package io.dbcompare.session;
 
+import io.dbcompare.compare.KeySource;
 import io.dbcompare.compare.ChunkRange;
 import io.dbcompare.compare.ChunkResult;
 import io.dbcompare.compare.ChunkSnapshot;
@@ -125,6 +126,7 @@ public final class SessionBook implements ProgressBook {
       tp.targetSchema = spec.target().schema();
       tp.targetTable = spec.target().table();
       tp.keyColumns = spec.keyNames();
+      tp.keySource = KeySource.UNSPECIFIED.equals(spec.keySource()) ? null : spec.keySource().describe();
       return table(key, tp);
     }
   }

@@ -27,6 +27,12 @@ public class TableProgress {
   public String startedAt;
   public String finishedAt;
   public List<String> keyColumns;
+  /**
+   * Where the key came from, as the console says it: {@code primary key (ID)}, {@code unique index
+   * UQ_NO (NO) ...}, {@code key_columns (...)}, or {@code none: ... multiset of whole rows} (null in
+   * sessions of older versions).
+   */
+  public String keySource;
   /** The chunk size the plan was made with (null before planning and in sessions of older versions). */
   public Integer chunkSize;
   public String syncScript;

@@ -14,9 +14,15 @@ import java.util.Objects;
  * <p>Every statement changes exactly one row; one that changes none is a conflict (the row changed
  * since the comparison), and an INSERT whose key exists fails on the key.
  *
+ * <p>A table without key ({@code TableSpec.keyless()}) has statements without key: an
+ * {@link Kind#INSERT_ROW} of one copy of a whole row ({@code key} empty, every column in
+ * {@code insert}), and a {@link Kind#DELETE_ROW} that deletes one copy of a row whose every compared
+ * column matches {@code guard}.
+ *
  * @param kind what the statement does
  * @param table the target table, as its catalog spells it
- * @param key the key columns and their values, in key order
+ * @param key the key columns and their values, in key order; empty for the statements of a table
+ *     without key
  * @param set the columns the statement sets besides the key: UPDATE and MERGE_UPDATE the differing
  *     columns, MERGE_INSERT every non-key column; empty for INSERT and DELETE
  * @param insert INSERT and both MERGEs: every non-key column with the value the row gets when inserted;
@@ -42,7 +48,16 @@ public record RowStatement(Kind kind, TableRef table, List<ColumnValue> key, Lis
     /** A MERGE of a row that differs (sync.style: merge): guarded, it updates only while the row is as read. */
     MERGE_UPDATE("MERGE"),
     /** A MERGE of a row missing in the target: guarded, it inserts only while the key is missing. */
-    MERGE_INSERT("MERGE");
+    MERGE_INSERT("MERGE"),
+    /**
+     * A DELETE of one copy of a row of a table without key: it matches every compared column (its
+     * guard, always on) and deletes at most one of the identical rows (Oracle {@code ROWNUM = 1},
+     * PostgreSQL by {@code ctid}, H2 {@code FETCH FIRST ROW ONLY}; see {@code Dialect#deleteOneRow}).
+     * Appended last: statement files store the kind's ordinal.
+     */
+    DELETE_ROW("DELETE"),
+    /** An INSERT of one copy of a row of a table without key: every compared column, no key. */
+    INSERT_ROW("INSERT");
 
     private final String verb;
 
@@ -63,8 +78,18 @@ public record RowStatement(Kind kind, TableRef table, List<ColumnValue> key, Lis
     set = List.copyOf(set);
     insert = List.copyOf(insert);
     guard = List.copyOf(guard);
-    if (key.isEmpty()) {
-      throw new IllegalArgumentException("a row statement needs the row's key");
+    if (kind == Kind.DELETE_ROW) {
+      if (!key.isEmpty() || !guarded || guard.isEmpty() || !set.isEmpty() || !insert.isEmpty()) {
+        throw new IllegalArgumentException("a DELETE of a row without key matches every column (guard) and nothing"
+            + " else");
+      }
+    } else if (kind == Kind.INSERT_ROW) {
+      if (!key.isEmpty() || insert.isEmpty() || guarded || !guard.isEmpty() || !set.isEmpty()) {
+        throw new IllegalArgumentException("an INSERT of a row without key inserts every column and nothing else");
+      }
+    } else if (key.isEmpty()) {
+      throw new IllegalArgumentException("a row statement needs the row's key (only the DELETE_ROW and INSERT_ROW of"
+          + " a table without key have none)");
     }
     boolean setsColumns = kind == Kind.UPDATE || kind == Kind.MERGE_UPDATE;
     if (setsColumns && set.isEmpty()) {
@@ -96,6 +121,22 @@ public record RowStatement(Kind kind, TableRef table, List<ColumnValue> key, Lis
         emptyStringIsNull, false);
   }
 
+  /** An INSERT of one copy of a row of a table without key: {@code row} holds every compared column. */
+  public static RowStatement insertRow(TableRef table, List<ColumnValue> row) {
+    return new RowStatement(Kind.INSERT_ROW, table, List.of(), List.of(), row, List.of(), false, false, false);
+  }
+
+  /** A DELETE of one copy of a row of a table without key: every compared column has the value in {@code row}. */
+  public static RowStatement deleteRow(TableRef table, List<ColumnValue> row, boolean emptyStringIsNull) {
+    return new RowStatement(Kind.DELETE_ROW, table, List.of(), List.of(), List.of(), row, true, emptyStringIsNull,
+        false);
+  }
+
+  /** Whether this is a statement of a table without key (it names its row by all its values). */
+  public boolean keyless() {
+    return key.isEmpty();
+  }
+
   /** A DELETE of the row with {@code key}; with a {@code guard} (not null) only while it has those values. */
   public static RowStatement delete(TableRef table, List<ColumnValue> key, List<ColumnValue> guard,
       boolean emptyStringIsNull) {
@@ -108,9 +149,12 @@ public record RowStatement(Kind kind, TableRef table, List<ColumnValue> key, Lis
     return new RowStatement(kind, table, key, set, insert, guard, guarded, emptyStringIsNull, true);
   }
 
-  /** The key as a DBA reads it: {@code (ID=42, REGION=EU)}. */
+  /**
+   * The key as a DBA reads it: {@code (ID=42, REGION=EU)}; for a table without key the whole row, which
+   * is all that names it.
+   */
   public String keyText() {
-    return keyText(key);
+    return keyText(kind == Kind.DELETE_ROW ? guard : kind == Kind.INSERT_ROW ? insert : key);
   }
 
   private static String keyText(List<ColumnValue> key) {

@@ -44,6 +44,15 @@ public final class RowStatements {
 
   /** The statement that makes the target row equal to the source row. */
   public RowStatement sync(RowDiff diff) {
+    if (t.keyless()) {
+      // no key: one copy of a whole row is inserted or deleted (no UPDATE, no MERGE: nothing to match on)
+      return switch (diff.kind()) {
+        case MISSING_IN_SOURCE -> deleteRow(diff.targetValues());
+        case MISSING_IN_TARGET -> insertRow(diff.sourceValues());
+        case DIFFERENT -> throw new IllegalStateException(t.displayName() + " has no key: no row differs, rows are"
+            + " missing on one side");
+      };
+    }
     return switch (diff.kind()) {
       case MISSING_IN_SOURCE -> delete(diff.key(), diff.targetValues());
       case MISSING_IN_TARGET -> merge ? mergeInsert(diff.sourceValues()) : insert(diff.sourceValues());
@@ -54,6 +63,13 @@ public final class RowStatements {
 
   /** The statement that undoes {@link #sync}: the row as the comparison read it from the target. */
   public RowStatement undo(RowDiff diff) {
+    if (t.keyless()) {
+      return switch (diff.kind()) {
+        case MISSING_IN_SOURCE -> insertRow(diff.targetValues());
+        case MISSING_IN_TARGET -> deleteRow(diff.sourceValues()).asUndo();
+        case DIFFERENT -> throw new IllegalStateException(t.displayName() + " has no key: no row differs");
+      };
+    }
     return switch (diff.kind()) {
       case MISSING_IN_SOURCE -> insert(diff.targetValues());
       case MISSING_IN_TARGET -> delete(diff.key(), diff.sourceValues()).asUndo();
@@ -74,6 +90,15 @@ public final class RowStatements {
 
   private RowStatement insert(Object[] row) {
     return RowStatement.insert(t.target(), values(row, 0, t.keyCount()), values(row, t.keyCount(), t.columns().size()));
+  }
+
+  private RowStatement insertRow(Object[] row) {
+    return RowStatement.insertRow(t.target(), values(row, 0, t.columns().size()));
+  }
+
+  /** One copy of a row of a table without key: every compared column matches, guarded or not. */
+  private RowStatement deleteRow(Object[] row) {
+    return RowStatement.deleteRow(t.target(), values(row, 0, t.columns().size()), t.emptyStringIsNull());
   }
 
   private RowStatement delete(Object[] key, Object[] expected) {

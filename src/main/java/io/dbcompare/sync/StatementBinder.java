@@ -27,7 +27,7 @@ public final class StatementBinder {
     Sql sql = new Sql();
     String table = d.qualified(s.table());
     switch (s.kind()) {
-      case INSERT -> insert(sql.add("INSERT INTO " + table + " "), StatementText.row(s));
+      case INSERT, INSERT_ROW -> insert(sql.add("INSERT INTO " + table + " "), StatementText.row(s));
       case DELETE -> where(sql.add("DELETE FROM " + table), s, "");
       case UPDATE -> {
         sql.add("UPDATE " + table + " SET ");
@@ -35,6 +35,7 @@ public final class StatementBinder {
         where(sql, s, "");
       }
       case MERGE_UPDATE, MERGE_INSERT -> merge(sql, s, table);
+      case DELETE_ROW -> deleteRow(sql, s, table);
     }
     return new BoundStatement(s, sql.text.toString(), sql.binds);
   }
@@ -69,6 +70,19 @@ public final class StatementBinder {
         sql.add(" AND ").add(guard(alias, c, s));
       }
     }
+  }
+
+  /** {@link Dialect#deleteOneRow} with every column's value bound where its WHERE clause goes. */
+  private void deleteRow(Sql sql, RowStatement s, String table) {
+    Sql where = new Sql();
+    for (int i = 0; i < s.guard().size(); i++) {
+      where.add(i == 0 ? " WHERE " : " AND ").add(guard("", s.guard().get(i), s));
+    }
+    String marker = "\u0000W";
+    String text = d.deleteOneRow(table, marker);
+    int at = text.indexOf(marker);
+    sql.add(text.substring(0, at)).add(new BoundValue(where.text.toString(), where.binds))
+        .add(text.substring(at + marker.length()));
   }
 
   private void merge(Sql sql, RowStatement s, String table) {

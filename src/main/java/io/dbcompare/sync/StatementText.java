@@ -26,11 +26,28 @@ public final class StatementText {
     SqlScript script = new SqlScript();
     String table = d.qualified(s.table());
     return switch (s.kind()) {
-      case INSERT -> d.statement(insert(s, table, script), script);
+      case INSERT, INSERT_ROW -> d.statement(insert(s, table, script), script);
       case DELETE -> guard(new StringBuilder("DELETE FROM " + table), s, table, script);
       case UPDATE -> update(s, table, script);
       case MERGE_UPDATE, MERGE_INSERT -> merge(s, table, script);
+      case DELETE_ROW -> deleteRow(s, table, script);
     };
+  }
+
+  /**
+   * One copy of a row of a table without key: every compared column matches (NULL as IS NULL, LOBs
+   * compared whole, as in a guard), and the dialect deletes at most one of the identical rows; the
+   * script stops when it deletes none.
+   */
+  private String deleteRow(RowStatement s, String table, SqlScript script) {
+    StringBuilder where = new StringBuilder();
+    for (ColumnValue c : s.guard()) {
+      String literal = c.value() == null ? null : literal(c, script);
+      SyncScriptWriter.append(where, where.length() == 0 ? " WHERE " : " AND ",
+          d.guardCondition(d.quote(c.column()), c.kind(), c.targetType(), literal, s.emptyStringIsNull()));
+    }
+    return d.guardedDeleteOne(d.deleteOneRow(table, where.toString()), table, where.toString(), s.stopMessage(),
+        script);
   }
 
   private String insert(RowStatement s, String table, SqlScript script) {

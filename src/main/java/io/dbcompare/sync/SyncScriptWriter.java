@@ -277,6 +277,13 @@ public final class SyncScriptWriter {
 
   private List<String> syncHeader(TableSpec table, List<String> header, Bodies b) {
     List<String> h = new ArrayList<>(header);
+    if (table.keyless()) {
+      h.add("Statements:          " + counts(b) + " (only compared columns are written)");
+      h.addAll(keylessNotes(table, "the comparison read it"));
+      h.addAll(commits());
+      h.add("Review before running against " + table.target().display() + ".");
+      return h;
+    }
     h.add("Statements:          " + (settings.merge() ? mergeCounts(b) : counts(b)) + " (only compared columns are written)");
     if (settings.merge()) {
       h.add("Style:               MERGE (sync.style: merge): each differing row and each row missing in the target is");
@@ -310,13 +317,32 @@ public final class SyncScriptWriter {
     h.add("                     sets the updated columns back and inserts the deleted rows again, as the");
     h.add("                     comparison read them from " + table.target().display() + ".");
     h.add("Statements:          " + counts(b));
-    if (settings.guarded()) {
+    if (table.keyless()) {
+      h.addAll(keylessNotes(table, "the sync script left it"));
+    } else if (settings.guarded()) {
       h.add("Guards:              every UPDATE and DELETE also matches the value of each compared column as the");
       h.add("                     sync script left it: a row changed since stops the script naming table and key.");
     } else {
       h.add("Guards:              off (sync.guarded: false): UPDATE and DELETE match the key only.");
     }
     h.addAll(commits());
+    return h;
+  }
+
+  /** What a script of a table without key does instead of addressing rows by key. */
+  private List<String> keylessNotes(TableSpec table, String asRead) {
+    List<String> h = new ArrayList<>();
+    h.add("No key:              " + table.target().display() + " has no primary key and no unique index on NOT NULL");
+    h.add("                     columns: its rows were compared as a multiset of whole rows. Each DELETE removes");
+    h.add("                     one copy of a row whose every compared column has the value as " + asRead + "");
+    h.add("                     (NULL as IS NULL, LOBs compared whole) and stops the script when there is none;");
+    h.add("                     each INSERT adds one copy. A row present k more times on one side has k statements.");
+    if (settings.merge()) {
+      h.add("                     MERGE needs a key: this table's statements are DELETEs and INSERTs.");
+    }
+    if (!settings.guarded()) {
+      h.add("                     sync.guarded: false does not apply here: all its columns are what names a row.");
+    }
     return h;
   }
 

@@ -283,4 +283,21 @@ class ConsoleReporterTest {
         "Replication lag 42.0 s exceeds the recheck delay of 10.0 s: rows are read again 50.4 s after they were read"),
         out.toString().lines().toList());
   }
+
+  /** The key is named when it is not the primary key: from a unique index, key_columns, or none at all. */
+  @Test
+  void namesAKeyThatIsNotThePrimaryKey() {
+    ConsoleReporter r = reporter(ConsoleReporter.Mode.PLAIN);
+    r.on(new ProgressEvent.TableKey(T, "HR.EMP", io.dbcompare.compare.KeySource.of(
+        io.dbcompare.compare.KeySource.Kind.PRIMARY_KEY, List.of("ID"))));
+    r.on(new ProgressEvent.TableKey(T, "HR.EMP", io.dbcompare.compare.KeySource.of(
+        io.dbcompare.compare.KeySource.Kind.CONFIGURED, List.of("ID"))));
+    r.on(new ProgressEvent.TableKey(T, "HR.ORD", io.dbcompare.compare.KeySource.uniqueIndex("UQ_ORD_NO",
+        List.of("ORD_NO"))));
+    r.on(new ProgressEvent.TableKey(T, "HR.LOG", io.dbcompare.compare.KeySource.none()));
+    assertEquals(List.of(
+        "  key: unique index UQ_ORD_NO (ORD_NO) (no primary key; its columns are NOT NULL on both sides)",
+        "  key: none: no primary key and no unique index on NOT NULL columns; compared as a multiset of whole rows"),
+        out.toString().lines().toList());
+  }
 }

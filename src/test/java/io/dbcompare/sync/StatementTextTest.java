@@ -61,6 +61,15 @@ class StatementTextTest {
         }
       }
     }
+    // a table without key has its own statements (their text is golden in KeylessScriptTest)
+    RowStatements keyless = new RowStatements(KeylessScriptTest.table(p), true, false);
+    for (ChunkResult r : KeylessScriptTest.results()) {
+      for (RowDiff diff : r.diffs()) {
+        RowStatement sync = keyless.sync(diff);
+        seen.add(sync.kind());
+        assertTrue(text.render(sync).contains(sync.kind().verb() + " "), text.render(sync));
+      }
+    }
     assertEquals(EnumSet.allOf(RowStatement.Kind.class), seen);
   }
 

@@ -90,6 +90,12 @@ public final class RecheckStage implements TableStage {
     if (!s.on() || context.progress().differences() == 0) {
       return results; // off, or nothing to recheck: the results stay as they are
     }
+    if (context.table().keyless()) {
+      // rows are read again by key; a table without one is compared as a multiset and not rechecked
+      log.warn("{}: not rechecked: the table has no key (name one with key_columns to recheck its rows)",
+          context.table().displayName());
+      return results;
+    }
     Duration delay = delayOf(s);
     CrashPoints.hit(CrashPoints.RECHECK_STARTED);
     for (int round = 1; round <= s.rounds(); round++) {
