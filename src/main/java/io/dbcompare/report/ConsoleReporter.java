@@ -133,8 +133,12 @@ public final class ConsoleReporter implements ProgressListener, AutoCloseable {
       draw(true);
     } else if (event instanceof TableKey e) {
       if (e.key().worthSaying()) { // the primary key, declared or configured, goes without saying
-        flushStart(e.table());
-        line("  key: " + e.key().describe());
+        String start = pendingStart.get(e.table());
+        if (start != null) {
+          pendingStart.put(e.table(), start + "; key: " + e.key().describe()); // the start line says it
+        } else {
+          line("  key: " + e.key().describe());
+        }
       }
     } else if (event instanceof TableMode e) {
       String start = pendingStart.get(e.table());
