@@ -1,5 +1,6 @@
 package io.dbcompare.jdbc;
 
+import io.dbcompare.dialect.ValueReader;
 import io.dbcompare.compare.ChunkPlanner;
 import io.dbcompare.compare.PlanSampling;
 import io.dbcompare.compare.Side;
@@ -50,10 +51,10 @@ public final class JdbcChunkPlanner implements ChunkPlanner {
       sampling.ifPresent(s -> log.info("{}: planning chunks from a {} % block sample (chunk sizes approximate)",
           t.displayName(), s.percent().toPlainString()));
       List<Object[]> out = new ArrayList<>();
-      boolean[] dateOnly = Values.dateOnly(t, Side.SOURCE, source.dialect());
+      ValueReader[] readers = Values.readers(t, Side.SOURCE, source.dialect());
       try (PreparedStatement ps = Values.prepare(c, source, q, 1000); ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(Values.readKey(rs, t, dateOnly));
+          out.add(Values.readKey(rs, t, readers));
         }
       }
       return out;
