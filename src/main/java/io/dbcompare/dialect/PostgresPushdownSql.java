@@ -1,5 +1,6 @@
 package io.dbcompare.dialect;
 
+import io.dbcompare.compare.DeclaredSize;
 import io.dbcompare.compare.ValueKind;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,8 @@ public final class PostgresPushdownSql implements PushdownSql {
       case NUMBER -> type.startsWith("int") || type.endsWith("serial") ? c + "::text" : "trim_scale(" + c + "::numeric)::text";
       // bpchar::text strips the padding that JDBC returns; format('%s') keeps it (but maps NULL to '')
       case TEXT -> type.equals("bpchar") ? "CASE WHEN " + c + " IS NOT NULL THEN format('%s', " + c + ") END"
+          // the output function's text, which the driver reads (inet::text would add a /32 that it omits)
+          : PostgresTypes.textOfOtherType(kind, type) ? emptyIsNull(PostgresTypes.outputText(c), emptyIsNull)
           : emptyIsNull ? "NULLIF(" + c + "::text, '')" : c + "::text";
       // a uuid's text is its 16 bytes in lower-case hex with four dashes
       case BYTES -> type.equals("uuid") ? "replace(" + c + "::text, '-', '')" : "encode(" + c + ", 'hex')";
@@ -32,12 +35,29 @@ public final class PostgresPushdownSql implements PushdownSql {
     });
   }
 
+  private static String emptyIsNull(String text, boolean emptyIsNull) {
+    return emptyIsNull ? "NULLIF(" + text + ", '')" : text;
+  }
+
   /**
    * to_char gives NULL for infinity; the reference's canonical text is the word, which is what
    * PostgreSQL prints for it (isfinite of NULL is NULL, so NULL stays NULL).
    */
   private static String finite(String c, String text) {
     return "CASE WHEN isfinite(" + c + ") THEN " + text + " ELSE " + c + "::text END";
+  }
+
+  /**
+   * to_char prints a BC year without its era (4713 BC as {@code 4713}), where the reference has the ISO
+   * year ({@code -4712}): such a row's encoding would equal an AD row's. It is marked inexact, read in
+   * full and compared in Java.
+   */
+  @Override
+  public Optional<String> inexactCondition(String c, ValueKind kind, String typeName, DeclaredSize size) {
+    if (kind == ValueKind.DATETIME || kind == ValueKind.DATETIME_TZ) {
+      return Optional.of("(isfinite(" + c + ") AND " + c + " < '0001-01-01')");
+    }
+    return Optional.empty();
   }
 
   /** octet_length counts the server encoding's bytes: text is pushed down only from a UTF8 database. */

@@ -157,9 +157,18 @@ final class PostgresTypes {
       return quotedColumn + "::text = (" + literal + ")::text";
     }
     if (textOfOtherType(kind, targetType)) {
-      return quotedColumn + "::text = " + literal;
+      return quotedColumn + " IS NOT NULL AND " + outputText(quotedColumn) + " = " + literal;
     }
     return null;
+  }
+
+  /**
+   * The column's text as its type's output function prints it, which is what the driver reads:
+   * {@code format('%s', c)} (a cast to text is not always that: {@code inet::text} adds {@code /32}),
+   * NULL for NULL.
+   */
+  static String outputText(String c) {
+    return "CASE WHEN " + c + " IS NOT NULL THEN format('%s', " + c + ") END";
   }
 
   /** The uuid's canonical text: 8-4-4-4-12 lower-case hex digits. */
