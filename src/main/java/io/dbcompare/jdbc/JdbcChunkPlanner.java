@@ -1,12 +1,12 @@
 package io.dbcompare.jdbc;
 
-import io.dbcompare.dialect.ValueReader;
 import io.dbcompare.compare.ChunkPlanner;
 import io.dbcompare.compare.PlanSampling;
 import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.TableSample;
+import io.dbcompare.dialect.ValueReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,8 +1,7 @@
 package io.dbcompare.jdbc;
 
-import io.dbcompare.dialect.ValueReader;
-import io.dbcompare.compare.ChunkBounds;
 import io.dbcompare.compare.Checksum;
+import io.dbcompare.compare.ChunkBounds;
 import io.dbcompare.compare.FetchStats;
 import io.dbcompare.compare.HashPushdown;
 import io.dbcompare.compare.Row;
@@ -12,6 +11,7 @@ import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueText;
 import io.dbcompare.dialect.DatabaseFacts;
+import io.dbcompare.dialect.ValueReader;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.vendor.DatabaseType;

@@ -1,6 +1,5 @@
 package io.dbcompare.jdbc;
 
-import io.dbcompare.dialect.ValueReader;
 import io.dbcompare.compare.ChunkBounds;
 import io.dbcompare.compare.FetchStats;
 import io.dbcompare.compare.Row;
@@ -9,6 +8,7 @@ import io.dbcompare.compare.RowHasher;
 import io.dbcompare.compare.RowSource;
 import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableSpec;
+import io.dbcompare.dialect.ValueReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

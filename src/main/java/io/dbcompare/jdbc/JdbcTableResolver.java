@@ -6,7 +6,6 @@ import io.dbcompare.compare.TableRef;
 import io.dbcompare.compare.TableResolver;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.TargetTraits;
-import io.dbcompare.compare.ValueKind;
 import io.dbcompare.config.TableConfig;
 import io.dbcompare.config.TableName;
 import io.dbcompare.config.TableName.Identifier;
