@@ -82,6 +82,8 @@ public final class BoundExecutor {
       }
       case TIMESTAMP, DATE, TIMESTAMP_TZ -> ps.setObject(index, v);
       case BOOLEAN -> ps.setBoolean(index, (Boolean) v);
+      case UUID -> ps.setObject(index, v);
+      case UNTYPED_STRING -> ps.setObject(index, v, java.sql.Types.OTHER);
     }
   }
 

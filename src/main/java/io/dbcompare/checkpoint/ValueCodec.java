@@ -3,6 +3,8 @@ package io.dbcompare.checkpoint;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.dbcompare.compare.Interval;
+import io.dbcompare.compare.SpecialNumber;
 import io.dbcompare.compare.ValueKind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -15,14 +17,25 @@ import java.time.ZoneOffset;
  * date-times as epoch seconds plus nanoseconds (and the offset), floats as their raw bits. Kryo's
  * default serializers for JDBC types drop nanoseconds, so none of them is ever used. Chunk checkpoints
  * and the statement files of sync scripts both write values this way.
+ *
+ * <p>Added with issue 11 (no new format version: files written before hold none of them, so they read
+ * as before): {@link SpecialNumber} under its own tag {@code 'n'} and its name, {@link Interval} under
+ * INTERVAL's tag as months, days and the seconds' unscaled integer and scale. PostgreSQL's infinite
+ * date-times ({@code LocalDateTime.MAX} and the like) need nothing new: their epoch seconds, nanoseconds
+ * and offset round-trip exactly.
  */
 public final class ValueCodec {
+  /** The tag of a {@link SpecialNumber}: not a kind's tag, it is a NUMBER value. */
+  static final char SPECIAL_NUMBER_TAG = 'n';
+
   private ValueCodec() {}
 
   /** The kind whose Java type {@code v} has. */
   public static ValueKind kindOf(Object v) {
-    if (v instanceof BigDecimal) {
+    if (v instanceof BigDecimal || v instanceof SpecialNumber) {
       return ValueKind.NUMBER;
+    } else if (v instanceof Interval) {
+      return ValueKind.INTERVAL;
     } else if (v instanceof Double) {
       return ValueKind.FLOAT;
     } else if (v instanceof String) {
@@ -44,10 +57,15 @@ public final class ValueCodec {
       out.writeByte(0);
     } else if (v instanceof BigDecimal d) {
       out.writeByte(ValueKind.NUMBER.tag());
-      byte[] unscaled = d.unscaledValue().toByteArray();
-      out.writeVarInt(unscaled.length, true);
-      out.writeBytes(unscaled);
-      out.writeVarInt(d.scale(), false);
+      writeDecimal(out, d);
+    } else if (v instanceof SpecialNumber n) {
+      out.writeByte(SPECIAL_NUMBER_TAG);
+      out.writeString(n.name());
+    } else if (v instanceof Interval iv) {
+      out.writeByte(ValueKind.INTERVAL.tag());
+      out.writeVarLong(iv.months(), false);
+      out.writeVarLong(iv.days(), false);
+      writeDecimal(out, iv.seconds());
     } else if (v instanceof Double f) {
       out.writeByte(ValueKind.FLOAT.tag());
       out.writeLong(Double.doubleToRawLongBits(f));
@@ -80,6 +98,14 @@ public final class ValueCodec {
     if (tag == 0) {
       return null;
     }
+    if (tag == SPECIAL_NUMBER_TAG) {
+      String name = in.readString();
+      try {
+        return SpecialNumber.valueOf(name);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw new KryoException("unknown special number " + name);
+      }
+    }
     ValueKind kind;
     try {
       kind = ValueKind.ofTag((char) tag);
@@ -87,14 +113,7 @@ public final class ValueCodec {
       throw new KryoException("unknown value tag " + tag);
     }
     return switch (kind) {
-      case NUMBER -> {
-        int len = in.readVarInt(true);
-        if (len <= 0 || len > 4096) {
-          throw new KryoException("implausible number length " + len);
-        }
-        BigInteger unscaled = new BigInteger(in.readBytes(len));
-        yield new BigDecimal(unscaled, in.readVarInt(false));
-      }
+      case NUMBER -> readDecimal(in);
       case FLOAT -> Double.longBitsToDouble(in.readLong());
       case TEXT -> in.readString();
       case BYTES -> {
@@ -112,6 +131,23 @@ public final class ValueCodec {
         yield OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(sec, nano), off);
       }
       case BOOLEAN -> in.readBoolean();
+      case INTERVAL -> new Interval(in.readVarLong(false), in.readVarLong(false), readDecimal(in));
     };
+  }
+
+  private static void writeDecimal(Output out, BigDecimal d) {
+    byte[] unscaled = d.unscaledValue().toByteArray();
+    out.writeVarInt(unscaled.length, true);
+    out.writeBytes(unscaled);
+    out.writeVarInt(d.scale(), false);
+  }
+
+  private static BigDecimal readDecimal(Input in) {
+    int len = in.readVarInt(true);
+    if (len <= 0 || len > 4096) {
+      throw new KryoException("implausible number length " + len);
+    }
+    BigInteger unscaled = new BigInteger(in.readBytes(len));
+    return new BigDecimal(unscaled, in.readVarInt(false));
   }
 }

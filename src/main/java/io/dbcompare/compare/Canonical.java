@@ -21,6 +21,9 @@ import java.util.Locale;
  *   <li>date-times with zone: the UTC instant, same form plus {@code Z}
  *   <li>bytes: lower-case hex
  *   <li>booleans: {@code 1} / {@code 0}
+ *   <li>intervals: {@code P<months>M<days>DT<seconds>S} ({@link Interval})
+ *   <li>PostgreSQL's numeric {@code NaN}, {@code Infinity}, {@code -Infinity} ({@link SpecialNumber}) and
+ *       date-time {@code infinity}, {@code -infinity}: those words
  * </ul>
  */
 public final class Canonical {
@@ -32,14 +35,31 @@ public final class Canonical {
 
   public static String text(ValueKind kind, Object v) {
     return switch (kind) {
-      case NUMBER -> number((BigDecimal) v);
+      case NUMBER -> v instanceof SpecialNumber s ? s.text() : number((BigDecimal) v);
       case FLOAT -> floating((Double) v);
       case TEXT -> (String) v;
       case BYTES -> HEX.encode((byte[]) v);
-      case DATETIME -> DATETIME.format((LocalDateTime) v);
-      case DATETIME_TZ -> DATETIME.format(((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC)) + "Z";
+      case DATETIME -> v.equals(LocalDateTime.MAX) ? INFINITY : v.equals(LocalDateTime.MIN) ? MINUS_INFINITY
+          : DATETIME.format((LocalDateTime) v);
+      case DATETIME_TZ -> v.equals(OffsetDateTime.MAX) ? INFINITY : v.equals(OffsetDateTime.MIN) ? MINUS_INFINITY
+          : DATETIME.format(((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC)) + "Z";
       case BOOLEAN -> ((Boolean) v) ? "1" : "0";
+      case INTERVAL -> ((Interval) v).text();
     };
+  }
+
+  /**
+   * PostgreSQL's {@code infinity} and {@code -infinity} of timestamp, date and timestamptz, read by pgJDBC
+   * as {@code LocalDateTime.MAX}/{@code MIN} ({@code LocalDate} and {@code OffsetDateTime} likewise):
+   * these texts, which no date-time's text can be. No other database holds them.
+   */
+  public static final String INFINITY = "infinity";
+  public static final String MINUS_INFINITY = "-infinity";
+
+  /** Whether a DATETIME or DATETIME_TZ value is PostgreSQL's {@code infinity} or {@code -infinity}. */
+  public static boolean isInfinite(Object v) {
+    return v.equals(LocalDateTime.MAX) || v.equals(LocalDateTime.MIN) || v.equals(OffsetDateTime.MAX)
+        || v.equals(OffsetDateTime.MIN);
   }
 
   /**

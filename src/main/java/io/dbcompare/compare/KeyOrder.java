@@ -1,6 +1,5 @@
 package io.dbcompare.compare;
 
-import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -63,13 +62,15 @@ public final class KeyOrder implements Comparator<Object[]> {
       throw new IllegalStateException("NULL in a key column");
     }
     return switch (kind) {
-      case NUMBER -> ((BigDecimal) a).compareTo((BigDecimal) b);
+      case NUMBER -> SpecialNumber.compare(a, b);
       case FLOAT -> Double.compare((Double) a, (Double) b);
       case TEXT -> text.compare((String) a, (String) b);
       case BYTES -> Arrays.compareUnsigned((byte[]) a, (byte[]) b);
       case DATETIME -> ((LocalDateTime) a).compareTo((LocalDateTime) b);
       case DATETIME_TZ -> ((OffsetDateTime) a).toInstant().compareTo(((OffsetDateTime) b).toInstant());
       case BOOLEAN -> Boolean.compare((Boolean) a, (Boolean) b);
+      // refused as a key when the table is resolved: no database orders intervals field by field
+      case INTERVAL -> throw new IllegalStateException("an interval is never a key");
     };
   }
 

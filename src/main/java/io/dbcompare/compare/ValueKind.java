@@ -12,7 +12,13 @@ package io.dbcompare.compare;
  *   <li>{@link #DATETIME}: {@link java.time.LocalDateTime} (DATE with its time part, TIMESTAMP to ns)
  *   <li>{@link #DATETIME_TZ}: {@link java.time.OffsetDateTime} (TIMESTAMP WITH TIME ZONE; compared as instants)
  *   <li>{@link #BOOLEAN}: {@link Boolean}
+ *   <li>{@link #INTERVAL}: {@link Interval} (PostgreSQL interval, Oracle and H2 INTERVAL types)
  * </ul>
+ *
+ * <p>Some kinds hold a few values beyond their main class: NUMBER also {@link SpecialNumber} (PostgreSQL
+ * numeric {@code NaN} and infinities), DATETIME also {@link java.time.LocalDateTime#MAX}/{@code MIN}
+ * and DATETIME_TZ {@link java.time.OffsetDateTime#MAX}/{@code MIN} (PostgreSQL {@code infinity} and
+ * {@code -infinity}, the values pgJDBC reads them as).
  */
 public enum ValueKind {
   NUMBER('N'),
@@ -21,7 +27,8 @@ public enum ValueKind {
   BYTES('B'),
   DATETIME('T'),
   DATETIME_TZ('Z'),
-  BOOLEAN('L');
+  BOOLEAN('L'),
+  INTERVAL('I');
 
   private final char tag;
 

@@ -36,7 +36,7 @@ public final class ValueText {
     ValueKind kind = ValueKind.ofTag(s.charAt(0));
     String t = s.substring(2);
     return switch (kind) {
-      case NUMBER -> new BigDecimal(t);
+      case NUMBER -> SpecialNumber.ofText(t) != null ? SpecialNumber.ofText(t) : new BigDecimal(t);
       case FLOAT -> switch (t) {
         case "NaN" -> Double.NaN;
         case "Inf" -> Double.POSITIVE_INFINITY;
@@ -45,9 +45,13 @@ public final class ValueText {
       };
       case TEXT -> t;
       case BYTES -> Canonical.hexToBytes(t);
-      case DATETIME -> LocalDateTime.parse(t, DATETIME);
-      case DATETIME_TZ -> LocalDateTime.parse(t.substring(0, t.length() - 1), DATETIME).atOffset(ZoneOffset.UTC);
+      case DATETIME -> t.equals(Canonical.INFINITY) ? LocalDateTime.MAX
+          : t.equals(Canonical.MINUS_INFINITY) ? LocalDateTime.MIN : LocalDateTime.parse(t, DATETIME);
+      case DATETIME_TZ -> t.equals(Canonical.INFINITY) ? OffsetDateTime.MAX
+          : t.equals(Canonical.MINUS_INFINITY) ? OffsetDateTime.MIN
+          : LocalDateTime.parse(t.substring(0, t.length() - 1), DATETIME).atOffset(ZoneOffset.UTC);
       case BOOLEAN -> t.equals("1");
+      case INTERVAL -> Interval.parse(t);
     };
   }
 

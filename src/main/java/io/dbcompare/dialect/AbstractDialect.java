@@ -30,7 +30,29 @@ abstract class AbstractDialect implements Dialect {
   }
 
   static String number(Object v) {
+    if (v instanceof io.dbcompare.compare.SpecialNumber s) {
+      throw unstorable(s.text(), "numeric");
+    }
     return ((BigDecimal) v).toPlainString();
+  }
+
+  /**
+   * PostgreSQL's numeric NaN and infinities and its infinite date-times exist in no other database: a
+   * script or parameter for another target cannot hold them, so the table's sync fails naming the value.
+   */
+  static void refuseUnstorable(io.dbcompare.compare.ValueKind kind, Object v) {
+    if (v instanceof io.dbcompare.compare.SpecialNumber s) {
+      throw unstorable(s.text(), "numeric");
+    }
+    if ((kind == io.dbcompare.compare.ValueKind.DATETIME || kind == io.dbcompare.compare.ValueKind.DATETIME_TZ)
+        && Canonical.isInfinite(v)) {
+      throw unstorable(Canonical.text(kind, v), "date-time");
+    }
+  }
+
+  private static io.dbcompare.error.CompareException unstorable(String value, String what) {
+    return new io.dbcompare.error.CompareException(io.dbcompare.error.ErrorCode.TABLE_FAILED, "the PostgreSQL "
+        + what + " value " + value + " has no equal in this target database; no script or parameter can write it");
   }
 
   static String hex(byte[] b) {

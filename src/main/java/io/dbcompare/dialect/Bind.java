@@ -42,7 +42,15 @@ public record Bind(Binding binding, Object value) {
     /** {@code setObject}: {@link OffsetDateTime}. */
     TIMESTAMP_TZ(OffsetDateTime.class),
     /** {@code setBoolean}: {@link Boolean}. */
-    BOOLEAN(Boolean.class);
+    BOOLEAN(Boolean.class),
+    /** {@code setObject}: {@link java.util.UUID} (a PostgreSQL uuid column). */
+    UUID(java.util.UUID.class),
+    /**
+     * {@code setObject(i, value, Types.OTHER)}: a {@link String} whose type the server infers from where
+     * the parameter stands (pgJDBC sends it as "unspecified"): the input text of a json, inet, enum or
+     * interval column, which a varchar parameter would not be assigned to.
+     */
+    UNTYPED_STRING(String.class);
 
     private final Class<?> type;
 
@@ -72,6 +80,7 @@ public record Bind(Binding binding, Object value) {
       case DATETIME -> Binding.TIMESTAMP;
       case DATETIME_TZ -> Binding.TIMESTAMP_TZ;
       case BOOLEAN -> Binding.BOOLEAN;
+      case INTERVAL -> throw new IllegalArgumentException("an interval is bound as text by its dialect");
     }, value);
   }
 

@@ -92,6 +92,32 @@ public interface Dialect {
   /** The canonical kind of a column type, or empty when the type is not supported. */
   Optional<ValueKind> kindOf(ColumnType type);
 
+  /**
+   * What the comparison knows about a column type: its kind, its family of values (which other types
+   * it is compared with, {@link TypePairs}) and whether it can be a key; empty when not supported.
+   * Each dialect keeps this knowledge with the rest of its types' (its {@code *Types} class).
+   */
+  default Optional<ColumnKind> columnKind(ColumnType type) {
+    return kindOf(type).map(ColumnKind::plain);
+  }
+
+  /**
+   * How a column of {@code typeName} is read, where its kind's standard driver call would not give the
+   * canonical value exactly; empty for the standard call.
+   */
+  default Optional<ValueReader> reader(ValueKind kind, String typeName) {
+    return Optional.empty();
+  }
+
+  /**
+   * The expression a compared column is selected as (never a key column): the column itself, or for a
+   * type the driver cannot read as its kind, an expression that gives its value as one (Oracle
+   * XMLTYPE serialized to a CLOB, for one).
+   */
+  default String selectExpression(String quotedColumn, ValueKind kind, String typeName) {
+    return quotedColumn;
+  }
+
   /** Whether a DATETIME column holds only a date (read as midnight). */
   default boolean isDateOnly(ColumnType type) {
     return false;
@@ -137,6 +163,14 @@ public interface Dialect {
       return quotedColumn + " = CAST(" + literal + " AS REAL)"; // the value was read widened to double
     }
     return quotedColumn + " = " + literal;
+  }
+
+  /**
+   * Whether a column of {@code targetType} can be part of a guard: Oracle compares LONG and LONG RAW in no
+   * WHERE clause, so such a column is left out of the guards (the README says so).
+   */
+  default boolean canGuard(ValueKind kind, String targetType) {
+    return true;
   }
 
   /**

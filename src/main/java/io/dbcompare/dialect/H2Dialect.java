@@ -45,6 +45,32 @@ public final class H2Dialect extends AbstractDialect {
     return rendering == Rendering.UTF8_BYTES ? "STRINGTOUTF8(?)" : "?";
   }
 
+  /** Special types first ({@link H2Types}), then by JDBC type code. */
+  @Override
+  public java.util.Optional<ColumnKind> columnKind(ColumnType type) {
+    return H2Types.columnKind(type).or(() -> super.kindOf(type).map(ColumnKind::plain));
+  }
+
+  @Override
+  public java.util.Optional<ValueKind> kindOf(ColumnType type) {
+    return columnKind(type).map(ColumnKind::kind);
+  }
+
+  @Override
+  public java.util.Optional<ValueReader> reader(ValueKind kind, String typeName) {
+    return H2Types.reader(kind, typeName);
+  }
+
+  @Override
+  public BoundValue boundValue(ValueKind kind, Object v, String targetType) {
+    if (v == null) {
+      return BoundValue.literal("NULL");
+    }
+    refuseUnstorable(kind, v);
+    BoundValue special = H2Types.boundValue(kind, v, targetType);
+    return special != null ? special : BoundValue.of("?", Bind.standard(kind, v));
+  }
+
   @Override
   public boolean isDateOnly(ColumnType type) {
     return type.typeName().equalsIgnoreCase("DATE");
@@ -54,6 +80,11 @@ public final class H2Dialect extends AbstractDialect {
   public String literal(ValueKind kind, Object v, String targetType, SqlScript script) {
     if (v == null) {
       return "NULL";
+    }
+    refuseUnstorable(kind, v);
+    String special = H2Types.literal(kind, v, targetType);
+    if (special != null) {
+      return special;
     }
     return switch (kind) {
       case NUMBER -> number(v);
@@ -68,6 +99,7 @@ public final class H2Dialect extends AbstractDialect {
       case DATETIME -> "TIMESTAMP '" + TS.format((LocalDateTime) v) + "'";
       case DATETIME_TZ -> "TIMESTAMP WITH TIME ZONE '" + TSTZ.format((OffsetDateTime) v) + "'";
       case BOOLEAN -> ((Boolean) v) ? "TRUE" : "FALSE";
+      case INTERVAL -> throw new IllegalStateException("written by H2Types");
     };
   }
 

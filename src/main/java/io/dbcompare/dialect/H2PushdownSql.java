@@ -19,8 +19,14 @@ public final class H2PushdownSql implements PushdownSql {
       case BYTES -> lob ? null : "LOWER(RAWTOHEX(" + c + "))";
       case DATETIME -> "TO_CHAR(" + c + ", 'YYYY-MM-DD HH24:MI:SS.FF9')";
       case BOOLEAN -> "CASE WHEN " + c + " THEN '1' WHEN NOT " + c + " THEN '0' END";
-      case FLOAT, DATETIME_TZ -> null;
+      case FLOAT, DATETIME_TZ, INTERVAL -> null;
     });
+  }
+
+  @Override
+  public Optional<String> encodingBlocker(DatabaseFacts facts, ValueKind kind, String typeName) {
+    return kind == ValueKind.INTERVAL ? Optional.of("H2 intervals are compared field by field in Java")
+        : Optional.empty();
   }
 
   /**

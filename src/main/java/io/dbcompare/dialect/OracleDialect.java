@@ -135,11 +135,18 @@ public final class OracleDialect extends AbstractDialect {
   /** Oracle's type names decide; every name not listed here is unsupported, never guessed. */
   @Override
   public Optional<ValueKind> kindOf(ColumnType type) {
+    return columnKind(type).map(ColumnKind::kind);
+  }
+
+  /** Special types first ({@link OracleTypes}), then the plain ones. */
+  @Override
+  public Optional<ColumnKind> columnKind(ColumnType type) {
+    return OracleTypes.columnKind(type).or(() -> plainKind(type).map(ColumnKind::plain));
+  }
+
+  private static Optional<ValueKind> plainKind(ColumnType type) {
     String name = upper(type.typeName());
     if (name.startsWith("TIMESTAMP")) {
-      if (name.contains("LOCAL TIME ZONE")) {
-        return Optional.empty(); // values depend on the session time zone; not supported yet
-      }
       return Optional.of(name.contains("TIME ZONE") ? ValueKind.DATETIME_TZ : ValueKind.DATETIME);
     }
     return Optional.ofNullable(switch (name) {
@@ -151,8 +158,23 @@ public final class OracleDialect extends AbstractDialect {
       // DATE has a time part to the second.
       case "DATE" -> ValueKind.DATETIME;
       case "BOOLEAN" -> ValueKind.BOOLEAN;
-      default -> null; // LONG, LONG RAW, INTERVAL, XMLTYPE, ROWID, BFILE, object types...
+      default -> null; // BFILE, object types, VECTOR, SDO_GEOMETRY...
     });
+  }
+
+  @Override
+  public Optional<ValueReader> reader(ValueKind kind, String typeName) {
+    return OracleTypes.reader(kind, typeName);
+  }
+
+  @Override
+  public String selectExpression(String quotedColumn, ValueKind kind, String typeName) {
+    return OracleTypes.selectExpression(quotedColumn, typeName);
+  }
+
+  @Override
+  public boolean canGuard(ValueKind kind, String targetType) {
+    return OracleTypes.canGuard(targetType);
   }
 
   @Override
@@ -160,7 +182,13 @@ public final class OracleDialect extends AbstractDialect {
     if (v == null) {
       return "NULL";
     }
+    refuseUnstorable(kind, v);
     String type = upper(targetType);
+    String wrapped = kind == ValueKind.TEXT && OracleTypes.clobLiteral(type)
+        ? OracleTypes.wrap(type, text((String) v, "CLOB", script)) : null;
+    if (wrapped != null) {
+      return wrapped;
+    }
     return switch (kind) {
       case NUMBER -> number(v);
       case FLOAT -> binaryDouble((Double) v);
@@ -173,6 +201,7 @@ public final class OracleDialect extends AbstractDialect {
       case DATETIME_TZ -> dateTime("TO_TIMESTAMP_TZ", ((OffsetDateTime) v).getYear(), TSTZ.format((OffsetDateTime) v),
           "-MM-DD HH24:MI:SS.FF9 TZH:TZM");
       case BOOLEAN -> ((Boolean) v) ? "TRUE" : "FALSE";
+      case INTERVAL -> OracleTypes.intervalLiteral((io.dbcompare.compare.Interval) v, type);
     };
   }
 
@@ -197,7 +226,14 @@ public final class OracleDialect extends AbstractDialect {
     if (v == null) {
       return BoundValue.literal("NULL");
     }
+    refuseUnstorable(kind, v);
     String type = upper(targetType);
+    if (kind == ValueKind.INTERVAL) {
+      return OracleTypes.intervalBound((io.dbcompare.compare.Interval) v, type);
+    }
+    if (kind == ValueKind.TEXT && OracleTypes.clobLiteral(type)) {
+      return BoundValue.of(OracleTypes.wrap(type, "?"), new Bind(Bind.Binding.CLOB, v));
+    }
     boolean national = type.startsWith("N");
     boolean lob = type.endsWith("LOB");
     return switch (kind) {
@@ -511,6 +547,12 @@ public final class OracleDialect extends AbstractDialect {
   public String guardCondition(String quotedColumn, ValueKind kind, String targetType, String literal,
       boolean emptyIsNull) {
     String type = upper(targetType);
+    if (literal != null) {
+      String special = OracleTypes.guardCondition(quotedColumn, type, unwrap(type, literal));
+      if (special != null) {
+        return special;
+      }
+    }
     boolean lob = type.endsWith("LOB");
     String length = "DBMS_LOB.GETLENGTH(" + quotedColumn + ") = 0";
     if (literal == null) {
@@ -528,6 +570,15 @@ public final class OracleDialect extends AbstractDialect {
       return quotedColumn + " = TO_BINARY_FLOAT(" + literal + ")";
     }
     return quotedColumn + " = " + literal;
+  }
+
+  /** The CLOB inside an XMLTYPE(...) or JSON(...) literal or parameter, which the guard compares as text. */
+  private static String unwrap(String type, String literal) {
+    String w = OracleTypes.wrap(type, "");
+    if (w != null && literal.startsWith(w.substring(0, w.length() - 1)) && literal.endsWith(")")) {
+      return literal.substring(w.length() - 1, literal.length() - 1);
+    }
+    return literal;
   }
 
   @Override

@@ -33,6 +33,10 @@ public final class OraclePushdownSql implements PushdownSql {
    */
   @Override
   public Optional<String> encodingBlocker(DatabaseFacts facts, ValueKind kind, String typeName) {
+    Optional<String> special = OracleTypes.javaOnly(kind, typeName);
+    if (special.isPresent()) {
+      return special;
+    }
     String cs = facts.characterSet() == null ? "" : facts.characterSet().toUpperCase(Locale.ROOT);
     if (!ASCII_BASED.contains(cs)) {
       return Optional.of("the database character set " + facts.characterSet() + " is not one whose SQL text"
@@ -95,8 +99,9 @@ public final class OraclePushdownSql implements PushdownSql {
       case TEXT -> type.equals("VARCHAR2") || type.equals("CHAR") || type.equals("VARCHAR") ? c : null;
       case BYTES -> type.equals("RAW") ? "LOWER(RAWTOHEX(" + c + "))" : null;
       case DATETIME -> "TO_CHAR(CAST(" + c + " AS TIMESTAMP(9)), 'YYYY-MM-DD HH24:MI:SS.FF9')";
-      case DATETIME_TZ -> "TO_CHAR(SYS_EXTRACT_UTC(" + c + "), 'YYYY-MM-DD HH24:MI:SS.FF9\"Z\"')";
-      case FLOAT, BOOLEAN -> null;
+      case DATETIME_TZ -> type.contains(OracleTypes.LOCAL_TZ) ? null
+          : "TO_CHAR(SYS_EXTRACT_UTC(" + c + "), 'YYYY-MM-DD HH24:MI:SS.FF9\"Z\"')";
+      case FLOAT, BOOLEAN, INTERVAL -> null;
     });
   }
 

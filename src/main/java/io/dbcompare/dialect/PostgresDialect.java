@@ -30,7 +30,8 @@ public final class PostgresDialect extends AbstractDialect {
 
   @Override
   public List<String> sessionSetup() {
-    return List.of("SET TIME ZONE 'UTC'");
+    // intervals are read from their text, which must be in the style PostgresIntervalText reads
+    return List.of("SET TIME ZONE 'UTC'", "SET intervalstyle = 'postgres'");
   }
 
   /** Text keys are ordered and compared with the "C" collation: code-point order, like the merge. */
@@ -60,6 +61,34 @@ public final class PostgresDialect extends AbstractDialect {
 
   @Override
   public Optional<ValueKind> kindOf(ColumnType type) {
+    return columnKind(type).map(ColumnKind::kind);
+  }
+
+  /** Special types first ({@link PostgresTypes}), then the plain ones. */
+  @Override
+  public Optional<ColumnKind> columnKind(ColumnType type) {
+    return PostgresTypes.columnKind(type).or(() -> plainKind(type).map(ColumnKind::plain));
+  }
+
+  @Override
+  public Optional<ValueReader> reader(ValueKind kind, String typeName) {
+    return PostgresTypes.reader(kind, typeName);
+  }
+
+  /**
+   * A uuid key compares with a uuid (the bound 16 bytes as hex), a numeric key with NaN or an infinity
+   * with that numeric (bound as its text): the column stays bare, so its index serves the comparison.
+   */
+  @Override
+  public String keyPlaceholder(ValueKind kind, String columnType, io.dbcompare.compare.KeyColumnOrder.Rendering rendering,
+      Object value) {
+    if (PostgresTypes.isUuid(kind, columnType)) {
+      return "CAST(encode(?, 'hex') AS uuid)";
+    }
+    return value instanceof io.dbcompare.compare.SpecialNumber ? "CAST(? AS numeric)" : "?";
+  }
+
+  private static Optional<ValueKind> plainKind(ColumnType type) {
     return Optional.ofNullable(switch (type.typeName().toLowerCase(Locale.ROOT)) {
       case "int2", "int4", "int8", "numeric", "serial", "bigserial", "smallserial" -> ValueKind.NUMBER;
       case "float4", "float8" -> ValueKind.FLOAT;
@@ -68,7 +97,7 @@ public final class PostgresDialect extends AbstractDialect {
       case "date", "timestamp" -> ValueKind.DATETIME;
       case "timestamptz" -> ValueKind.DATETIME_TZ;
       case "bool" -> ValueKind.BOOLEAN;
-      default -> null; // json, uuid, arrays, interval, money, bit, user types...
+      default -> null; // arrays, money, xml, geometric and range types, composite types...
     });
   }
 
@@ -82,6 +111,10 @@ public final class PostgresDialect extends AbstractDialect {
     if (v == null) {
       return "NULL";
     }
+    String special = PostgresTypes.literal(kind, v, targetType);
+    if (special != null) {
+      return special;
+    }
     return switch (kind) {
       case NUMBER -> number(v);
       case FLOAT -> floating((Double) v);
@@ -93,6 +126,7 @@ public final class PostgresDialect extends AbstractDialect {
           : "TIMESTAMP '" + TS.format((LocalDateTime) v) + "'";
       case DATETIME_TZ -> "TIMESTAMPTZ '" + TSTZ.format((OffsetDateTime) v) + "'";
       case BOOLEAN -> ((Boolean) v) ? "TRUE" : "FALSE";
+      case INTERVAL -> throw new IllegalStateException("written by PostgresTypes");
     };
   }
 
@@ -108,6 +142,10 @@ public final class PostgresDialect extends AbstractDialect {
   public BoundValue boundValue(ValueKind kind, Object v, String targetType) {
     if (v == null) {
       return BoundValue.literal("NULL");
+    }
+    BoundValue special = PostgresTypes.boundValue(kind, v, targetType);
+    if (special != null) {
+      return special;
     }
     String type = targetType.toLowerCase(Locale.ROOT);
     if (kind == ValueKind.NUMBER && INTEGER_TYPES.contains(type) && isLong((java.math.BigDecimal) v)) {
@@ -189,6 +227,10 @@ public final class PostgresDialect extends AbstractDialect {
       boolean emptyIsNull) {
     if (literal != null && kind == ValueKind.FLOAT && targetType.equalsIgnoreCase("float4")) {
       return quotedColumn + " = " + literal + "::float4";
+    }
+    String special = literal == null ? null : PostgresTypes.guardCondition(quotedColumn, kind, targetType, literal);
+    if (special != null) {
+      return special;
     }
     return super.guardCondition(quotedColumn, kind, targetType, literal, emptyIsNull);
   }

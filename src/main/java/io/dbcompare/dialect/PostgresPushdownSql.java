@@ -1,5 +1,6 @@
 package io.dbcompare.dialect;
 
+import io.dbcompare.compare.DeclaredSize;
 import io.dbcompare.compare.ValueKind;
 import java.util.List;
 import java.util.Locale;
@@ -16,19 +17,56 @@ public final class PostgresPushdownSql implements PushdownSql {
       case NUMBER -> type.startsWith("int") || type.endsWith("serial") ? c + "::text" : "trim_scale(" + c + "::numeric)::text";
       // bpchar::text strips the padding that JDBC returns; format('%s') keeps it (but maps NULL to '')
       case TEXT -> type.equals("bpchar") ? "CASE WHEN " + c + " IS NOT NULL THEN format('%s', " + c + ") END"
+          // the output function's text, which the driver reads (inet::text would add a /32 that it omits)
+          : PostgresTypes.textOfOtherType(kind, type) ? emptyIsNull(PostgresTypes.outputText(c), emptyIsNull)
           : emptyIsNull ? "NULLIF(" + c + "::text, '')" : c + "::text";
-      case BYTES -> "encode(" + c + ", 'hex')";
+      // a uuid's text is its 16 bytes in lower-case hex with four dashes
+      case BYTES -> type.equals("uuid") ? "replace(" + c + "::text, '-', '')" : "encode(" + c + ", 'hex')";
       // microsecond precision; the reference prints nine digits (NULL || '000' stays NULL here)
-      case DATETIME -> "(to_char(" + c + "::timestamp, 'YYYY-MM-DD HH24:MI:SS.US') || '000')";
-      case DATETIME_TZ -> "(to_char(" + c + " AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '000Z')";
+      case DATETIME -> finite(c, "(to_char(" + c + "::timestamp, 'YYYY-MM-DD HH24:MI:SS.US') || '000')");
+      case DATETIME_TZ -> finite(c, "(to_char(" + c + " AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '000Z')");
       case BOOLEAN -> "CASE WHEN " + c + " THEN '1' WHEN NOT " + c + " THEN '0' END";
       case FLOAT -> null; // float8::text is not the reference's decimal form
+      // P<months>M<days>DT<seconds>S from the stored fields: the time part is the interval minus its
+      // months and days (date_trunc keeps those); extract gives exact numerics from PostgreSQL 14 on
+      case INTERVAL -> "CASE WHEN " + c + " IS NOT NULL THEN 'P' || (extract(year from " + c + ") * 12 + extract(month from "
+          + c + "))::text || 'M' || extract(day from " + c + ")::text || 'DT' || trim_scale(extract(epoch from (" + c
+          + " - date_trunc('day', " + c + "))))::text || 'S' END";
     });
+  }
+
+  private static String emptyIsNull(String text, boolean emptyIsNull) {
+    return emptyIsNull ? "NULLIF(" + text + ", '')" : text;
+  }
+
+  /**
+   * to_char gives NULL for infinity; the reference's canonical text is the word, which is what
+   * PostgreSQL prints for it (isfinite of NULL is NULL, so NULL stays NULL).
+   */
+  private static String finite(String c, String text) {
+    return "CASE WHEN isfinite(" + c + ") THEN " + text + " ELSE " + c + "::text END";
+  }
+
+  /**
+   * to_char prints a BC year without its era (4713 BC as {@code 4713}), where the reference has the ISO
+   * year ({@code -4712}): such a row's encoding would equal an AD row's. It is marked inexact, read in
+   * full and compared in Java.
+   */
+  @Override
+  public Optional<String> inexactCondition(String c, ValueKind kind, String typeName, DeclaredSize size) {
+    if (kind == ValueKind.DATETIME || kind == ValueKind.DATETIME_TZ) {
+      return Optional.of("(isfinite(" + c + ") AND " + c + " < '0001-01-01')");
+    }
+    return Optional.empty();
   }
 
   /** octet_length counts the server encoding's bytes: text is pushed down only from a UTF8 database. */
   @Override
   public Optional<String> encodingBlocker(DatabaseFacts facts, ValueKind kind, String typeName) {
+    if (kind == ValueKind.INTERVAL && !facts.atLeast(14, 0)) {
+      return Optional.of("PostgreSQL " + facts.majorVersion() + " extracts interval fields as double precision,"
+          + " which is not exact (14 and later: numeric)");
+    }
     if (kind == ValueKind.TEXT && facts.characterSet() != null && !facts.characterSet().equalsIgnoreCase("UTF8")) {
       return Optional.of("the server encoding " + facts.characterSet() + " is not UTF8, so octet_length would count"
           + " other bytes than UTF-8 for non-ASCII text");

@@ -6,6 +6,7 @@ import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.TableSample;
+import io.dbcompare.dialect.ValueReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -86,10 +87,10 @@ public final class JdbcChunkPlanner implements ChunkPlanner {
       sampling.ifPresent(s -> log.info("{}: planning chunks from a {} % block sample (chunk sizes approximate)",
           t.displayName(), s.percent().toPlainString()));
       List<Object[]> out = new ArrayList<>();
-      boolean[] dateOnly = Values.dateOnly(t, Side.SOURCE, source.dialect());
+      ValueReader[] readers = Values.readers(t, Side.SOURCE, source.dialect());
       try (PreparedStatement ps = Values.prepare(c, source, q, 1000); ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(Values.readKey(rs, t, dateOnly));
+          out.add(Values.readKey(rs, t, readers));
         }
       }
       return out;

@@ -1,7 +1,7 @@
 package io.dbcompare.jdbc;
 
-import io.dbcompare.compare.ChunkBounds;
 import io.dbcompare.compare.Checksum;
+import io.dbcompare.compare.ChunkBounds;
 import io.dbcompare.compare.FetchStats;
 import io.dbcompare.compare.HashPushdown;
 import io.dbcompare.compare.Row;
@@ -11,6 +11,7 @@ import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueText;
 import io.dbcompare.dialect.DatabaseFacts;
+import io.dbcompare.dialect.ValueReader;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.vendor.DatabaseType;
@@ -111,11 +112,11 @@ public final class JdbcHashPushdown implements HashPushdown {
   private String verify(TableSpec t, Side side, RangeSql.Query query) {
     ConnectionPool pool = pools.of(side);
     RowHasher reference = new RowHasher(t.kinds());
-    boolean[] dateOnly = Values.dateOnly(t, side, pool.dialect());
+    ValueReader[] readers = Values.readers(t, side, pool.dialect());
     try {
       return run(pool, query, "checking push-down on " + t.displayName(), true, rs -> {
         while (rs.next()) {
-          Object[] values = Values.readRow(rs, t, side, dateOnly);
+          Object[] values = Values.readRow(rs, t, side, readers);
           String db = rs.getString(values.length + 1);
           String java = reference.encode(values);
           if (!java.equals(db)) {
@@ -178,11 +179,11 @@ public final class JdbcHashPushdown implements HashPushdown {
   public List<Object[]> split(TableSpec t, ChunkBounds range, int step) {
     ConnectionPool pool = pools.source();
     RangeSql.Query query = RangeSql.splitQuery(t, pool.dialect(), range, step);
-    boolean[] dateOnly = Values.dateOnly(t, Side.SOURCE, pool.dialect());
+    ValueReader[] readers = Values.readers(t, Side.SOURCE, pool.dialect());
     List<Object[]> points = run(pool, query, "splitting a chunk of " + t.displayName(), false, rs -> {
       List<Object[]> out = new ArrayList<>();
       while (rs.next()) {
-        out.add(Values.readKey(rs, t, dateOnly));
+        out.add(Values.readKey(rs, t, readers));
       }
       return out;
     });
@@ -206,7 +207,7 @@ public final class JdbcHashPushdown implements HashPushdown {
     log.debug("{} {} hashes: {}", t.displayName(), side.label(), query.sql());
     int kc = t.keyCount();
     int slices = pq.sliceCount();
-    boolean[] dateOnly = Values.dateOnly(t, side, pool.dialect());
+    ValueReader[] readers = Values.readers(t, side, pool.dialect());
     Connection c = pool.borrow();
     try {
       PreparedStatement ps = Values.prepare(c, pool, query, fetchSize);
@@ -220,7 +221,7 @@ public final class JdbcHashPushdown implements HashPushdown {
             if (closed || !rs.next()) {
               return null;
             }
-            Object[] key = Values.readKey(rs, t, dateOnly);
+            Object[] key = Values.readKey(rs, t, readers);
             long bytes = 8L * slices;
             for (Object k : key) {
               bytes += FetchStats.sizeOf(k);

@@ -8,6 +8,7 @@ import io.dbcompare.compare.RowHasher;
 import io.dbcompare.compare.RowSource;
 import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableSpec;
+import io.dbcompare.dialect.ValueReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,7 +60,7 @@ public final class JdbcRowSource implements RowSource {
     private final PreparedStatement ps;
     private final ResultSet rs;
     private final RowHasher hasher;
-    private final boolean[] dateOnly;
+    private final ValueReader[] readers;
     private final FetchStats stats;
     private boolean closed;
 
@@ -73,7 +74,7 @@ public final class JdbcRowSource implements RowSource {
       this.ps = ps;
       this.rs = rs;
       this.hasher = new RowHasher(t.kinds());
-      this.dateOnly = Values.dateOnly(t, side, pool.dialect());
+      this.readers = Values.readers(t, side, pool.dialect());
     }
 
     @Override
@@ -82,7 +83,7 @@ public final class JdbcRowSource implements RowSource {
         if (closed || !rs.next()) {
           return null;
         }
-        Object[] values = Values.readRow(rs, t, side, dateOnly);
+        Object[] values = Values.readRow(rs, t, side, readers);
         long bytes = 0;
         for (Object v : values) {
           bytes += FetchStats.sizeOf(v);

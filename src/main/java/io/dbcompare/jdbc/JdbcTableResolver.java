@@ -7,13 +7,14 @@ import io.dbcompare.compare.TableRef;
 import io.dbcompare.compare.TableResolver;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.TargetTraits;
-import io.dbcompare.compare.ValueKind;
 import io.dbcompare.config.TableConfig;
 import io.dbcompare.config.TableName;
 import io.dbcompare.config.TableName.Identifier;
+import io.dbcompare.dialect.ColumnKind;
 import io.dbcompare.dialect.ColumnType;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.TargetCatalogSql;
+import io.dbcompare.dialect.TypePairs;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.vendor.CatalogNames;
@@ -154,19 +155,35 @@ public final class JdbcTableResolver implements TableResolver {
       throw fail(display + ": column " + s.name() + " is missing in target table " + target.ref.display()
           + "; add it there or leave it out with exclude_columns");
     }
-    ValueKind sk = kind(display, Side.SOURCE, s);
-    ValueKind tk = kind(display, Side.TARGET, t);
-    if (sk != tk) {
+    ColumnKind sk = kind(display, Side.SOURCE, s);
+    ColumnKind tk = kind(display, Side.TARGET, t);
+    if (sk.kind() != tk.kind()) {
       throw fail(display + ": column " + s.name() + " has incompatible types: source " + s.type().typeName()
-          + " (" + sk + ") vs target " + t.type().typeName() + " (" + tk + ")");
+          + " (" + sk.kind() + ") vs target " + t.type().typeName() + " (" + tk.kind() + ")");
     }
-    return new ColumnSpec(s.name(), t.name(), sk, s.type().typeName(), t.type().typeName(), key);
+    Optional<String> refused = TypePairs.refusal(sk, tk);
+    if (refused.isPresent()) {
+      throw fail(display + ": column " + s.name() + " is not compared: source " + s.type().typeName() + " vs target "
+          + t.type().typeName() + ": " + refused.get() + "; leave it out with exclude_columns");
+    }
+    if (key) {
+      notAKey(display, Side.SOURCE, s, sk);
+      notAKey(display, Side.TARGET, t, tk);
+    }
+    return new ColumnSpec(s.name(), t.name(), sk.kind(), s.type().typeName(), t.type().typeName(), key);
   }
 
-  private ValueKind kind(String display, Side side, Column c) {
-    return pools.of(side).dialect().kindOf(c.type()).orElseThrow(() -> fail(display + ": column " + c.name()
+  private ColumnKind kind(String display, Side side, Column c) {
+    return pools.of(side).dialect().columnKind(c.type()).orElseThrow(() -> fail(display + ": column " + c.name()
         + " has type " + c.type().typeName() + " on the " + side.label()
         + ", which is not supported; leave it out with exclude_columns"));
+  }
+
+  private static void notAKey(String display, Side side, Column c, ColumnKind k) {
+    k.keyRefusal().ifPresent(why -> {
+      throw fail(display + ": key column " + c.name() + " has type " + c.type().typeName() + " on the " + side.label()
+          + ": " + why + "; name other key columns with primary_key");
+    });
   }
 
   private static String via(Meta m) {
@@ -247,8 +264,8 @@ public final class JdbcTableResolver implements TableResolver {
           if (!m.ref.schema().equals(rs.getString("TABLE_SCHEM")) || !m.ref.table().equals(rs.getString("TABLE_NAME"))) {
             continue;
           }
-          ColumnType type = new ColumnType(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
-              rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"));
+          ColumnType type = DomainTypes.base(c, pool.databaseType(), new ColumnType(rs.getInt("DATA_TYPE"),
+              rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")));
           byPosition.put(rs.getInt("ORDINAL_POSITION"), new Column(rs.getString("COLUMN_NAME"), type));
           if (rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls) {
             m.notNull.add(rs.getString("COLUMN_NAME"));

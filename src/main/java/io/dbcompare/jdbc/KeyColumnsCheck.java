@@ -1,5 +1,7 @@
 package io.dbcompare.jdbc;
 
+import io.dbcompare.dialect.ValueReader;
+
 import io.dbcompare.compare.ColumnSpec;
 import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableSpec;
@@ -48,7 +50,7 @@ final class KeyColumnsCheck {
 
   private static void check(ConnectionPool pool, TableSpec t, Side side) {
     RangeSql.Query q = query(t, side, pool.dialect());
-    boolean[] dateOnly = Values.dateOnly(t, side, pool.dialect());
+    ValueReader[] readers = Values.readers(t, side, pool.dialect());
     Connection c = pool.borrow();
     try (PreparedStatement ps = Values.prepare(c, pool, q, 1)) {
       ps.setMaxRows(1);
@@ -60,7 +62,7 @@ final class KeyColumnsCheck {
         Object[] key = new Object[kc];
         boolean hasNull = false;
         for (int i = 0; i < kc; i++) {
-          key[i] = Values.read(rs, i + 1, t.columns().get(i).kind(), dateOnly[i], false);
+          key[i] = readers[i].read(rs, i + 1);
           hasNull |= key[i] == null;
         }
         long count = rs.getLong(kc + 1);

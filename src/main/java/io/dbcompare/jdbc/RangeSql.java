@@ -125,10 +125,12 @@ public final class RangeSql {
     return keyCols;
   }
 
+  /** The compared columns as selected: key columns bare, the others as the dialect reads their type. */
   private static List<String> columns(TableSpec t, Side side, Dialect d) {
     List<String> cols = new ArrayList<>();
     for (ColumnSpec c : t.columns()) {
-      cols.add(d.quote(name(c, side)));
+      String q = d.quote(name(c, side));
+      cols.add(c.key() ? q : d.selectExpression(q, c.kind(), c.type(side)));
     }
     return cols;
   }

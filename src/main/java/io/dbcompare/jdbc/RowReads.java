@@ -1,5 +1,7 @@
 package io.dbcompare.jdbc;
 
+import io.dbcompare.dialect.ValueReader;
+
 import io.dbcompare.compare.ChunkBounds;
 import io.dbcompare.compare.ColumnSpec;
 import io.dbcompare.compare.Side;
@@ -33,11 +35,11 @@ public final class RowReads {
   public static long range(Connection c, Dialect d, TableSpec t, Side side, ChunkBounds b, int fetchSize,
       RowSink sink) throws SQLException {
     RangeSql.Query q = RangeSql.chunkQuery(t, side, d, b);
-    boolean[] dateOnly = Values.dateOnly(t, side, d);
+    ValueReader[] readers = Values.readers(t, side, d);
     long n = 0;
     try (PreparedStatement ps = prepare(c, q, fetchSize); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        sink.accept(row(rs, t, dateOnly));
+        sink.accept(row(rs, t, readers));
         n++;
       }
     }
@@ -48,13 +50,13 @@ public final class RowReads {
   public static List<Object[]> byKeys(Connection c, Dialect d, TableSpec t, Side side, ChunkBounds b,
       List<Object[]> keys, int fetchSize) throws SQLException {
     List<Object[]> out = new ArrayList<>(keys.size());
-    boolean[] dateOnly = Values.dateOnly(t, side, d);
+    ValueReader[] readers = Values.readers(t, side, d);
     for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
       RangeSql.Query q = RangeSql.keysQuery(t, side, d, b, keys.subList(from, Math.min(keys.size(),
           from + KEYS_PER_QUERY)));
       try (PreparedStatement ps = prepare(c, q, fetchSize); ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(row(rs, t, dateOnly));
+          out.add(row(rs, t, readers));
         }
       }
     }
@@ -88,11 +90,10 @@ public final class RowReads {
     }
   }
 
-  private static Object[] row(ResultSet rs, TableSpec t, boolean[] dateOnly) throws SQLException {
+  private static Object[] row(ResultSet rs, TableSpec t, ValueReader[] readers) throws SQLException {
     Object[] values = new Object[t.columns().size()];
     for (int i = 0; i < values.length; i++) {
-      ColumnSpec col = t.columns().get(i);
-      values[i] = Values.read(rs, i + 1, col.kind(), dateOnly[i], false);
+      values[i] = readers[i].read(rs, i + 1);
     }
     return values;
   }

@@ -1,5 +1,7 @@
 package io.dbcompare.jdbc;
 
+import io.dbcompare.dialect.ValueReader;
+
 import io.dbcompare.compare.ChunkBounds;
 import io.dbcompare.compare.FetchStats;
 import io.dbcompare.compare.KeyOrder;
@@ -64,13 +66,13 @@ final class RowsByKey {
 
   /** Runs one statement; keeps the rows whose key is wanted (all when {@code wanted} is null). */
   private void read(TableSpec t, Side side, RangeSql.Query query, TreeSet<Object[]> wanted, List<Row> out) {
-    boolean[] dateOnly = Values.dateOnly(t, side, pool.dialect());
+    ValueReader[] readers = Values.readers(t, side, pool.dialect());
     RowHasher hasher = new RowHasher(t.kinds());
     String what = "reading differing rows of " + t.displayName();
     Connection c = pool.borrow();
     try (PreparedStatement ps = Values.prepare(c, pool, query, fetchSize); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        Object[] values = Values.readRow(rs, t, side, dateOnly);
+        Object[] values = Values.readRow(rs, t, side, readers);
         long bytes = 0;
         for (Object v : values) {
           bytes += FetchStats.sizeOf(v);

@@ -6,6 +6,7 @@ import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueKind;
 import io.dbcompare.dialect.ColumnType;
 import io.dbcompare.dialect.Dialect;
+import io.dbcompare.dialect.ValueReader;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import java.math.BigDecimal;
@@ -28,22 +29,19 @@ final class Values {
   private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
-  static Object read(ResultSet rs, int i, ValueKind kind, boolean dateOnly, boolean emptyIsNull) throws SQLException {
+  /** Reads a value with its kind's standard driver call. */
+  static Object read(ResultSet rs, int i, ValueKind kind, boolean dateOnly) throws SQLException {
     return switch (kind) {
       case NUMBER -> rs.getBigDecimal(i);
       case FLOAT -> {
         double d = rs.getDouble(i);
         yield rs.wasNull() ? null : d;
       }
-      case TEXT -> {
-        String s = rs.getString(i);
-        yield emptyIsNull && s != null && s.isEmpty() ? null : s;
-      }
+      case TEXT -> rs.getString(i);
       case BYTES -> rs.getBytes(i);
       case DATETIME -> {
         if (dateOnly) {
-          LocalDate d = rs.getObject(i, LocalDate.class);
-          yield d == null ? null : d.atStartOfDay();
+          yield midnight(rs.getObject(i, LocalDate.class));
         }
         yield rs.getObject(i, LocalDateTime.class);
       }
@@ -52,35 +50,56 @@ final class Values {
         boolean b = rs.getBoolean(i);
         yield rs.wasNull() ? null : b;
       }
+      // every dialect that maps a type to INTERVAL reads it with a reader of its own
+      case INTERVAL -> throw new IllegalStateException("an interval column needs its dialect's reader");
     };
   }
 
-  /** Per compared column of one side: whether it holds dates only (read as midnight). */
-  static boolean[] dateOnly(TableSpec t, Side side, Dialect d) {
-    boolean[] out = new boolean[t.columns().size()];
+  /**
+   * A date as a date-time at midnight; PostgreSQL's {@code infinity} and {@code -infinity} (read by
+   * pgJDBC as {@code LocalDate.MAX}/{@code MIN}) as {@code LocalDateTime.MAX}/{@code MIN}, as they are
+   * read from a timestamp column, so that they compare equal.
+   */
+  static LocalDateTime midnight(LocalDate d) {
+    if (d == null) {
+      return null;
+    }
+    return d.equals(LocalDate.MAX) ? LocalDateTime.MAX : d.equals(LocalDate.MIN) ? LocalDateTime.MIN : d.atStartOfDay();
+  }
+
+  /**
+   * Per compared column of one side, how it is read: the dialect's reader for its type where it has one
+   * (uuid, numeric, intervals...), else the kind's standard call (a date-only column read as midnight).
+   */
+  static ValueReader[] readers(TableSpec t, Side side, Dialect d) {
+    ValueReader[] out = new ValueReader[t.columns().size()];
     for (int i = 0; i < out.length; i++) {
       ColumnSpec c = t.columns().get(i);
-      out[i] = d.isDateOnly(new ColumnType(0, side == Side.SOURCE ? c.sourceType() : c.targetType(), 0, 0));
+      String type = c.type(side);
+      boolean dateOnly = d.isDateOnly(new ColumnType(0, type, 0, 0));
+      ValueKind kind = c.kind();
+      out[i] = d.reader(kind, type).orElse((rs, col) -> read(rs, col, kind, dateOnly));
     }
     return out;
   }
 
   /** The key columns at the start of the current row. */
-  static Object[] readKey(ResultSet rs, TableSpec t, boolean[] dateOnly) throws SQLException {
+  static Object[] readKey(ResultSet rs, TableSpec t, ValueReader[] readers) throws SQLException {
     Object[] key = new Object[t.keyCount()];
     for (int i = 0; i < key.length; i++) {
-      key[i] = read(rs, i + 1, t.columns().get(i).kind(), dateOnly[i], false);
+      key[i] = readers[i].read(rs, i + 1);
     }
     return key;
   }
 
   /** All compared columns of the current row; a NULL key fails the table (the key must be NOT NULL). */
-  static Object[] readRow(ResultSet rs, TableSpec t, Side side, boolean[] dateOnly) throws SQLException {
+  static Object[] readRow(ResultSet rs, TableSpec t, Side side, ValueReader[] readers) throws SQLException {
     int n = t.columns().size();
     Object[] values = new Object[n];
     for (int i = 0; i < n; i++) {
       ColumnSpec col = t.columns().get(i);
-      values[i] = read(rs, i + 1, col.kind(), dateOnly[i], t.emptyStringIsNull());
+      Object v = readers[i].read(rs, i + 1);
+      values[i] = t.emptyStringIsNull() && col.kind() == ValueKind.TEXT && "".equals(v) ? null : v;
       if (values[i] == null && col.key()) {
         throw new CompareException(ErrorCode.TABLE_FAILED, t.displayName() + ": key column " + col.name()
             + " is NULL in a " + side.label() + " row; " + t.keySource().fixHint());
@@ -138,6 +157,8 @@ final class Values {
       ps.setDouble(i, d);
     } else if (v instanceof Boolean b) {
       ps.setBoolean(i, b);
+    } else if (v instanceof io.dbcompare.compare.SpecialNumber n) {
+      ps.setString(i, n.text()); // inside CAST(? AS numeric) (PostgresDialect#keyPlaceholder)
     } else {
       ps.setObject(i, v); // LocalDateTime, OffsetDateTime
     }

@@ -35,7 +35,7 @@ public record ColumnValue(String column, ValueKind kind, String targetType, Obje
   /** The value's exact text: unlike the canonical text it keeps a number's scale and a time's offset. */
   private String exact(Object v) {
     return switch (kind) {
-      case NUMBER -> ((java.math.BigDecimal) v).toString();
+      case NUMBER -> v instanceof java.math.BigDecimal d ? d.toString() : Canonical.text(kind, v);
       case DATETIME_TZ -> v.toString();
       case FLOAT -> Long.toString(Double.doubleToRawLongBits((Double) v));
       default -> Canonical.text(kind, v);

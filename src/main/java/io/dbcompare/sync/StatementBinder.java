@@ -67,7 +67,9 @@ public final class StatementBinder {
     }
     if (s.guarded()) {
       for (ColumnValue c : s.guard()) {
-        sql.add(" AND ").add(guard(alias, c, s));
+        if (d.canGuard(c.kind(), c.targetType())) {
+          sql.add(" AND ").add(guard(alias, c, s));
+        }
       }
     }
   }
@@ -100,8 +102,15 @@ public final class StatementBinder {
         if (missing) {
           condition.add("1 = 0");
         } else {
-          for (int i = 0; i < s.guard().size(); i++) {
-            condition.add(i == 0 ? "" : " AND ").add(guard("t.", s.guard().get(i), s));
+          boolean first = true;
+          for (ColumnValue c : s.guard()) {
+            if (d.canGuard(c.kind(), c.targetType())) {
+              condition.add(first ? "" : " AND ").add(guard("t.", c, s));
+              first = false;
+            }
+          }
+          if (first) {
+            condition.add("1 = 1"); // only unguardable columns (Oracle LONG)
           }
         }
       }

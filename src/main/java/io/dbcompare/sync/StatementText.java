@@ -85,6 +85,9 @@ public final class StatementText {
       return d.statement(sql.toString(), script);
     }
     for (ColumnValue c : s.guard()) {
+      if (!d.canGuard(c.kind(), c.targetType())) {
+        continue;
+      }
       String literal = c.value() == null ? null : literal(c, script);
       SyncScriptWriter.append(sql, " AND ",
           d.guardCondition(d.quote(c.column()), c.kind(), c.targetType(), literal, s.emptyStringIsNull()));
@@ -127,6 +130,9 @@ public final class StatementText {
     StringBuilder where = new StringBuilder(keyWhere);
     if (s.guarded() && !missing) {
       for (ColumnValue c : s.guard()) {
+        if (!d.canGuard(c.kind(), c.targetType())) {
+          continue;
+        }
         String literal = c.value() == null ? null : literal(c, script);
         String q = d.quote(c.column());
         SyncScriptWriter.append(guard, guard.length() == 0 ? "" : " AND ",
@@ -142,7 +148,8 @@ public final class StatementText {
       any = true;
     }
     if (any) {
-      String condition = !s.guarded() ? null : missing ? "1 = 0" : guard.toString();
+      String condition = !s.guarded() ? null : missing ? "1 = 0"
+          : guard.length() == 0 ? "1 = 1" : guard.toString(); // only unguardable columns (Oracle LONG)
       sql.append("\n  ").append(d.mergeBranch("WHEN MATCHED", condition, set.toString()));
     }
     StringBuilder insert = new StringBuilder("INSERT (");

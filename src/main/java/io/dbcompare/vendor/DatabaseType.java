@@ -115,6 +115,16 @@ public interface DatabaseType extends PlatformRules {
   }
 
   /**
+   * A catalog query for the type a domain is defined on, binding the domain's type name as the driver's
+   * metadata reports it, returning that base type's name, its kind of type ({@code b} base, {@code d}
+   * domain, {@code e} enum...) and its display name; empty where the platform has no domains. A domain
+   * column is compared as its base type (its values are the base type's).
+   */
+  default Optional<String> domainBaseTypeSql() {
+    return Optional.empty();
+  }
+
+  /**
    * What this database does with a text key column of type {@code typeName}: its binary order under
    * the tool's session settings, and what its SQL can do to give another order.
    */

@@ -32,6 +32,7 @@ class RowHasherTest {
       case DATETIME -> LocalDateTime.of(2024, 2, 29, 23, 59, 59, 123_456_788);
       case DATETIME_TZ -> OffsetDateTime.of(2024, 2, 29, 23, 59, 59, 1, ZoneOffset.ofHours(5));
       case BOOLEAN -> Boolean.FALSE;
+      case INTERVAL -> new Interval(1, 2, java.math.BigDecimal.ONE);
     };
   }
 

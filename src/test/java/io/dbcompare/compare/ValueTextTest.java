@@ -96,7 +96,7 @@ class ValueTextTest {
   void everyKindHasAnExampleAndADistinctTag() {
     Set<ValueKind> covered = EnumSet.noneOf(ValueKind.class);
     Object[] examples = {new BigDecimal("-7.25"), -7.25, "x", new byte[] {9}, LocalDateTime.of(2020, 1, 1, 0, 0),
-        OffsetDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), true};
+        OffsetDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), true, new Interval(14, -3, new BigDecimal("0.5"))};
     ValueKind[] kinds = ValueKind.values();
     assertEquals(kinds.length, examples.length);
     for (int i = 0; i < kinds.length; i++) {

@@ -57,35 +57,41 @@ class DialectMappingTest {
       "TIMESTAMP(9), 93, DATETIME",
       "TIMESTAMP(6) WITH TIME ZONE, -101, DATETIME_TZ",
       "TIMESTAMP(9) WITH TIME ZONE, -101, DATETIME_TZ",
-      "BOOLEAN, 16, BOOLEAN"})
+      "BOOLEAN, 16, BOOLEAN",
+      // issue 11: types a whole schema meets
+      "TIMESTAMP(6) WITH LOCAL TIME ZONE, -102, DATETIME_TZ",
+      "TIMESTAMP WITH LOCAL TIME ZONE, -102, DATETIME_TZ",
+      "LONG, -1, TEXT",
+      "LONG RAW, -4, BYTES",
+      "XMLTYPE, 2009, TEXT",
+      "SYS.XMLTYPE, 2009, TEXT",
+      "INTERVAL DAY(2) TO SECOND(6), -104, INTERVAL",
+      "INTERVAL YEAR(2) TO MONTH, -103, INTERVAL",
+      "ROWID, -8, TEXT",
+      "UROWID, 1111, TEXT",
+      "JSON, 2016, TEXT"})
   void oracleSupportedTypes(String name, int jdbcType, ValueKind expected) {
     assertEquals(Optional.of(expected), kind(ORACLE, jdbcType, name));
   }
 
   @ParameterizedTest
   @CsvSource({
-      "TIMESTAMP(6) WITH LOCAL TIME ZONE, -102",
-      "TIMESTAMP WITH LOCAL TIME ZONE, -102",
-      "LONG, -1",
-      "LONG RAW, -4",
-      "XMLTYPE, 2009",
-      "SYS.XMLTYPE, 2009",
-      "INTERVAL DAY(2) TO SECOND(6), -104",
-      "INTERVAL YEAR(2) TO MONTH, -103",
-      "ROWID, -8",
-      "UROWID, 1111",
       "BFILE, -13",
       "SDO_GEOMETRY, 2002",
-      "JSON, 2016"})
+      "VECTOR, 1111",
+      "ANYDATA, 2002"})
   void oracleUnsupportedTypes(String name, int jdbcType) {
     assertEquals(Optional.empty(), kind(ORACLE, jdbcType, name), name);
   }
 
   @Test
   void oracleUnsupportedEvenWithAMappableJdbcCode() {
-    // LONG is reported as LONGVARCHAR, which the code-based mapping would take for text
-    assertEquals(Optional.empty(), kind(ORACLE, Types.LONGVARCHAR, "LONG"));
-    assertEquals(Optional.empty(), kind(ORACLE, Types.TIMESTAMP, "TIMESTAMP(6) WITH LOCAL TIME ZONE"));
+    // the name decides, never the code: a BFILE reported as BLOB is not bytes
+    assertEquals(Optional.empty(), kind(ORACLE, Types.BLOB, "BFILE"));
+    assertEquals(Optional.empty(), kind(ORACLE, Types.VARCHAR, "SDO_GEOMETRY"));
+    // LONG is reported as LONGVARCHAR; it is text because of its name (and never a key)
+    assertEquals(Optional.of(ValueKind.TEXT), kind(ORACLE, Types.LONGVARCHAR, "LONG"));
+    assertEquals(Optional.of(ValueKind.DATETIME_TZ), kind(ORACLE, Types.TIMESTAMP, "TIMESTAMP(6) WITH LOCAL TIME ZONE"));
   }
 
   // ----- PostgreSQL: type names as pg_type spells them -----
@@ -105,15 +111,27 @@ class DialectMappingTest {
       "date, 91, DATETIME",
       "timestamp, 93, DATETIME",
       "timestamptz, 93, DATETIME_TZ",
-      "bool, -7, BOOLEAN"})
+      "bool, -7, BOOLEAN",
+      // issue 11: types a whole schema meets
+      "uuid, 1111, BYTES",
+      "json, 1111, TEXT",
+      "jsonb, 1111, TEXT",
+      "interval, 1111, INTERVAL",
+      "inet, 1111, TEXT",
+      "cidr, 1111, TEXT",
+      "macaddr, 1111, TEXT",
+      "macaddr8, 1111, TEXT",
+      "bit, -7, TEXT",
+      "varbit, 1111, TEXT",
+      "'\"app\".\"mood\"', 12, TEXT"})
   void postgresSupportedTypes(String name, int jdbcType, ValueKind expected) {
     assertEquals(Optional.of(expected), kind(POSTGRES, jdbcType, name));
   }
 
   @ParameterizedTest
   @CsvSource({
-      "json, 1111", "jsonb, 1111", "uuid, 1111", "interval, 1111", "_int4, 2003", "money, 8", "time, 92",
-      "timetz, 92", "bit, -7", "xml, 2009", "inet, 1111", "oid, -5", "hstore, 1111"})
+      "_int4, 2003", "money, 8", "time, 92", "timetz, 92", "xml, 2009", "oid, -5", "hstore, 1111", "point, 1111",
+      "tsvector, 1111", "'\"app\".\"composite\"', 2002"})
   void postgresUnsupportedTypes(String name, int jdbcType) {
     assertEquals(Optional.empty(), kind(POSTGRES, jdbcType, name), name);
   }
@@ -156,7 +174,7 @@ class DialectMappingTest {
     expected.put("BO", Optional.of(ValueKind.BOOLEAN));
     expected.put("TI", Optional.empty());
     expected.put("JS", Optional.empty());
-    expected.put("IV", Optional.empty());
+    expected.put("IV", Optional.of(ValueKind.INTERVAL)); // issue 11: day-to-second intervals
     expected.put("AR", Optional.empty());
     Map<String, Optional<ValueKind>> actual = new LinkedHashMap<>();
     try (Connection c = DriverManager.getConnection("jdbc:h2:mem:;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH");

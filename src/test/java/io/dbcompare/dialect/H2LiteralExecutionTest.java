@@ -64,6 +64,7 @@ class H2LiteralExecutionTest {
           case DATETIME -> rs.getObject(1, LocalDateTime.class);
           case DATETIME_TZ -> rs.getObject(1, OffsetDateTime.class);
           case BOOLEAN -> rs.getBoolean(1);
+          case INTERVAL -> throw new IllegalArgumentException("see H2TypeLiteralTest");
         };
         return rs.wasNull() ? null : r;
       }

@@ -344,6 +344,130 @@ public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
     assertEquals(0, run(again.resolve("config.yaml").toString()), "after the sync script: " + out + err);
   }
 
+  /**
+   * Issue 11's types, each where both databases of the pair have it: a row equal on both sides, then per
+   * type a row whose only difference is that column, with values the database's own equality would call
+   * equal where it has one ('1 day 02:03:04.5' and '26:03:04.5', jsonb 1.0 and 1.00); and a row of NULLs.
+   * Exactly those rows differ, the summary names the column of each, and the sync script converges.
+   */
+  @Test
+  void schemaTypesAreComparedExactlyAndTheSyncScriptConverges() throws Exception {
+    Platform sp = source().platform();
+    Platform tp = target().platform();
+    List<SchemaTypeColumns.Logical> types = SchemaTypeColumns.shared(sp, tp);
+    for (TestDb db : List.of(source(), target())) {
+      if (db.platform() == Platform.POSTGRESQL) {
+        db.exec("CREATE TYPE app.mood AS ENUM ('sad', 'happy')");
+      }
+    }
+    createSchemaTypes(source(), types);
+    createSchemaTypes(target(), types);
+    int rows = types.size() + 2;
+    for (int r = 0; r < rows; r++) {
+      List<String> src = new ArrayList<>(List.of(String.valueOf(r)));
+      List<String> tgt = new ArrayList<>(List.of(String.valueOf(r)));
+      for (int c = 0; c < types.size(); c++) {
+        SchemaTypeColumns.Logical l = types.get(c);
+        boolean nulls = r == rows - 1;
+        src.add(nulls ? "NULL" : SchemaTypeColumns.value(sp, l.name(), l.value()));
+        tgt.add(nulls ? "NULL" : SchemaTypeColumns.value(tp, l.name(), r == c + 1 ? l.other(tp) : l.value()));
+      }
+      source().exec("INSERT INTO " + source().schema() + ".STYPES VALUES (" + String.join(", ", src) + ")");
+      target().exec("INSERT INTO " + target().schema() + ".STYPES VALUES (" + String.join(", ", tgt) + ")");
+    }
+    Path cfg = config(3, 2, tableEntry("STYPES", ""));
+    assertEquals(1, run(cfg.toString()), out + err);
+    assertCounts(table(onlySession(dir), "STYPES"), 0, 0, types.size());
+    String summary = Files.readString(files(dir.resolve("output"), "comparison_summary_*_STYPES_*.txt").get(0))
+        .toUpperCase(java.util.Locale.ROOT);
+    for (int c = 0; c < types.size(); c++) {
+      java.util.regex.Pattern line = java.util.regex.Pattern.compile("\\(ID=" + (c + 1) + "\\) COLUMNS: C_"
+          + types.get(c).name() + "\\R");
+      assertTrue(line.matcher(summary).find(), "only C_" + types.get(c).name() + " differs in row " + (c + 1) + ": "
+          + summary);
+    }
+    target().runScript(files(dir.resolve("output"), "sync_target_*_STYPES_*.sql").get(0));
+    Path again = dir.resolve("again");
+    config(again, 3, 2, tableEntry("STYPES", ""));
+    assertEquals(0, run(again.resolve("config.yaml").toString()), "after the sync script: " + out + err);
+  }
+
+  private void createSchemaTypes(TestDb db, List<SchemaTypeColumns.Logical> types) throws SQLException {
+    StringBuilder cols = new StringBuilder("ID " + db.type("NUMBER(10)") + " PRIMARY KEY");
+    for (SchemaTypeColumns.Logical l : types) {
+      cols.append(", C_").append(l.name()).append(' ').append(SchemaTypeColumns.type(db.platform(), l.name()));
+    }
+    db.exec("CREATE TABLE " + db.schema() + ".STYPES (" + cols + ")");
+  }
+
+  /**
+   * A uuid key (PostgreSQL uuid, H2 UUID, Oracle RAW(16)) over several chunks: uuids whose first bytes
+   * have the high bit set sort after the others on every platform, as bytes; exact counts, convergence.
+   */
+  @Test
+  void uuidKeysAreComparedInByteOrder() throws Exception {
+    for (TestDb db : List.of(source(), target())) {
+      db.exec("CREATE TABLE " + db.schema() + ".UUIDKEY (K " + SchemaTypeColumns.type(db.platform(), "UUID")
+          + " NOT NULL PRIMARY KEY, V " + db.type("VARCHAR2(20)") + ")");
+    }
+    for (int i = 0; i < 40; i++) {
+      String u = String.format(java.util.Locale.ROOT, "%02x%06x-0000-4000-8000-%012x", (i * 37) % 256, i, i);
+      for (TestDb db : List.of(source(), target())) {
+        if (db == target() && (i == 3 || i == 20)) {
+          continue; // missing in target
+        }
+        String v = db == target() && i == 11 ? "changed" : "v" + i;
+        db.exec("INSERT INTO " + db.schema() + ".UUIDKEY VALUES (" + SchemaTypeColumns.value(db.platform(), "UUID", u)
+            + ", '" + v + "')");
+      }
+    }
+    target().exec("INSERT INTO " + target().schema() + ".UUIDKEY VALUES ("
+        + SchemaTypeColumns.value(target().platform(), "UUID", "ffffffff-ffff-4fff-bfff-ffffffffffff") + ", 'extra')");
+    Path cfg = config(7, 2, tableEntry("UUIDKEY", ""));
+    assertEquals(1, run(cfg.toString()), out + err);
+    assertCounts(table(onlySession(dir), "UUIDKEY"), 2, 1, 1);
+    target().runScript(files(dir.resolve("output"), "sync_target_*_UUIDKEY_*.sql").get(0));
+    Path again = dir.resolve("again");
+    config(again, 7, 2, tableEntry("UUIDKEY", ""));
+    assertEquals(0, run(again.resolve("config.yaml").toString()), "after the sync script: " + out + err);
+  }
+
+  /**
+   * A column that is not a key type (an interval) named as the key, and a pair without an exact
+   * equivalence (H2 and Oracle: year-to-month vs day-to-second intervals; PostgreSQL: jsonb vs text),
+   * fail their table with one line naming column and types; exclude_columns still leaves them out.
+   */
+  @Test
+  void typesThatCannotBeComparedFailTheirTableNamingColumnAndTypes() throws Exception {
+    String ds = SchemaTypeColumns.type(source().platform(), "IV_DS");
+    create(source(), "BADKEY", "K " + ds + " NOT NULL PRIMARY KEY, V {VARCHAR2(10)}");
+    create(target(), "BADKEY", "K " + SchemaTypeColumns.type(target().platform(), "IV_DS")
+        + " NOT NULL PRIMARY KEY, V {VARCHAR2(10)}");
+    boolean pgSource = source().platform() == Platform.POSTGRESQL;
+    boolean pgTarget = target().platform() == Platform.POSTGRESQL;
+    // PostgreSQL -> PostgreSQL: jsonb vs text; H2 -> PostgreSQL: CLOB vs jsonb; else the two interval classes
+    create(source(), "BADPAIR", "ID {NUMBER(10)} PRIMARY KEY, X " + (pgSource ? "jsonb" : pgTarget ? "{BIGTEXT}"
+        : SchemaTypeColumns.type(source().platform(), "IV_YM")));
+    create(target(), "BADPAIR", "ID {NUMBER(10)} PRIMARY KEY, X " + (pgSource ? "text" : pgTarget ? "jsonb"
+        : SchemaTypeColumns.type(target().platform(), "IV_DS")));
+    Path cfg = config(100, 1, tableEntry("BADKEY", ""), tableEntry("BADPAIR", ""));
+    assertEquals(2, run(cfg.toString()), out + err);
+    JsonNode s = onlySession(dir);
+    String keyError = table(s, "BADKEY").get("error").asText();
+    assertTrue(keyError.toUpperCase(java.util.Locale.ROOT).contains("KEY COLUMN K HAS TYPE ")
+        && keyError.contains("primary_key"), keyError);
+    String pairError = table(s, "BADPAIR").get("error").asText();
+    assertTrue(pairError.toUpperCase(java.util.Locale.ROOT).contains("COLUMN X IS NOT COMPARED: SOURCE ")
+        && pairError.contains("exclude_columns"), pairError);
+    assertTrue(pairError.contains(pgSource ? "values of jsonb and of text have no exact equivalence"
+        : pgTarget ? "values of text and of jsonb have no exact equivalence"
+        : "a year-to-month interval never equals a day-to-second interval"), pairError);
+
+    Path excluded = dir.resolve("excluded");
+    config(excluded, 100, 1, tableEntry("BADPAIR", "    exclude_columns: [X]\n"));
+    assertEquals(0, run(excluded.resolve("config.yaml").toString()), out + err);
+  }
+
   @Test
   void syncScriptMakesTheTargetEqualToTheSource() throws Exception {
     simpleScenario("CONVERGE");

@@ -55,7 +55,7 @@ public final class H2TestDb implements TestDb {
       case "BIGBYTES" -> "BLOB";
       case "IDENTITY_ALWAYS" -> "BIGINT GENERATED ALWAYS AS IDENTITY";
       case "DOUBLED_A" -> "NUMBER(10) GENERATED ALWAYS AS (A * 2)";
-      case "UNSUPPORTED" -> "INTERVAL DAY TO SECOND";
+      case "UNSUPPORTED" -> "INTERVAL HOUR TO SECOND";
       case "DOUBLE" -> "BINARY_DOUBLE";
       default -> logical; // NUMBER(p,s), INTEGER, VARCHAR2(n), CHAR(n), DATE
     };

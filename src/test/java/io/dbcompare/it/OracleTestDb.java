@@ -63,7 +63,7 @@ public final class OracleTestDb implements TestDb {
       case "BIGBYTES" -> "BLOB";
       case "IDENTITY_ALWAYS" -> "NUMBER GENERATED ALWAYS AS IDENTITY";
       case "DOUBLED_A" -> "NUMBER GENERATED ALWAYS AS (A * 2) VIRTUAL";
-      case "UNSUPPORTED" -> "INTERVAL DAY TO SECOND";
+      case "UNSUPPORTED" -> "BFILE";
       case "DOUBLE" -> "BINARY_DOUBLE";
       case "INTEGER" -> "NUMBER(10)";
       default -> logical;

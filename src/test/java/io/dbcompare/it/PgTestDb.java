@@ -116,7 +116,7 @@ public final class PgTestDb implements TestDb {
       case "BYTES", "BIGBYTES" -> "bytea";
       case "IDENTITY_ALWAYS" -> "bigint GENERATED ALWAYS AS IDENTITY";
       case "DOUBLED_A" -> "numeric(10) GENERATED ALWAYS AS (a * 2) STORED";
-      case "UNSUPPORTED" -> "jsonb";
+      case "UNSUPPORTED" -> "xml";
       case "DOUBLE" -> "float8";
       case "INTEGER" -> "integer";
       default -> logical.replace("VARCHAR2", "varchar"); // VARCHAR2(n), CHAR(n)

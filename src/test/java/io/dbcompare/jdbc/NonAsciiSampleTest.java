@@ -93,7 +93,7 @@ class NonAsciiSampleTest {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Object[] values = Values.readRow(rs, t, Side.SOURCE, new boolean[t.columns().size()]);
+          Object[] values = Values.readRow(rs, t, Side.SOURCE, Values.readers(t, Side.SOURCE, Dialects.of(Platform.POSTGRESQL)));
           rows++;
           if (!reference.encode(values).equals(rs.getString(values.length + 1))) {
             n++;

@@ -110,7 +110,7 @@ class RangeSqlH2ExecutionTest {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             Object[] key = {
-                Values.read(rs, 1, ValueKind.NUMBER, false, false), Values.read(rs, 2, ValueKind.TEXT, false, false)};
+                Values.read(rs, 1, ValueKind.NUMBER, false), Values.read(rs, 2, ValueKind.TEXT, false)};
             if (prev != null) {
               assertTrue(order.compare(prev, key) < 0, "not ascending: " + Arrays.toString(key));
             }

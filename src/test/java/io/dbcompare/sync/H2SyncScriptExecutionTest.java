@@ -91,6 +91,7 @@ class H2SyncScriptExecutionTest {
       case DATETIME -> rs.getObject(i, LocalDateTime.class);
       case DATETIME_TZ -> rs.getObject(i, OffsetDateTime.class);
       case BOOLEAN -> rs.getBoolean(i);
+      case INTERVAL -> rs.getObject(i, java.time.Duration.class);
     };
     return rs.wasNull() ? null : v;
   }

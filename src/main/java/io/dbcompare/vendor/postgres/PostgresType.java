@@ -88,6 +88,13 @@ public final class PostgresType extends AbstractDatabaseType {
     return Optional.of("SELECT current_setting('server_encoding'), NULL");
   }
 
+  /** pgJDBC reports a domain as DISTINCT under its own (quoted, qualified) name; to_regtype reads that name. */
+  @Override
+  public Optional<String> domainBaseTypeSql() {
+    return Optional.of("SELECT bt.typname, bt.typtype, format_type(bt.oid, NULL) FROM pg_catalog.pg_type t"
+        + " JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype WHERE t.oid = to_regtype(?) AND t.typtype = 'd'");
+  }
+
   @Override
   public KeyOrders.SideText keyText(DatabaseFacts facts, String typeName, ColumnDetails details) {
     String enc = facts.characterSet() == null ? "" : facts.characterSet().toUpperCase(Locale.ROOT);
