@@ -38,7 +38,7 @@ public final class ConfigLoader {
   private static final Set<String> ORACLE_KEYS = Set.of("parallel_query");
   private static final Set<String> COMPARISON_KEYS = Set.of("chunk_size", "threads", "state_dir", "checkpoint_dir",
       "output_dir", "max_retries", "fetch_size", "connect_timeout_seconds", "query_timeout_seconds", "empty_string",
-      "pushdown", "bisect_factor", "bisect_threshold", "plan_sample_above_rows");
+      "pushdown", "bisect_factor", "bisect_threshold", "plan_sample_above_rows", SnapshotSettingsParser.KEY);
   private static final Set<String> SYNC_KEYS =
       Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style");
   private static final Set<String> TABLE_KEYS =
@@ -80,10 +80,13 @@ public final class ConfigLoader {
     DatabaseConfig target = database(top.requireMap("target_database"), "target");
     boolean pushdownByDefault = Platforms.of(source.platform()).pushdownByDefault()
         && Platforms.of(target.platform()).pushdownByDefault();
-    ComparisonSettings settings = comparison(top.optionalMap("comparison"), base, pushdownByDefault);
+    Node comparison = top.optionalMap("comparison");
+    ComparisonSettings settings = comparison(comparison, base, pushdownByDefault);
+    SnapshotSettings snapshot = comparison == null ? SnapshotSettings.NONE
+        : SnapshotSettingsParser.parse(comparison, source.platform(), target.platform());
     SyncSettings sync = sync(top.optionalMap("sync"));
     List<TableConfig> tables = tables(top, settings);
-    return new CompareConfig(file, source, target, settings, sync, tables);
+    return new CompareConfig(file, source, target, settings, sync, tables, snapshot);
   }
 
   private static Object parseYaml(String f, String text) {
@@ -386,8 +389,8 @@ public final class ConfigLoader {
     return s.replaceAll("\\s+", " ").strip();
   }
 
-  /** A mapping in the YAML file with its path, for error messages. */
-  private final class Node {
+  /** A mapping in the YAML file with its path, for error messages (also for the section parsers here). */
+  final class Node {
     final String file;
     final String prefix;
     final Map<?, ?> map;

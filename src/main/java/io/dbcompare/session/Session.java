@@ -29,6 +29,8 @@ public class Session {
    * were, or none was needed): {@code --apply} refuses the session until a {@code --resume} writes them.
    */
   public String sessionScriptError;
+  /** The SCN both sides are read at ({@code snapshot: scn}); null for any other mode. */
+  public ScnRecord scn;
   /** What {@code --apply} did with the sync scripts (null until the first apply). */
   public ApplyProgress applyProgress;
 
