@@ -24,6 +24,7 @@ import io.dbcompare.jdbc.JdbcRowSource;
 import io.dbcompare.jdbc.JdbcTableResolver;
 import io.dbcompare.jdbc.MergeSupport;
 import io.dbcompare.jdbc.Pools;
+import io.dbcompare.jdbc.ScnReader;
 import io.dbcompare.report.ConsoleReporter;
 import io.dbcompare.report.PeakHeap;
 import io.dbcompare.report.ProgressLog;
@@ -41,6 +42,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +105,9 @@ final class CompareRun {
           // refused rather than falling back: a DBA who asked for MERGE statements must not get others unawares
           MergeSupport.check(pools.target(), cfg.file().toString());
         }
+        // before a new session exists: a pair that cannot be read at one SCN is refused (exit 3) leaving none
+        PointInTime point = PointInTime.choose(cfg.snapshot(), book == null ? Optional.empty() : book.chosenScn(),
+            () -> ScnReader.choose(pools));
         if (book == null) {
           List<SessionBook.NewTable> tables = new ArrayList<>();
           for (TableConfig t : selected) {
@@ -113,12 +118,14 @@ final class CompareRun {
               cfg.target().describe(), tables);
           lock = SessionLock.acquire(store.lockFile(book.sessionId()), book.sessionId());
         }
+        point.record(book);
         book.runStatus(RunStatus.RUNNING);
         if (mode == Mode.NEW) {
           CrashPoints.hit(CrashPoints.SESSION_CREATED);
         }
-        try (SessionLog sl = SessionLog.attach(store.logFile(book.sessionId()), verbose)) {
-          return execute(book, selected, mode, pools, emptyIsNull);
+        try (SessionLog sl = SessionLog.attach(store.logFile(book.sessionId()), verbose); point) {
+          point.pin(pools, mode != Mode.NEW);
+          return execute(book, selected, mode, pools, emptyIsNull, point);
         }
       } finally {
         if (lock != null) {
@@ -128,12 +135,13 @@ final class CompareRun {
     }
   }
 
-  private int execute(SessionBook book, List<TableConfig> selected, Mode mode, Pools pools, boolean emptyIsNull)
-      throws InterruptedException {
+  private int execute(SessionBook book, List<TableConfig> selected, Mode mode, Pools pools, boolean emptyIsNull,
+      PointInTime point) throws InterruptedException {
     ComparisonSettings st = cfg.settings();
     RunSnapshot session = book.snapshot();
     SessionReport.header(out, session, mode == Mode.NEW ? "new" : mode == Mode.RESUME ? "resumed" : "retrying failed tables");
     out.println("Folders:     state " + st.stateDir() + ", checkpoints " + st.checkpointDir() + ", output " + st.outputDir());
+    point.lines().forEach(out::println);
     out.println();
     out.flush();
     log.info("session {} started ({}): {}", session.sessionId(), mode, cfg.describe().replace('\n', ' '));
@@ -146,7 +154,7 @@ final class CompareRun {
     HashPushdown pushdown = st.pushdown()
         ? new JdbcHashPushdown(pools, st.fetchSize(), fetched) : null;
     ComparisonEngine engine = new ComparisonEngine(book,
-        new ComparisonEngine.Ports(new JdbcTableResolver(pools, emptyIsNull), new JdbcChunkPlanner(pools.source(), st.planSampleAboveRows()),
+        new ComparisonEngine.Ports(point.resolver(new JdbcTableResolver(pools, emptyIsNull)), new JdbcChunkPlanner(pools.source(), st.planSampleAboveRows()),
             new JdbcRowSource(pools, st.fetchSize(), fetched), pushdown, checkpoints, results),
         new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(), 1000, 256, st.bisectFactor(),
             st.bisectThreshold()),

@@ -15,7 +15,7 @@ public interface SnapshotExport {
   /** The query, first of the exporter's transaction, that returns the snapshot's identifier (one row, one column). */
   String exportSql();
 
-  /** The isolation level (a {@link java.sql.Connection} constant) of the exporter and of every importing transaction. */
+  /** The isolation level (JDBC's TRANSACTION_* number) of the exporter and of every importing transaction. */
   int isolation();
 
   /**

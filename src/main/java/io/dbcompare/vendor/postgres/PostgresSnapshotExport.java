@@ -1,7 +1,6 @@
 package io.dbcompare.vendor.postgres;
 
 import io.dbcompare.vendor.SnapshotExport;
-import java.sql.Connection;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -33,9 +32,12 @@ final class PostgresSnapshotExport implements SnapshotExport {
     return "SELECT pg_export_snapshot()";
   }
 
+  /** JDBC's TRANSACTION_REPEATABLE_READ (vendor objects use no connection classes). */
+  static final int REPEATABLE_READ = 4;
+
   @Override
   public int isolation() {
-    return Connection.TRANSACTION_REPEATABLE_READ;
+    return REPEATABLE_READ;
   }
 
   @Override
