@@ -198,8 +198,10 @@ public final class ConnectionPool implements AutoCloseable {
     try {
       return prepare(raw, type, dialect, db, snapshot);
     } catch (SQLException e) {
-      throw SqlErrors.translateRead(e, snapshot == null ? "preparing the session"
-          : "starting a transaction in the exported snapshot " + snapshot.id(), this, null, false);
+      // only an import can fail for the point's sake here: the SCN is in the queries, not the session setup
+      throw snapshot == null ? SqlErrors.translate(e, "preparing the session", db)
+          : SqlErrors.translateRead(e, "starting a transaction in the exported snapshot " + snapshot.id(), this,
+              null, false);
     }
   }
 
