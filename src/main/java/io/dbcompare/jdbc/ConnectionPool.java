@@ -187,6 +187,20 @@ public final class ConnectionPool implements AutoCloseable {
    * auto-commit off, session settings applied; give it back with {@link #release}.
    */
   public Connection borrow() {
+    return borrow(shared);
+  }
+
+  /**
+   * A ready connection as {@link #borrow()} lends, whose transactions read the current data even while
+   * this side shares an exported snapshot ({@code snapshot: exported}): for the reads that must see what
+   * changed since the snapshot, the recheck of differing rows. (An SCN is no concern here: it is in the
+   * queries, which take it from their table.)
+   */
+  public Connection borrowCurrent() {
+    return borrow(null);
+  }
+
+  private Connection borrow(SharedSnapshot snapshot) {
     Connection raw;
     try {
       raw = pds.getConnection();
@@ -194,7 +208,6 @@ public final class ConnectionPool implements AutoCloseable {
       // UCP wraps the driver's error; SqlErrors classifies by the driver's SQLState and vendor code in the chain
       throw SqlErrors.translate(e, "connecting to " + db.describe(), db);
     }
-    SharedSnapshot snapshot = shared;
     try {
       return prepare(raw, type, dialect, db, snapshot);
     } catch (SQLException e) {

@@ -92,6 +92,18 @@ class PostgresExportedSnapshotTest {
       } finally {
         ConnectionPool.release(again);
       }
+      Connection current = pool.borrowCurrent();
+      try {
+        assertEquals(140, count(current), "the recheck's reads see what changed since the snapshot");
+      } finally {
+        ConnectionPool.release(current);
+      }
+      Connection shared = pool.borrow();
+      try {
+        assertEquals(100, count(shared), "the same backend lent for the comparison imports the snapshot again");
+      } finally {
+        ConnectionPool.release(shared);
+      }
       snapshot.close();
       assertTrue(pool.sharedSnapshot().isEmpty());
       Connection after = pool.borrow();
