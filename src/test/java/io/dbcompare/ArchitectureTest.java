@@ -62,7 +62,7 @@ class ArchitectureTest {
       "io/dbcompare/session/TableProgress", "io/dbcompare/session/ChunkProgress", "io/dbcompare/session/ScriptFile",
       "io/dbcompare/session/Session$Totals", "io/dbcompare/session/ScnRecord");
   private static final Set<String> MAY_WRITE_SESSION_STATE = Set.of("io/dbcompare/session/SessionBook",
-      "io/dbcompare/session/SessionStore", "io/dbcompare/session/ApplyBook");
+      "io/dbcompare/session/SessionStore", "io/dbcompare/session/ApplyBook", "io/dbcompare/session/RepairBook");
 
   @Test
   void onlyTheSessionBookChangesSessionState() throws IOException {

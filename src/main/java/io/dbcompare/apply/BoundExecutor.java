@@ -24,14 +24,33 @@ public final class BoundExecutor {
   public static int executeUpdate(Connection c, BoundStatement s) throws SQLException {
     List<Object> lobs = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(s.sql())) {
-      List<Bind> binds = s.binds();
-      for (int i = 0; i < binds.size(); i++) {
-        bind(c, ps, i + 1, binds.get(i), lobs);
-      }
+      bindAll(c, ps, s, lobs);
       return ps.executeUpdate();
     } finally {
-      free(lobs);
+      freeLobs(lobs);
     }
+  }
+
+  /**
+   * Binds the values of {@code s} to {@code ps}, prepared from {@code s.sql()}, e.g. to add it to a
+   * batch. Temporary LOBs it creates are added to {@code lobs}: free them with {@link #freeLobs} once
+   * the statement (or batch) ran.
+   */
+  public static void bindAll(Connection c, PreparedStatement ps, BoundStatement s, List<Object> lobs)
+      throws SQLException {
+    List<Bind> binds = s.binds();
+    for (int i = 0; i < binds.size(); i++) {
+      bind(c, ps, i + 1, binds.get(i), lobs);
+    }
+  }
+
+  /**
+   * Whether an error means the target is not as the statement expected (a conflict, as a count other
+   * than 1 does): an integrity violation, SQLState class 23 on every platform (a duplicate key, a
+   * missing parent). Any other error is the database's and stops the caller.
+   */
+  public static boolean isConflict(SQLException e) {
+    return e.getSQLState() != null && e.getSQLState().startsWith("23");
   }
 
   static void bind(Connection c, PreparedStatement ps, int index, Bind b, List<Object> lobs) throws SQLException {
@@ -70,7 +89,7 @@ public final class BoundExecutor {
    * Frees the temporary LOBs. A failure here changes no data (the database frees them with the
    * session at the latest) and must not hide the statement's own outcome, so it is not raised.
    */
-  private static void free(List<Object> lobs) {
+  public static void freeLobs(List<Object> lobs) {
     for (Object lob : lobs) {
       try {
         if (lob instanceof Blob b) {

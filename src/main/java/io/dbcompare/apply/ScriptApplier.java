@@ -204,7 +204,7 @@ public final class ScriptApplier {
 
   /** An integrity violation (duplicate key, missing parent): SQLState class 23 on every platform. */
   static boolean isConflict(SQLException e) {
-    return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    return BoundExecutor.isConflict(e);
   }
 
   private Conflict conflict(ApplyPlan.Step step, StatementFile.Located s, BoundStatement bound, Exception e) {

@@ -31,6 +31,11 @@ import java.util.regex.Pattern;
  * <p>Options: {@code --rows N} (1,000,000), {@code --diff-rate R} (0.001), {@code --chunk-size N}
  * (100,000), {@code --threads N} (2), {@code --host}, {@code --port}, {@code --user} (postgres),
  * {@code --keep} (do not drop the databases).
+ *
+ * <p>{@code --repair}: the target table is empty instead; measures a plain {@code COPY ... TO STDOUT}
+ * piped into {@code COPY ... FROM STDIN} between the two databases, then this tool's {@code --repair} of
+ * a comparison session (compare first, not timed against the pipe), the repair in its own JVM with
+ * -Xmx256m; {@code --rounds N} (3) interleaved rounds of both, medians compared ({@link RepairBench}).
  */
 public final class Bench {
   private static final double LINK_BYTES_PER_SECOND = 100_000_000 / 8.0;
@@ -43,6 +48,8 @@ public final class Bench {
   private String port = "5432";
   private String user = "postgres";
   private boolean keep;
+  private boolean repair;
+  private int rounds = 3;
 
   public static void main(String[] args) throws Exception {
     Bench b = new Bench();
@@ -56,10 +63,16 @@ public final class Bench {
         case "--port" -> b.port = args[++i];
         case "--user" -> b.user = args[++i];
         case "--keep" -> b.keep = true;
+        case "--repair" -> b.repair = true;
+        case "--rounds" -> b.rounds = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    b.run();
+    if (b.repair) {
+      new RepairBench(b.host, b.port, b.user, b.rows, b.chunkSize, b.threads, b.keep, b.rounds).run();
+    } else {
+      b.run();
+    }
   }
 
   private String url(String db) {

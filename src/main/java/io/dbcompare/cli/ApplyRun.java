@@ -61,6 +61,19 @@ final class ApplyRun {
       Dialect dialect = DatabaseTypes.of(cfg.target()).dialect();
       plan = ApplyPlan.of(session, dialect, allowEdited);
       out.println("Apply:         session " + session.sessionId + " to " + cfg.target().describe());
+      boolean unscripted = false;
+      for (TableProgress t : session.tableProgress.values()) {
+        if (t.syncScript == null && t.differences() > 0) {
+          unscripted = true;
+          out.println("Not applied:   " + t.schema + "." + t.table + ": no sync script (more differing rows than"
+              + " sync.max_script_rows); write them with: scripts/compare " + cfg.file() + " --repair "
+              + session.shortId());
+        }
+      }
+      if (plan.steps().isEmpty() && unscripted) {
+        out.flush();
+        return ExitCodes.DIFFERENCES;
+      }
       if (plan.steps().isEmpty()) {
         out.println("Nothing to apply: the session wrote no sync script (no differences).");
         out.flush();
@@ -106,22 +119,12 @@ final class ApplyRun {
     out.println("Applied:       " + result.applied() + " statements in " + result.batches() + " batches"
         + (result.skipped() > 0 ? "; " + result.skipped() + " conflicting statements skipped (see the session log)"
             : ""));
-    out.println();
-    out.println("Checking the target: comparing the changed tables again in a new session.");
-    out.flush();
     List<String> tables = new ArrayList<>();
     for (TableProgress t : plan.tables()) {
-      tables.add(quoted(t.schema) + "." + quoted(t.table));
+      tables.add(CompareAgain.quoted(t.schema, t.table));
     }
-    int code = new CompareRun(cfg, store, out, err, clock, handleSignals, verbose).run(null, false, tables, null);
-    out.println(code == ExitCodes.IDENTICAL ? "Apply result:  the target now matches the source."
-        : code == ExitCodes.DIFFERENCES ? "Apply result:  differences remain; the new session above has their scripts."
-            : "Apply result:  the check did not finish; compare again.");
-    out.flush();
-    return code;
+    return CompareAgain.tables(new CompareRun(cfg, store, out, err, clock, handleSignals, verbose), out, tables,
+        "Apply");
   }
 
-  private static String quoted(String identifier) {
-    return "\"" + identifier.replace("\"", "\"\"") + "\"";
-  }
 }

@@ -6,6 +6,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import io.dbcompare.report.Terminals;
+import org.jline.terminal.Terminal;
 import picocli.CommandLine;
 
 /**
@@ -18,8 +21,36 @@ public final class Cli {
   private final Function<String, String> env;
   private final Clock clock;
   private final boolean handleSignals;
+  private final Supplier<Terminal> terminal;
+  private final Confirmation confirmation;
 
+  /** A CLI whose console is not a terminal (plain progress lines) and that has no one to confirm. */
   public Cli(PrintWriter out, PrintWriter err, Function<String, String> env, Clock clock, boolean handleSignals) {
+    this(out, err, env, clock, handleSignals, () -> null);
+  }
+
+  /**
+   * @param terminal the console's terminal when it can show a live block, else null (asked only when a
+   *     comparison starts with {@code --progress auto} or {@code live})
+   */
+  public Cli(PrintWriter out, PrintWriter err, Function<String, String> env, Clock clock, boolean handleSignals,
+      Supplier<Terminal> terminal) {
+    this(out, err, env, clock, handleSignals, terminal, Confirmation.NONE);
+  }
+
+  /** A CLI without a live terminal whose questions ({@code --repair}'s confirmation) {@code confirmation} answers. */
+  public Cli(PrintWriter out, PrintWriter err, Function<String, String> env, Clock clock, boolean handleSignals,
+      Confirmation confirmation) {
+    this(out, err, env, clock, handleSignals, () -> null, confirmation);
+  }
+
+  /**
+   * @param confirmation who answers questions before writing ({@code --repair} without {@code --yes})
+   */
+  public Cli(PrintWriter out, PrintWriter err, Function<String, String> env, Clock clock, boolean handleSignals,
+      Supplier<Terminal> terminal, Confirmation confirmation) {
+    this.terminal = terminal;
+    this.confirmation = confirmation;
     this.out = out;
     this.err = err;
     this.env = env;
@@ -30,11 +61,11 @@ public final class Cli {
   static Cli standard() {
     return new Cli(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
         new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-        System::getenv, Clock.systemUTC(), true);
+        System::getenv, Clock.systemUTC(), true, Terminals::system, Confirmation.system());
   }
 
   public int run(String... args) {
-    CompareCommand command = new CompareCommand(out, err, env, clock, handleSignals);
+    CompareCommand command = new CompareCommand(out, err, env, clock, handleSignals, terminal, confirmation);
     CommandLine cl = new CommandLine(command);
     cl.setOut(out);
     cl.setErr(err);

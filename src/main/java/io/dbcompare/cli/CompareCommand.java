@@ -12,10 +12,13 @@ import io.dbcompare.session.SessionStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,7 +36,9 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CONFIG", description = "YAML configuration (see config.yaml.example)")
   Path config;
 
-  @Option(names = "--resume", paramLabel = "ID", description = "resume a session (full id or unique prefix)")
+  @Option(names = "--resume", paramLabel = "ID", arity = "0..1", fallbackValue = LatestSession.LATEST,
+      description = "resume a session (full id or unique prefix); without ID, the most recent unfinished session"
+          + " of CONFIG")
   String resume;
 
   @Option(names = "--retry-failed", description = "with --resume: run the failed tables again, reusing finished chunks")
@@ -61,11 +66,30 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--allow-edited", description = "with --apply: run scripts changed since they were generated")
   boolean allowEdited;
 
-  @Option(names = "--skip-conflicts", description = "with --apply: log and skip rows changed since the comparison")
+  @Option(names = "--skip-conflicts", description = "with --apply or --repair: log and skip rows changed since the"
+      + " comparison")
   boolean skipConflicts;
+
+  @Option(names = "--repair", paramLabel = "ID", description = "write the differing rows of a session's tables (or"
+      + " those given with --table) from the SOURCE into the TARGET, chunk by chunk (resumable), then compare again")
+  String repair;
+
+  @Option(names = "--yes", description = "with --repair: do not ask for confirmation")
+  boolean yes;
+
+  @Option(names = "--dry-run", description = "with --repair: print what would be written, write nothing")
+  boolean dryRun;
 
   @Option(names = "--no-pushdown", description = "hash rows in Java instead of in the databases (results are the same)")
   boolean noPushdown;
+
+  @Option(names = "--progress", paramLabel = "auto|live|plain", description = "live: a status block redrawn in"
+      + " place (needs a terminal); plain: a line per table start and end and per progress_interval_seconds; auto"
+      + " (default): live on a terminal, else plain")
+  ConsoleChoice.Progress progress = ConsoleChoice.Progress.AUTO;
+
+  @Option(names = "--quiet", description = "print only errors and the final summary")
+  boolean quiet;
 
   @Option(names = "--verbose", description = "show stack traces and debug logging")
   boolean verbose;
@@ -75,8 +99,14 @@ final class CompareCommand implements Callable<Integer> {
   private final Function<String, String> env;
   private final Clock clock;
   private final boolean handleSignals;
+  private final Supplier<Terminal> terminal;
+  /** Who confirms a repair before it writes. */
+  private final Confirmation confirmation;
 
-  CompareCommand(PrintWriter out, PrintWriter err, Function<String, String> env, Clock clock, boolean handleSignals) {
+  CompareCommand(PrintWriter out, PrintWriter err, Function<String, String> env, Clock clock, boolean handleSignals,
+      Supplier<Terminal> terminal, Confirmation confirmation) {
+    this.terminal = terminal;
+    this.confirmation = confirmation;
     this.out = out;
     this.err = err;
     this.env = env;
@@ -97,8 +127,19 @@ final class CompareCommand implements Callable<Integer> {
     if (apply != null && (actions > 0 || resume != null || !tables.isEmpty() || startFrom != null || retryFailed)) {
       throw usage("--apply ID is used alone (with CONFIG, and optionally --allow-edited and --skip-conflicts)");
     }
-    if ((allowEdited || skipConflicts) && apply == null) {
+    if (repair != null && (actions > 0 || apply != null || resume != null || startFrom != null || retryFailed
+        || allowEdited)) {
+      throw usage("--repair ID is used alone (with CONFIG, and optionally --table, --skip-conflicts, --yes and"
+          + " --dry-run)");
+    }
+    if ((yes || dryRun) && repair == null) {
+      throw usage("--yes and --dry-run need --repair SESSION_ID");
+    }
+    if (allowEdited && apply == null) {
       throw usage("--allow-edited and --skip-conflicts need --apply SESSION_ID");
+    }
+    if (skipConflicts && apply == null && repair == null) {
+      throw usage("--allow-edited and --skip-conflicts need --apply SESSION_ID (--skip-conflicts also --repair ID)");
     }
     if (retryFailed && resume == null) {
       throw usage("--retry-failed needs --resume SESSION_ID");
@@ -118,12 +159,12 @@ final class CompareCommand implements Callable<Integer> {
       err.println(cfg.describe());
     }
     if (listSessions) {
-      SessionReport.list(out, store, store.list(), id -> isLocked(store, id));
+      SessionReport.list(out, store, store.list(), id -> isLocked(store, id), ZoneId.systemDefault());
       return 0;
     }
     if (status != null) {
       Session s = store.find(status);
-      SessionReport.status(out, SessionBook.snapshotOf(s), isLocked(store, s.sessionId));
+      SessionReport.status(out, SessionBook.snapshotOf(s), isLocked(store, s.sessionId), ZoneId.systemDefault());
       return 0;
     }
     if (cleanupDays != null) {
@@ -145,11 +186,15 @@ final class CompareCommand implements Callable<Integer> {
       }
       return 0;
     }
+    if (repair != null) {
+      return new RepairRun(cfg, store, out, err, clock, handleSignals, verbose, confirmation)
+          .run(repair, tables, skipConflicts, yes, dryRun);
+    }
     if (apply != null) {
       return new ApplyRun(cfg, store, out, err, clock, handleSignals, verbose).run(apply, allowEdited, skipConflicts);
     }
-    return new CompareRun(cfg, store, out, err, clock, handleSignals, verbose)
-        .run(resume, retryFailed, tables, startFrom);
+    return new CompareRun(cfg, store, out, err, clock, handleSignals, verbose,
+        new ConsoleChoice(quiet, progress, terminal)).run(resume, retryFailed, tables, startFrom);
   }
 
   private static boolean isLocked(SessionStore store, String id) {

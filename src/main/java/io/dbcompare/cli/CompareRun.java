@@ -38,7 +38,14 @@ import io.dbcompare.session.SessionLock;
 import io.dbcompare.session.SessionStore;
 import io.dbcompare.sync.SyncScriptWriter;
 import java.io.PrintWriter;
+import io.dbcompare.report.Human;
+import io.dbcompare.report.RunReports;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +56,7 @@ import org.slf4j.LoggerFactory;
 /** Wires a comparison run together: session, lock, pools, engine, console, exit status. */
 final class CompareRun {
   private static final Logger log = LoggerFactory.getLogger(CompareRun.class);
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT);
   private final CompareConfig cfg;
   private final SessionStore store;
   private final PrintWriter out;
@@ -56,9 +64,19 @@ final class CompareRun {
   private final Clock clock;
   private final boolean handleSignals;
   private final boolean verbose;
+  private final ConsoleChoice console;
+  /** Times shown to people: the machine's zone (files keep UTC). */
+  private final ZoneId zone = ZoneId.systemDefault();
 
   CompareRun(CompareConfig cfg, SessionStore store, PrintWriter out, PrintWriter err, Clock clock,
       boolean handleSignals, boolean verbose) {
+    this(cfg, store, out, err, clock, handleSignals, verbose,
+        new ConsoleChoice(false, ConsoleChoice.Progress.PLAIN, () -> null));
+  }
+
+  CompareRun(CompareConfig cfg, SessionStore store, PrintWriter out, PrintWriter err, Clock clock,
+      boolean handleSignals, boolean verbose, ConsoleChoice console) {
+    this.console = console;
     this.cfg = cfg;
     this.store = store;
     this.out = out;
@@ -79,6 +97,15 @@ final class CompareRun {
       SessionBook book;
       SessionLock lock;
       Mode mode;
+      if (LatestSession.LATEST.equals(resumeId)) {
+        RunSnapshot latest = LatestSession.choose(store, cfg.file());
+        resumeId = latest.sessionId();
+        if (!console.quiet()) {
+          out.println("Resuming the most recent unfinished session of " + cfg.file() + ": " + latest.sessionId()
+              + " (" + latest.status().name().toLowerCase(Locale.ROOT) + ", last update "
+              + Human.time(latest.lastUpdate(), zone) + ")");
+        }
+      }
       if (resumeId != null) {
         String id = SessionStore.idOf(store.resolve(resumeId));
         lock = SessionLock.acquire(store.lockFile(id), id);
@@ -139,10 +166,14 @@ final class CompareRun {
       PointInTime point) throws InterruptedException {
     ComparisonSettings st = cfg.settings();
     RunSnapshot session = book.snapshot();
-    SessionReport.header(out, session, mode == Mode.NEW ? "new" : mode == Mode.RESUME ? "resumed" : "retrying failed tables");
-    out.println("Folders:     state " + st.stateDir() + ", checkpoints " + st.checkpointDir() + ", output " + st.outputDir());
-    point.lines().forEach(out::println);
-    out.println();
+    if (!console.quiet()) {
+      SessionReport.header(out, session, mode == Mode.NEW ? "new" : mode == Mode.RESUME ? "resumed"
+          : "retrying failed tables", zone);
+      out.println("Folders:     state " + st.stateDir() + ", checkpoints " + st.checkpointDir() + ", output "
+          + st.outputDir());
+      point.lines().forEach(out::println);
+      out.println();
+    }
     out.flush();
     log.info("session {} started ({}): {}", session.sessionId(), mode, cfg.describe().replace('\n', ' '));
 
@@ -153,34 +184,46 @@ final class CompareRun {
     FetchStats fetched = new FetchStats();
     HashPushdown pushdown = st.pushdown()
         ? new JdbcHashPushdown(pools, st.fetchSize(), fetched) : null;
+    ResolvedTables specs = new ResolvedTables(point.resolver(new JdbcTableResolver(pools, emptyIsNull)));
+    ConsoleChoice.Decision shown = console.decide();
+    if (shown.note() != null) {
+      out.println(shown.note());
+      out.flush();
+    }
+    ConsoleReporter reporter = new ConsoleReporter(out, err, shown.terminal(), shown.mode(),
+        Duration.ofSeconds(st.progressIntervalSeconds()), clock, Duration.ofMillis(500));
     ComparisonEngine engine = new ComparisonEngine(book,
-        new ComparisonEngine.Ports(point.resolver(new JdbcTableResolver(pools, emptyIsNull)), new JdbcChunkPlanner(pools.source(), st.planSampleAboveRows()),
+        new ComparisonEngine.Ports(specs, new JdbcChunkPlanner(pools.source(), st.planSampleAboveRows()),
             new JdbcRowSource(pools, st.fetchSize(), fetched), pushdown, checkpoints, results),
         new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(), 1000, 256, st.bisectFactor(),
             st.bisectThreshold()),
         // the console reporter is the only writer of the console while the engine runs
-        List.of(new ConsoleReporter(out, err), new ProgressLog()), clock, ComparisonEngine.Hooks.NONE);
+        List.of(reporter, new ProgressLog()), clock, ComparisonEngine.Hooks.NONE);
 
     Runnable restoreSignals = handleSignals ? Signals.onInterrupt(engine::requestStop) : () -> { };
+    Instant startedAt = clock.instant();
     long started = System.nanoTime();
     long rowsBefore = rows(session, selected);
     try {
       engine.run(selected, mode);
     } finally {
       restoreSignals.run();
+      reporter.close();
+      closeTerminal(shown);
     }
     SessionScripts.Outcome master = engine.runFailure() == null && !engine.stopRequested()
         ? SessionScripts.write(book, pools.target().dialect(), refs -> ForeignKeys.of(pools.target(), refs),
             st.outputDir(), clock, cfg.sync().undo())
         : SessionScripts.Outcome.NONE;
-    double seconds = (System.nanoTime() - started) / 1e9;
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
     RunSnapshot after = book.snapshot();
     List<TableSnapshot> runTables = new ArrayList<>();
     for (TableConfig t : selected) {
       runTables.add(after.table(t.key()));
     }
     RunTotals totals = RunTotals.of(runTables);
-    SessionReport.finalSummary(out, after, totals, seconds, rows(after, selected) - rowsBefore);
+    long rowsThisRun = rows(after, selected) - rowsBefore;
+    SessionReport.finalSummary(out, after, totals, took, rowsThisRun);
     out.println("Fetched:       " + fetched.describe(Side.SOURCE) + "; " + fetched.describe(Side.TARGET));
     out.printf("Peak heap:     %d MB%n", PeakHeap.megabytes());
     out.println("Output:        " + st.outputDir());
@@ -189,6 +232,25 @@ final class CompareRun {
       out.println("Session sync:  " + master.sync() + " (runs every table's script in foreign-key order)");
     }
     String resumeCmd = "scripts/compare " + cfg.file() + " --resume " + session.shortId();
+    int code = engine.runFailure() != null ? engine.runFailure().exitCode()
+        : engine.stopRequested() || totals.failed() > 0 || totals.unfinished() > 0 ? ExitCodes.FAILED
+        : totals.withDifferences() > 0 ? ExitCodes.DIFFERENCES : ExitCodes.IDENTICAL;
+    if (master.failure() != null) {
+      code = Math.max(code, ExitCodes.FAILED); // the report records the exit the run ends with
+    }
+    try {
+      RunReports.Written reports = new RunReportStep(cfg, book, specs, checkpoints, List.of()).write(
+          mode == Mode.NEW ? "new" : mode == Mode.RESUME ? "resumed" : "retry_failed", startedAt,
+          startedAt.plus(took), rowsThisRun, code, reportStamp(session), zone);
+      out.println("Report:        " + reports.html());
+      out.println("               " + reports.json());
+    } catch (RuntimeException e) {
+      // the comparison's results stand (session, scripts, summaries); the report is missing and says why
+      log.error("writing the comparison report failed", e);
+      err.println("error: the comparison report was not written: " + Cli.oneLine(String.valueOf(e.getMessage()))
+          + "; the session, scripts and summaries are complete (resume the session to write the report again)");
+      code = Math.max(code, ExitCodes.FAILED);
+    }
     if (engine.runFailure() != null) {
       out.flush();
       throw engine.runFailure();
@@ -204,7 +266,7 @@ final class CompareRun {
     if (engine.stopRequested()) {
       out.println("Stopped. Resume with: " + resumeCmd);
       out.flush();
-      return ExitCodes.FAILED;
+      return code;
     }
     if (totals.failed() > 0) {
       out.println("Some tables failed. After fixing the cause: " + resumeCmd + " --retry-failed");
@@ -213,10 +275,26 @@ final class CompareRun {
       out.println("Some tables are not finished. Resume with: " + resumeCmd);
     }
     out.flush();
-    if (totals.failed() > 0 || totals.unfinished() > 0) {
-      return ExitCodes.FAILED;
+    return code;
+  }
+
+  /**
+   * The reports are named by the session's start: every run of a session replaces them, so there is one
+   * report per session and it always describes the session as it stands (like the session file).
+   */
+  private String reportStamp(RunSnapshot session) {
+    Instant start = Human.instant(session.startTime());
+    return LocalDateTime.ofInstant(start != null ? start : clock.instant(), clock.getZone()).format(STAMP);
+  }
+
+  private static void closeTerminal(ConsoleChoice.Decision shown) {
+    if (shown.terminal() != null) {
+      try {
+        shown.terminal().close();
+      } catch (java.io.IOException e) {
+        log.debug("closing the terminal: {}", e.toString());
+      }
     }
-    return totals.withDifferences() > 0 ? ExitCodes.DIFFERENCES : ExitCodes.IDENTICAL;
   }
 
   private static long rows(RunSnapshot s, List<TableConfig> tables) {

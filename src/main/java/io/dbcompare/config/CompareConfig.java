@@ -13,22 +13,29 @@ import java.util.List;
  */
 public record CompareConfig(
     Path file, DatabaseConfig source, DatabaseConfig target, ComparisonSettings settings, SyncSettings sync,
-    List<TableConfig> tables, SnapshotSettings snapshot) {
+    List<TableConfig> tables, RepairSettings repair, SnapshotSettings snapshot) {
 
   public CompareConfig {
     tables = List.copyOf(tables);
+    repair = repair == null ? RepairSettings.DEFAULTS : repair;
     snapshot = snapshot == null ? SnapshotSettings.NONE : snapshot;
+  }
+
+  /** A configuration with the default {@code repair:} settings that reads the current data. */
+  public CompareConfig(Path file, DatabaseConfig source, DatabaseConfig target, ComparisonSettings settings,
+      SyncSettings sync, List<TableConfig> tables) {
+    this(file, source, target, settings, sync, tables, RepairSettings.DEFAULTS, SnapshotSettings.NONE);
   }
 
   /** A configuration that reads the current data ({@code snapshot: none}). */
   public CompareConfig(Path file, DatabaseConfig source, DatabaseConfig target, ComparisonSettings settings,
-      SyncSettings sync, List<TableConfig> tables) {
-    this(file, source, target, settings, sync, tables, SnapshotSettings.NONE);
+      SyncSettings sync, List<TableConfig> tables, RepairSettings repair) {
+    this(file, source, target, settings, sync, tables, repair, SnapshotSettings.NONE);
   }
 
   /** The same configuration with other comparison settings (the command line's --no-pushdown). */
   public CompareConfig withSettings(ComparisonSettings other) {
-    return new CompareConfig(file, source, target, other, sync, tables, snapshot);
+    return new CompareConfig(file, source, target, other, sync, tables, repair, snapshot);
   }
 
   /**
@@ -74,6 +81,7 @@ public record CompareConfig(
     sb.append("comparison: ").append(settings).append('\n');
     sb.append("snapshot: ").append(snapshot.mode().configName()).append('\n');
     sb.append("sync: ").append(sync).append('\n');
+    sb.append("repair: ").append(repair).append('\n');
     sb.append("tables: ").append(tables.size());
     return sb.toString();
   }

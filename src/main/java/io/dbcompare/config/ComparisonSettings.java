@@ -22,7 +22,9 @@ public record ComparisonSettings(
     boolean pushdown,
     int bisectFactor,
     int bisectThreshold,
-    long planSampleAboveRows) {
+    long planSampleAboveRows,
+    int progressIntervalSeconds,
+    int reportRows) {
 
   public static final int DEFAULT_CHUNK_SIZE = 10_000;
   public static final int DEFAULT_THREADS = 4;
@@ -33,11 +35,15 @@ public record ComparisonSettings(
   public static final int DEFAULT_BISECT_FACTOR = 8;
   /** ...until a range holds at most this many rows; then key and row-hash streams are merged. */
   public static final int DEFAULT_BISECT_THRESHOLD = 1_000;
+  /** Without a terminal, a table's progress line at most this often (never one per chunk). */
+  public static final int DEFAULT_PROGRESS_INTERVAL = 30;
+  /** Differing rows shown side by side per table in the reports and summaries. */
+  public static final int DEFAULT_REPORT_ROWS = 100;
 
   /** The same settings with push-down switched off (the command line's --no-pushdown). */
   public ComparisonSettings withoutPushdown() {
     return new ComparisonSettings(chunkSize, threads, stateDir, checkpointDir, outputDir, maxRetries, fetchSize,
         connectTimeoutSeconds, emptyStrings, queryTimeoutSeconds, false, bisectFactor, bisectThreshold,
-        planSampleAboveRows);
+        planSampleAboveRows, progressIntervalSeconds, reportRows);
   }
 }

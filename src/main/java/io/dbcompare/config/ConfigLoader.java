@@ -32,15 +32,17 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
 
   private static final Set<String> TOP_KEYS =
-      Set.of("source_database", "target_database", "comparison", "sync", "tables");
+      Set.of("source_database", "target_database", "comparison", "sync", "repair", "tables");
   private static final Set<String> DB_KEYS =
       Set.of("url", "host", "port", "service_name", "database", "sid", "username", "password", "properties", "oracle");
   private static final Set<String> ORACLE_KEYS = Set.of("parallel_query");
   private static final Set<String> COMPARISON_KEYS = Set.of("chunk_size", "threads", "state_dir", "checkpoint_dir",
       "output_dir", "max_retries", "fetch_size", "connect_timeout_seconds", "query_timeout_seconds", "empty_string",
-      "pushdown", "bisect_factor", "bisect_threshold", "plan_sample_above_rows", SnapshotSettingsParser.KEY);
+      "pushdown", "bisect_factor", "bisect_threshold", "plan_sample_above_rows", "progress_interval_seconds",
+      "report_rows", SnapshotSettingsParser.KEY);
   private static final Set<String> SYNC_KEYS =
-      Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style");
+      Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style", "max_script_rows");
+  private static final Set<String> REPAIR_KEYS = Set.of("batch_size", "direct_path");
   private static final Set<String> TABLE_KEYS =
       Set.of("table_name", "primary_key", "chunk_size", "columns", "exclude_columns", "where", "target_table");
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -85,8 +87,9 @@ public final class ConfigLoader {
     SnapshotSettings snapshot = comparison == null ? SnapshotSettings.NONE
         : SnapshotSettingsParser.parse(comparison, source.platform(), target.platform());
     SyncSettings sync = sync(top.optionalMap("sync"));
+    RepairSettings repair = repair(top.optionalMap("repair"));
     List<TableConfig> tables = tables(top, settings);
-    return new CompareConfig(file, source, target, settings, sync, tables, snapshot);
+    return new CompareConfig(file, source, target, settings, sync, tables, repair, snapshot);
   }
 
   private static Object parseYaml(String f, String text) {
@@ -232,11 +235,17 @@ public final class ConfigLoader {
     n.checkRange("bisect_threshold", threshold, 1, 100_000_000);
     int sampleAbove = n.optionalInt("plan_sample_above_rows").orElse(0);
     n.checkRange("plan_sample_above_rows", sampleAbove, 0, Integer.MAX_VALUE);
+    int progressInterval = n.optionalInt("progress_interval_seconds")
+        .orElse(ComparisonSettings.DEFAULT_PROGRESS_INTERVAL);
+    n.checkRange("progress_interval_seconds", progressInterval, 1, 24 * 3600);
+    int reportRows = n.optionalInt("report_rows").orElse(ComparisonSettings.DEFAULT_REPORT_ROWS);
+    n.checkRange("report_rows", reportRows, 0, 100_000);
     return new ComparisonSettings(chunkSize, threads,
         dir(n, "state_dir", "oracle_comparison_state", base),
         dir(n, "checkpoint_dir", "oracle_checkpoints", base),
         dir(n, "output_dir", ".", base),
-        retries, fetch, timeout, policy, queryTimeout, pushdown, factor, threshold, sampleAbove);
+        retries, fetch, timeout, policy, queryTimeout, pushdown, factor, threshold, sampleAbove, progressInterval,
+        reportRows);
   }
 
   private SyncSettings sync(Node n) {
@@ -254,7 +263,20 @@ public final class ConfigLoader {
     if (!style.equals("dml") && !style.equals("merge")) {
       throw n.error("style", "'" + style + "' is not allowed; use dml or merge");
     }
-    return new SyncSettings(batch, guarded, perFile, undo, style.equals("merge"));
+    int maxRows = n.optionalInt("max_script_rows").orElse((int) SyncSettings.DEFAULT_MAX_SCRIPT_ROWS);
+    n.checkRange("max_script_rows", maxRows, 1, Integer.MAX_VALUE);
+    return new SyncSettings(batch, guarded, perFile, undo, style.equals("merge"), maxRows);
+  }
+
+  private RepairSettings repair(Node n) {
+    if (n == null) {
+      return RepairSettings.DEFAULTS;
+    }
+    n.checkKeys(REPAIR_KEYS);
+    int batch = n.optionalInt("batch_size").orElse(RepairSettings.DEFAULT_BATCH_SIZE);
+    n.checkRange("batch_size", batch, 1, 1_000_000);
+    boolean directPath = n.optionalBoolean("direct_path").orElse(false);
+    return new RepairSettings(batch, directPath);
   }
 
   private static Path dir(Node n, String key, String dflt, Path base) {

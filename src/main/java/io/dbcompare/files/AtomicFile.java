@@ -59,7 +59,7 @@ public final class AtomicFile {
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
-        OutputStream out = new BufferedOutputStream(new KeepOpen(Channels.newOutputStream(ch)), 1 << 16);
+        OutputStream out = new BufferedOutputStream(keepOpen(Channels.newOutputStream(ch)), 1 << 16);
         body.write(out);
         out.flush();
         ch.force(true); // the bytes are on disk before the name points at them
@@ -89,7 +89,15 @@ public final class AtomicFile {
     }
   }
 
-  /** A body that closes its stream (a writer in try-with-resources) must not close the channel first. */
+  /**
+   * {@code out}, except that closing it only flushes: a body that closes its stream (a writer in
+   * try-with-resources) must not close the channel before the file is forced and renamed, and a writer
+   * that appends a trailer after a payload stream keeps writing.
+   */
+  public static OutputStream keepOpen(OutputStream out) {
+    return new KeepOpen(out);
+  }
+
   private static final class KeepOpen extends FilterOutputStream {
     KeepOpen(OutputStream out) {
       super(out);

@@ -298,7 +298,7 @@ public final class JdbcTableResolver implements TableResolver {
     }
   }
 
-  private static TableRef findTable(DatabaseMetaData md, String esc, Dialect d, TableName name, Side side)
+  static TableRef findTable(DatabaseMetaData md, String esc, Dialect d, TableName name, Side side)
       throws SQLException {
     List<TableRef> all = new ArrayList<>();
     // Look up case-insensitively, then choose exactly: quoted parts must match exactly, unquoted

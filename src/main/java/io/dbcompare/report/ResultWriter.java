@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -55,13 +56,19 @@ public final class ResultWriter implements TableFinisher {
   public TableOutputs finish(TableSpec table, Iterable<ChunkResult> results, TableSnapshot progress) {
     String stamp = ScriptNames.stamp(clock);
     List<String> header = header(table);
-    ScriptSet.Written written = progress.differences() > 0
+    long limit = sync.settings().maxScriptRows();
+    // gigabytes of statements nobody reviews: such a table is written by --repair, not by a script
+    boolean tooLarge = progress.differences() > limit;
+    ScriptSet.Written written = progress.differences() > 0 && !tooLarge
         ? scripts.write(table, stamp, results, header, selfReferences.apply(table.target()))
         : new ScriptSet.Written(null, null, List.of());
     String script = written.sync() == null ? null : written.sync().toString();
     Path summary = scripts.summary(table, stamp);
     CrashPoints.hit(CrashPoints.SUMMARY_BEFORE_WRITE);
-    SummaryWriter.write(summary, table, progress, results, header, script);
+    SummaryWriter.write(summary, table, progress, results, header, tooLarge
+        ? String.format(Locale.ROOT, "not written: %,d differing rows are more than sync.max_script_rows (%,d);"
+            + " write them with: scripts/compare CONFIG --repair %s", progress.differences(), limit, session.shortId())
+        : script);
     scripts.removeEarlier(table, stamp);
     return new TableOutputs(script, written.undo() == null ? null : written.undo().toString(), written.records(),
         summary.toString(), table.target().schema(), table.target().table());

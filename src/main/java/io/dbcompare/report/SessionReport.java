@@ -6,61 +6,67 @@ import io.dbcompare.compare.TableStatus;
 import io.dbcompare.session.SessionBook;
 import io.dbcompare.session.SessionStore;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
-/** Text for --list-sessions, --status and the session blocks printed at start, resume and end (from snapshots). */
+/**
+ * Text for --list-sessions, --status and the session blocks printed at start, resume and end (from
+ * snapshots): aligned columns, local times to the second, counts with thousands separators.
+ */
 public final class SessionReport {
   private SessionReport() {}
 
   public static void list(PrintWriter out, SessionStore store, List<SessionStore.Listed> sessions,
-      java.util.function.Predicate<String> inUse) {
+      Predicate<String> inUse, ZoneId zone) {
     if (sessions.isEmpty()) {
       out.println("No sessions in " + store.stateDir());
       return;
     }
-    out.printf("%-36s  %-24s  %-24s  %-11s  %-17s  %s%n", "SESSION", "STARTED", "LAST UPDATE", "STATUS",
-        "TABLES done/fail/all", "DIFFERENCES");
+    List<RunSnapshot> readable = new ArrayList<>();
+    List<String> damaged = new ArrayList<>();
     for (SessionStore.Listed l : sessions) {
       if (l.session() == null) {
-        out.printf("%-36s  DAMAGED: %s%n", SessionStore.idOf(l.file()), l.problem());
-        continue;
+        damaged.add(SessionStore.idOf(l.file()) + "  DAMAGED: " + l.problem());
+      } else {
+        readable.add(SessionBook.snapshotOf(l.session()));
       }
-      RunSnapshot s = SessionBook.snapshotOf(l.session());
-      RunSnapshot.Totals t = s.totals();
-      String status = text(s) + (inUse.test(s.sessionId()) ? " (running now)" : "");
-      out.printf("%-36s  %-24s  %-24s  %-11s  %5d/%d/%-9d  %d%n", s.sessionId(), s.startTime(), s.lastUpdate(), status,
-          t.tablesCompleted(), t.tablesFailed(), t.tables(), t.differences());
     }
+    // newest first
+    readable.sort(Comparator.comparing((RunSnapshot s) -> Human.instant(s.startTime()),
+        Comparator.nullsFirst(Comparator.<java.time.Instant>naturalOrder())).reversed());
+    TextTable t = new TextTable("SESSION", "STARTED", "LAST UPDATE", "STATUS", ">TABLES", ">DONE", ">FAILED",
+        ">SOURCE ROWS", ">DIFFERENCES", "CONFIG");
+    for (RunSnapshot s : readable) {
+      RunSnapshot.Totals tot = s.totals();
+      t.row(s.sessionId(), Human.time(s.startTime(), zone), Human.time(s.lastUpdate(), zone),
+          text(s) + (inUse.test(s.sessionId()) ? " (running now)" : ""), tot.tables(), tot.tablesCompleted(),
+          tot.tablesFailed(), Human.count(tot.sourceRows()), Human.count(tot.differences()), s.configPath());
+    }
+    t.lines().forEach(out::println);
+    damaged.forEach(out::println);
   }
 
-  public static void status(PrintWriter out, RunSnapshot s, boolean inUse) {
-    header(out, s, inUse ? "running now" : text(s));
-    out.printf("%-40s  %-11s  %-11s  %12s  %12s  %10s  %10s  %10s%n", "TABLE", "STATUS", "CHUNKS", "SRC ROWS", "TGT ROWS",
-        "MISS TGT", "MISS SRC", "DIFFERENT");
-    for (TableSnapshot p : s.tables()) {
-      out.printf("%-40s  %-11s  %5d/%-5d  %12d  %12d  %10d  %10d  %10d%n", p.key(), text(p.status()),
-          p.completedChunks(), p.totalChunks(), p.sourceRows(), p.targetRows(), p.missingInTarget(),
-          p.missingInSource(), p.differentRows());
-      if (p.error() != null) {
-        out.println("    error: " + p.error());
-      }
-      if (p.syncScript() != null) {
-        out.println("    sync script: " + p.syncScript());
-      }
-    }
+  public static void status(PrintWriter out, RunSnapshot s, boolean inUse, ZoneId zone) {
+    header(out, s, inUse ? "running now" : text(s), zone);
+    out.println();
+    SessionStatusText.lines(s, inUse, zone).forEach(out::println);
     if (s.sessionScriptError() != null) {
       out.println("Session sync: not written: " + s.sessionScriptError() + " (--resume " + s.shortId() + " writes it)");
     }
   }
 
-  public static void header(PrintWriter out, RunSnapshot s, String state) {
+  public static void header(PrintWriter out, RunSnapshot s, String state, ZoneId zone) {
     RunSnapshot.Totals t = s.totals();
     out.println("Session:     " + s.sessionId() + " (" + state + ")");
     out.println("Config:      " + s.configPath());
     out.println("Source:      " + s.source());
     out.println("Target:      " + s.target());
-    out.println("Started:     " + s.startTime() + "   last update: " + s.lastUpdate());
+    out.println("Started:     " + Human.time(s.startTime(), zone) + "   last update: " + Human.time(s.lastUpdate(), zone));
     out.printf("Tables:      %d (completed %d, failed %d, pending %d)%n", t.tables(), t.tablesCompleted(),
         t.tablesFailed(), t.tablesPending());
   }
@@ -95,24 +101,22 @@ public final class SessionReport {
     }
   }
 
-  public static void finalSummary(PrintWriter out, RunSnapshot s, RunTotals t, double seconds, long rowsThisRun) {
+  public static void finalSummary(PrintWriter out, RunSnapshot s, RunTotals t, Duration took, long rowsThisRun) {
     out.println();
     out.println("================ Comparison summary ================");
     out.printf("Tables:        %d: %d identical, %d with differences, %d failed, %d not finished%n", t.tables(),
         t.identical(), t.withDifferences(), t.failed(), t.unfinished());
-    out.printf("Rows:          source %d, target %d%n", t.sourceRows(), t.targetRows());
-    out.printf("Differences:   %d missing in target, %d missing in source, %d different%n", t.missingInTarget(),
-        t.missingInSource(), t.different());
-    out.printf("Duration:      %.1f s (%,.0f rows/s read this run)%n", seconds, seconds > 0 ? rowsThisRun / seconds : 0.0);
+    out.println("Rows:          source " + Human.count(t.sourceRows()) + ", target " + Human.count(t.targetRows()));
+    out.println("Differences:   " + Human.count(t.missingInTarget()) + " missing in target, "
+        + Human.count(t.missingInSource()) + " missing in source, " + Human.count(t.different()) + " different");
+    double seconds = took.toNanos() / 1e9;
+    out.println("Duration:      " + Human.duration(took) + " (" + Human.rate(seconds > 0 ? rowsThisRun / seconds : 0)
+        + " rows/s read this run)");
     out.println("Session:       " + s.sessionId() + " (" + text(s) + ")");
   }
 
   /** The status as the session file spells it. */
-  private static String text(RunSnapshot s) {
+  static String text(RunSnapshot s) {
     return s.status().name().toLowerCase(Locale.ROOT);
-  }
-
-  private static String text(TableStatus s) {
-    return s.name().toLowerCase(Locale.ROOT);
   }
 }

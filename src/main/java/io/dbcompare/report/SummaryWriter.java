@@ -9,8 +9,6 @@ import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueText;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
-import io.dbcompare.files.AtomicFile;
-import java.io.IOException;
 import io.dbcompare.compare.Canonical;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,6 +25,12 @@ public final class SummaryWriter {
 
   public static void write(Path file, TableSpec t, TableSnapshot p, Iterable<ChunkResult> results, List<String> header,
       String syncScript) {
+    write(file, t, p, results, header, syncScript, io.dbcompare.config.ComparisonSettings.DEFAULT_REPORT_ROWS);
+  }
+
+  /** @param valueRows how many differing rows get their values side by side (the first, in key order) */
+  public static void write(Path file, TableSpec t, TableSnapshot p, Iterable<ChunkResult> results, List<String> header,
+      String syncScript, int valueRows) {
     StringBuilder sb = new StringBuilder();
     sb.append("Comparison summary: ").append(t.displayName()).append('\n');
     sb.append("=".repeat(20 + t.displayName().length())).append('\n');
@@ -50,8 +54,12 @@ public final class SummaryWriter {
     for (DiffKind k : DiffKind.values()) {
       samples.put(k, new ArrayList<>());
     }
+    List<DifferingRows.Row> sideBySide = new ArrayList<>();
     for (ChunkResult r : results) {
       for (RowDiff d : r.diffs()) {
+        if (sideBySide.size() < valueRows) {
+          sideBySide.add(DifferingRows.row(t, d));
+        }
         List<String> s = samples.get(d.kind());
         if (s.size() < SAMPLE) {
           String key = ValueText.display(t.keyNames(), t.keyKinds(), d.key());
@@ -70,12 +78,36 @@ public final class SummaryWriter {
         }
       }
     }
-    try {
-      AtomicFile.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new CompareException(ErrorCode.IO, file + ": cannot write the summary: " + e.getMessage()
-          + "; check free space and permissions of " + file.getParent(), e);
+    if (!sideBySide.isEmpty()) {
+      sb.append("\nDiffering values, first ").append(sideBySide.size()).append(" row")
+          .append(sideBySide.size() == 1 ? "" : "s").append(" (source | target):\n");
+      for (DifferingRows.Row row : sideBySide) {
+        appendValues(sb, t, row);
+      }
     }
+    OutputFile.write(file, sb.toString().getBytes(StandardCharsets.UTF_8), "summary");
+  }
+
+  /** A row's key and kind; for a changed row each differing column with both values, names aligned. */
+  private static void appendValues(StringBuilder sb, TableSpec t, DifferingRows.Row row) {
+    StringBuilder key = new StringBuilder("(");
+    for (DifferingRows.KeyPart k : row.key()) {
+      key.append(key.length() > 1 ? ", " : "").append(k.column()).append('=')
+          .append(k.value() == null ? "NULL" : k.value());
+    }
+    sb.append("  ").append(key).append(") ").append(label(row.kind()).toLowerCase(java.util.Locale.ROOT)).append('\n');
+    if (row.kind() != DiffKind.DIFFERENT) {
+      return; // the whole row is on one side: its values are in the sync script and the HTML report
+    }
+    int width = row.columns().stream().mapToInt(c -> c.column().length()).max().orElse(0);
+    for (DifferingRows.Cell c : row.columns()) {
+      sb.append("      ").append(c.column()).append(" ".repeat(width - c.column().length())).append("  ")
+          .append(text(c.source())).append("  |  ").append(text(c.target())).append('\n');
+    }
+  }
+
+  private static String text(ShownValue v) {
+    return v == null ? "NULL" : v.quoted();
   }
 
   static List<String> differingColumns(TableSpec t, RowDiff d) {

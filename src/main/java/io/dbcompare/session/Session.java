@@ -33,6 +33,8 @@ public class Session {
   public ScnRecord scn;
   /** What {@code --apply} did with the sync scripts (null until the first apply). */
   public ApplyProgress applyProgress;
+  /** What {@code --repair} did (null until the first repair). */
+  public RepairProgress repairProgress;
 
   public String shortId() {
     return sessionId.substring(0, 8);

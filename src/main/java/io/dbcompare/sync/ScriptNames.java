@@ -43,6 +43,11 @@ public final class ScriptNames {
     return outputDir.resolve("sync_target_" + tableFiles(tableKey, stamp, sessionId) + ".sql");
   }
 
+  /** The CREATE TABLE script {@code --repair} writes for a table the target does not have. */
+  public static Path createTarget(Path outputDir, String tableKey, String stamp, String sessionId) {
+    return outputDir.resolve("create_target_" + tableFiles(tableKey, stamp, sessionId) + ".sql");
+  }
+
   /** A table's undo script. */
   public static Path tableUndo(Path outputDir, String tableKey, String stamp, String sessionId) {
     return outputDir.resolve("undo_target_" + tableFiles(tableKey, stamp, sessionId) + ".sql");

@@ -206,7 +206,7 @@ public final class StatementFile {
     AtomicFile.write(of(script), raw -> {
       raw.write(ByteBuffer.allocate(HEADER).put(MAGIC).putInt(FORMAT_VERSION).array());
       CRC32C crc = new CRC32C();
-      Counting counted = new Counting(new NonClosing(raw));
+      Counting counted = new Counting(AtomicFile.keepOpen(raw));
       Sink sink = new Sink(new CheckedOutputStream(counted, crc));
       sink.out.writeString(platform.name());
       body.write(sink);
@@ -234,23 +234,6 @@ public final class StatementFile {
     public void write(byte[] b, int off, int len) throws IOException {
       out.write(b, off, len);
       count += len;
-    }
-  }
-
-  /** Keeps the file channel open when the payload stream is closed (the trailer follows it). */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
     }
   }
 

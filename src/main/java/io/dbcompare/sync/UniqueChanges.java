@@ -53,7 +53,8 @@ public final class UniqueChanges {
     };
   }
 
-  static boolean changesUniqueValue(TableSpec t, RowDiff d) {
+  /** Whether a DIFFERENT row changes a column of one of the target's unique constraints. */
+  public static boolean changesUniqueValue(TableSpec t, RowDiff d) {
     for (int i = t.keyCount(); i < t.columns().size(); i++) {
       ColumnSpec c = t.columns().get(i);
       if (!Canonical.sameValue(c.kind(), d.sourceValues()[i], d.targetValues()[i])) {

@@ -5,6 +5,7 @@ import io.dbcompare.compare.KeyOrders;
 import io.dbcompare.config.PlatformRules;
 import io.dbcompare.dialect.ColumnDetails;
 import io.dbcompare.dialect.DatabaseFacts;
+import io.dbcompare.dialect.DdlTypes;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.dialect.TargetCatalogSql;
@@ -125,6 +126,24 @@ public interface DatabaseType extends PlatformRules {
    */
   default Optional<String> tableSizeSql() {
     return Optional.empty();
+  }
+
+  /** The column types a CREATE TABLE script of {@code --repair} declares for this database. */
+  DdlTypes ddlTypes();
+
+  // ----- bulk writes (--repair)
+
+  /** How {@code --repair} loads many rows into a table: batched bound INSERTs unless the database has better. */
+  default BulkLoad bulkLoad() {
+    return BulkLoad.BATCH;
+  }
+
+  /**
+   * The optimizer hint that makes a batched INSERT a direct-path insert ({@code repair.direct_path}),
+   * or null when the database has none (then the setting changes nothing, and the repair says so).
+   */
+  default String directPathHint() {
+    return null;
   }
 
   // ----- one point in time (comparison.snapshot)

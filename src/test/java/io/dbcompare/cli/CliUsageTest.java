@@ -114,6 +114,21 @@ class CliUsageTest {
   }
 
   @Test
+  void repairOptionsNeedRepairAndRepairIsUsedAlone() throws IOException {
+    assertEquals(3, run(config.toString(), "--yes"));
+    assertEquals(List.of("error: --yes and --dry-run need --repair SESSION_ID"), errLines());
+    assertEquals(3, run(config.toString(), "--dry-run"));
+    assertEquals(List.of("error: --yes and --dry-run need --repair SESSION_ID"), errLines());
+    assertEquals(3, run(config.toString(), "--repair", "abc", "--resume", "abc"));
+    assertTrue(errLines().get(0).startsWith("error: --repair ID is used alone"), err.toString());
+    assertEquals(3, run(config.toString(), "--repair", "abc", "--apply", "abc"));
+    assertTrue(errLines().get(0).startsWith("error: --repair ID is used alone"), err.toString());
+    assertEquals(3, run(config.toString(), "--repair", "abc", "--allow-edited"));
+    assertTrue(errLines().get(0).startsWith("error: --repair ID is used alone"), err.toString());
+    assertNothingWritten();
+  }
+
+  @Test
   void retryFailedNeedsResume() throws IOException {
     assertEquals(3, run(config.toString(), "--retry-failed"));
     assertEquals(List.of("error: --retry-failed needs --resume SESSION_ID"), errLines());

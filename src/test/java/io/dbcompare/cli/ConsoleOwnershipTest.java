@@ -62,6 +62,12 @@ class ConsoleOwnershipTest {
     public void close() {}
   }
 
+  /**
+   * Enough tables for a dozen console lines: the console prints per table (start, end), not per chunk,
+   * and the check needs writes made while the engine runs.
+   */
+  private static final List<String> TABLES = List.of("A", "B", "C", "D", "E", "F");
+
   private static String url(Path file) {
     return "jdbc:h2:file:" + file + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH";
   }
@@ -69,7 +75,7 @@ class ConsoleOwnershipTest {
   private static void fill(String url, boolean changed) throws Exception {
     try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
       st.execute("CREATE SCHEMA APP");
-      for (String t : List.of("A", "B")) {
+      for (String t : TABLES) {
         st.execute("CREATE TABLE APP." + t + " (ID NUMBER(10) PRIMARY KEY, V VARCHAR2(20))");
         st.execute("INSERT INTO APP." + t + " SELECT X, 'v' || X FROM SYSTEM_RANGE(1, 300)");
       }
@@ -89,7 +95,8 @@ class ConsoleOwnershipTest {
     Files.writeString(cfg, "source_database:\n  url: \"" + source + "\"\n  username: sa\n  password: \"\"\n"
         + "target_database:\n  url: \"" + target + "\"\n  username: sa\n  password: \"\"\n"
         + "comparison:\n  chunk_size: 50\n  threads: 3\n  state_dir: state\n  checkpoint_dir: checkpoints\n"
-        + "  output_dir: output\ntables:\n  - APP.A\n  - APP.B\n", StandardCharsets.UTF_8);
+        + "  output_dir: output\ntables:\n" + String.join("", TABLES.stream().map(t -> "  - APP." + t + "\n").toList()),
+        StandardCharsets.UTF_8);
     Guarded out = new Guarded();
     Guarded err = new Guarded();
     int code = new Cli(new PrintWriter(out, true), new PrintWriter(err, true), k -> null,

@@ -52,6 +52,21 @@ class ConfigLoaderTest {
 
   private static final String ONE_TABLE = "tables:\n  - HR.EMP\n";
 
+  // ---------------------------------------------------------------- repair and large scripts
+
+  @Test
+  void repairAndMaxScriptRowsHaveDefaultsAndTakeValues() throws IOException {
+    CompareConfig plain = load(urls("jdbc:h2:mem:a", "jdbc:oracle:thin:@//h:1521/S") + ONE_TABLE);
+    assertEquals(new RepairSettings(5000, false), plain.repair());
+    assertEquals(1_000_000L, plain.sync().maxScriptRows());
+    CompareConfig set = load(urls("jdbc:h2:mem:a", "jdbc:oracle:thin:@//h:1521/S")
+        + "sync:\n  max_script_rows: 250\nrepair:\n  batch_size: 20000\n  direct_path: true\n" + ONE_TABLE);
+    assertEquals(new RepairSettings(20000, true), set.repair());
+    assertEquals(250L, set.sync().maxScriptRows());
+    assertTrue(set.describe().contains("repair: RepairSettings[batchSize=20000, directPath=true]"), set.describe());
+    assertEquals(plain.comparisonHash(), set.comparisonHash(), "how rows are written changes no comparison");
+  }
+
   // ---------------------------------------------------------------- URLs and platforms
 
   @Test
@@ -226,6 +241,18 @@ class ConfigLoaderTest {
     assertEquals(10_000, c.settings().chunkSize());
     assertEquals(4, c.settings().threads());
     assertEquals(EmptyStringPolicy.AUTO, c.settings().emptyStrings());
+  }
+
+  @Test
+  void progressIntervalAndReportRowsHaveDefaultsAndAreRead() throws IOException {
+    CompareConfig c = load(urls("jdbc:h2:mem:a", "jdbc:h2:mem:b") + ONE_TABLE);
+    assertEquals(30, c.settings().progressIntervalSeconds());
+    assertEquals(100, c.settings().reportRows());
+    c = load(urls("jdbc:h2:mem:a", "jdbc:h2:mem:b")
+        + "comparison:\n  progress_interval_seconds: 5\n  report_rows: 0\n" + ONE_TABLE);
+    assertEquals(5, c.settings().progressIntervalSeconds());
+    assertEquals(0, c.settings().reportRows());
+    assertEquals(5, c.settings().withoutPushdown().progressIntervalSeconds(), "kept by --no-pushdown");
   }
 
   @Test

@@ -289,6 +289,14 @@ class MalformedConfigTest {
         c("table chunk_size negative", table("    chunk_size: -5\n"), "tables[0].chunk_size", "-5"),
         c("comparison chunk_size 0", DBS + "comparison:\n  chunk_size: 0\n" + TABLES, "comparison.chunk_size",
             "out of range"),
+        c("progress_interval_seconds 0", DBS + "comparison:\n  progress_interval_seconds: 0\n" + TABLES,
+            "comparison.progress_interval_seconds", "out of range", "1..86400"),
+        c("progress_interval_seconds text", DBS + "comparison:\n  progress_interval_seconds: often\n" + TABLES,
+            "comparison.progress_interval_seconds", "not a whole number"),
+        c("report_rows negative", DBS + "comparison:\n  report_rows: -1\n" + TABLES, "comparison.report_rows",
+            "out of range"),
+        c("typo progress_interval_second", DBS + "comparison:\n  progress_interval_second: 10\n" + TABLES,
+            "did you mean 'progress_interval_seconds'"),
         c("comparison chunk_size negative", DBS + "comparison:\n  chunk_size: -100\n" + TABLES,
             "comparison.chunk_size"),
         c("comparison chunk_size text", DBS + "comparison:\n  chunk_size: lots\n" + TABLES, "comparison.chunk_size",
@@ -313,7 +321,17 @@ class MalformedConfigTest {
         c("empty_string from env with line break", DBS + "comparison:\n  empty_string: \"${NEWLINE_VAL}\"\n" + TABLES,
             "comparison.empty_string"),
         c("state_dir empty", DBS + "comparison:\n  state_dir: \"\"\n" + TABLES, "comparison.state_dir: is empty"),
-        c("output_dir a list", DBS + "comparison:\n  output_dir: [a, b]\n" + TABLES, "comparison.output_dir"));
+        c("output_dir a list", DBS + "comparison:\n  output_dir: [a, b]\n" + TABLES, "comparison.output_dir"),
+        // ---------------------------------------------------------------- repair and large scripts
+        c("repair unknown key", DBS + "repair:\n  batchsize: 10\n" + TABLES, "repair.batchsize",
+            "did you mean 'batch_size'?"),
+        c("repair batch_size 0", DBS + "repair:\n  batch_size: 0\n" + TABLES, "repair.batch_size",
+            "allowed 1..1000000"),
+        c("repair direct_path maybe", DBS + "repair:\n  direct_path: maybe\n" + TABLES, "repair.direct_path",
+            "true or false"),
+        c("repair a single value", DBS + "repair: fast\n" + TABLES, "repair", "must be a mapping"),
+        c("sync max_script_rows 0", DBS + "sync:\n  max_script_rows: 0\n" + TABLES, "sync.max_script_rows",
+            "allowed 1.."));
   }
 
   @TempDir Path dir;

@@ -5,7 +5,9 @@ import io.dbcompare.compare.TextOrder;
 import io.dbcompare.config.Platform;
 import io.dbcompare.dialect.ColumnDetails;
 import io.dbcompare.dialect.DatabaseFacts;
+import io.dbcompare.dialect.DdlTypes;
 import io.dbcompare.dialect.Dialect;
+import io.dbcompare.dialect.H2DdlTypes;
 import io.dbcompare.dialect.H2Dialect;
 import io.dbcompare.dialect.H2PushdownSql;
 import io.dbcompare.dialect.PushdownSql;
@@ -47,6 +49,11 @@ public final class H2Type extends AbstractDatabaseType {
   @Override
   public boolean pushdownByDefault() {
     return false;
+  }
+
+  @Override
+  public DdlTypes ddlTypes() {
+    return new H2DdlTypes();
   }
 
   @Override

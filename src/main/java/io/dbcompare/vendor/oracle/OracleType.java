@@ -4,7 +4,9 @@ import io.dbcompare.compare.KeyOrders;
 import io.dbcompare.config.Platform;
 import io.dbcompare.dialect.ColumnDetails;
 import io.dbcompare.dialect.DatabaseFacts;
+import io.dbcompare.dialect.DdlTypes;
 import io.dbcompare.dialect.Dialect;
+import io.dbcompare.dialect.OracleDdlTypes;
 import io.dbcompare.dialect.OracleDialect;
 import io.dbcompare.dialect.OraclePushdownSql;
 import io.dbcompare.dialect.PushdownSql;
@@ -116,6 +118,22 @@ public final class OracleType extends AbstractDatabaseType {
   @Override
   public Optional<String> optionsSection() {
     return Optional.of("oracle");
+  }
+
+  @Override
+  public DdlTypes ddlTypes() {
+    return new OracleDdlTypes();
+  }
+
+  /**
+   * APPEND_VALUES (11.2 and later) makes an INSERT ... VALUES, bound as an array, a direct-path insert:
+   * rows are written above the high-water mark, the table is locked for the transaction, and the
+   * session cannot read or change the table again before it commits (ORA-12838). The repair inserts
+   * last in each chunk's transaction and commits right after, and uses it only when the DBA asks.
+   */
+  @Override
+  public String directPathHint() {
+    return "/*+ APPEND_VALUES */";
   }
 
   @Override

@@ -5,7 +5,9 @@ import io.dbcompare.compare.TextOrder;
 import io.dbcompare.config.Platform;
 import io.dbcompare.dialect.ColumnDetails;
 import io.dbcompare.dialect.DatabaseFacts;
+import io.dbcompare.dialect.DdlTypes;
 import io.dbcompare.dialect.Dialect;
+import io.dbcompare.dialect.PostgresDdlTypes;
 import io.dbcompare.dialect.PostgresDialect;
 import io.dbcompare.dialect.PostgresPushdownSql;
 import io.dbcompare.dialect.PushdownSql;
@@ -18,6 +20,7 @@ import io.dbcompare.vendor.ReadOnlySession;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import io.dbcompare.vendor.BulkLoad;
 import java.util.Properties;
 
 /**
@@ -132,6 +135,17 @@ public final class PostgresType extends AbstractDatabaseType {
   @Override
   public TargetCatalogSql catalogSql() {
     return new TargetCatalogSql.Postgres();
+  }
+
+  @Override
+  public DdlTypes ddlTypes() {
+    return new PostgresDdlTypes();
+  }
+
+  /** COPY FROM STDIN in binary: the fastest way into a PostgreSQL table short of a file on the server. */
+  @Override
+  public BulkLoad bulkLoad() {
+    return BulkLoad.COPY_BINARY;
   }
 
   @Override
