@@ -6,7 +6,9 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.dbcompare.compare.ChunkResult;
+import io.dbcompare.compare.RecheckRound;
 import io.dbcompare.compare.RowDiff;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +16,9 @@ import java.util.List;
  * Writes a {@link ChunkResult} field by field. Every value carries its kind's tag and is written in a
  * lossless form: NUMBER as unscaled integer and scale, date-times as epoch seconds plus nanoseconds
  * (Kryo's default serializers for JDBC types drop nanoseconds, so none of them is ever used here).
+ *
+ * <p>Format 2 (written) adds, after the differences, when the rows were read and the recheck rounds;
+ * format 1 (read, from earlier versions) ends after the differences.
  */
 final class ChunkResultSerializer extends Serializer<ChunkResult> {
 
@@ -33,10 +38,28 @@ final class ChunkResultSerializer extends Serializer<ChunkResult> {
       writeValues(out, d.sourceValues());
       writeValues(out, d.targetValues());
     }
+    Instant at = r.readAt();
+    out.writeBoolean(at != null);
+    if (at != null) {
+      out.writeLong(at.getEpochSecond());
+      out.writeVarInt(at.getNano(), true);
+    }
+    out.writeVarInt(r.rechecks().size(), true);
+    for (RecheckRound round : r.rechecks()) {
+      out.writeVarInt(round.round(), true);
+      out.writeVarLong(round.rechecked(), true);
+      out.writeVarLong(round.inFlight(), true);
+      out.writeVarLong(round.changing(), true);
+    }
   }
 
   @Override
   public ChunkResult read(Kryo kryo, Input in, Class<? extends ChunkResult> type) {
+    return read(in, KryoCheckpointStore.FORMAT_VERSION);
+  }
+
+  /** Reads a result of the given format version (1 or 2). */
+  static ChunkResult read(Input in, int version) {
     String table = in.readString();
     int index = in.readVarInt(true);
     long sourceRows = in.readVarLong(true);
@@ -57,7 +80,25 @@ final class ChunkResultSerializer extends Serializer<ChunkResult> {
       }
       diffs.add(new RowDiff(kinds[k], readValues(in), readValues(in), readValues(in)));
     }
-    return new ChunkResult(table, index, sourceRows, targetRows, mit, mis, diff, diffs);
+    if (version < 2) {
+      return new ChunkResult(table, index, sourceRows, targetRows, mit, mis, diff, diffs);
+    }
+    Instant readAt = null;
+    if (in.readBoolean()) {
+      long seconds = in.readLong();
+      int nanos = in.readVarInt(true);
+      readAt = Instant.ofEpochSecond(seconds, nanos);
+    }
+    int rounds = in.readVarInt(true);
+    if (rounds < 0 || rounds > 1000) {
+      throw new KryoException("implausible recheck round count " + rounds);
+    }
+    List<RecheckRound> rechecks = new ArrayList<>();
+    for (int i = 0; i < rounds; i++) {
+      rechecks.add(new RecheckRound(in.readVarInt(true), in.readVarLong(true), in.readVarLong(true),
+          in.readVarLong(true)));
+    }
+    return new ChunkResult(table, index, sourceRows, targetRows, mit, mis, diff, diffs, readAt, rechecks);
   }
 
   private static void writeValues(Output out, Object[] values) {

@@ -33,13 +33,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Layout: magic {@code TCCK}, format version (int), payload length (int), CRC-32C of the payload
  * (int), then the payload: session id and the {@link ChunkResult} (which names its table key and chunk
- * index). A file from another version, a truncated or bit-flipped file, one that belongs to another
+ * index). Files of format 1 (before read times and recheck rounds) are still read. A file from another version, a truncated or bit-flipped file, one that belongs to another
  * session, table or chunk, or whose rows do not fit the table's columns is refused with a warning naming
  * it; the caller decides what follows (see {@link CheckpointStore#load}). The chunk count is not stored:
  * it only numbers the chunk in the warning. Files are written atomically.
  */
 public final class KryoCheckpointStore implements CheckpointStore {
-  public static final int FORMAT_VERSION = 1;
+  /** The version written: 2 adds the read time and the recheck rounds ({@link ChunkResultSerializer}). */
+  public static final int FORMAT_VERSION = 2;
+  /** The oldest version still read (a session of an earlier version resumes with its checkpoints). */
+  static final int OLDEST_READ_VERSION = 1;
   private static final byte[] MAGIC = "TCCK".getBytes(StandardCharsets.US_ASCII);
   private static final int HEADER = 16;
   private static final Logger log = LoggerFactory.getLogger(KryoCheckpointStore.class);
@@ -153,15 +156,16 @@ public final class KryoCheckpointStore implements CheckpointStore {
     }
     ChunkResult r;
     String storedSession;
-    Kryo kryo = kryos.obtain();
+    int version = ByteBuffer.wrap(bytes, 4, 4).getInt();
     try (Input in = new Input(bytes, HEADER, bytes.length - HEADER)) {
       storedSession = in.readString();
-      r = kryo.readObject(in, ChunkResult.class);
+      r = ChunkResultSerializer.read(in, version);
+      if (in.position() != bytes.length) {
+        throw new IllegalStateException((bytes.length - in.position()) + " bytes left after the result");
+      }
     } catch (RuntimeException e) {
       warn(f, table, chunkIndex, chunkCount, "cannot be decoded (" + e.getMessage() + ")");
       return Optional.empty();
-    } finally {
-      kryos.free(kryo);
     }
     if (!sessionId.equals(storedSession) || !table.key().equals(r.tableKey()) || r.chunkIndex() != chunkIndex) {
       warn(f, table, chunkIndex, chunkCount, "belongs to another session, table or chunk");
@@ -188,8 +192,9 @@ public final class KryoCheckpointStore implements CheckpointStore {
     int version = b.getInt();
     int length = b.getInt();
     int crc = b.getInt();
-    if (version != FORMAT_VERSION) {
-      return "has format version " + version + ", this tool reads version " + FORMAT_VERSION;
+    if (version < OLDEST_READ_VERSION || version > FORMAT_VERSION) {
+      return "has format version " + version + ", this tool reads versions " + OLDEST_READ_VERSION + " to "
+          + FORMAT_VERSION;
     }
     if (length != bytes.length - HEADER) {
       return "is truncated or has trailing bytes (" + (bytes.length - HEADER) + " of " + length + " payload bytes)";

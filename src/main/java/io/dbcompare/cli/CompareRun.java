@@ -6,6 +6,7 @@ import io.dbcompare.compare.RunSnapshot;
 import io.dbcompare.compare.TableSnapshot;
 import io.dbcompare.compare.FetchStats;
 import io.dbcompare.compare.HashPushdown;
+import io.dbcompare.compare.ProgressListener;
 import io.dbcompare.compare.Side;
 import io.dbcompare.compare.ComparisonEngine.Mode;
 import io.dbcompare.compare.CrashPoints;
@@ -57,6 +58,8 @@ import org.slf4j.LoggerFactory;
 final class CompareRun {
   private static final Logger log = LoggerFactory.getLogger(CompareRun.class);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", Locale.ROOT);
+  /** The first wait before a retry after a lost connection (doubling on each further retry). */
+  private static final long RETRY_BACKOFF_MILLIS = 1000;
   private final CompareConfig cfg;
   private final SessionStore store;
   private final PrintWriter out;
@@ -192,13 +195,16 @@ final class CompareRun {
     }
     ConsoleReporter reporter = new ConsoleReporter(out, err, shown.terminal(), shown.mode(),
         Duration.ofSeconds(st.progressIntervalSeconds()), clock, Duration.ofMillis(500));
+    // the console reporter is the only writer of the console while the engine runs
+    List<ProgressListener> listeners = List.of(reporter, new ProgressLog());
+    LiveChecks live = new LiveChecks(cfg, pools, fetched, clock, listeners, RETRY_BACKOFF_MILLIS);
     ComparisonEngine engine = new ComparisonEngine(book,
         new ComparisonEngine.Ports(specs, new JdbcChunkPlanner(pools.source(), st.planSampleAboveRows()),
             new JdbcRowSource(pools, st.fetchSize(), fetched), pushdown, checkpoints, results),
-        new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(), 1000, 256, st.bisectFactor(),
-            st.bisectThreshold()),
-        // the console reporter is the only writer of the console while the engine runs
-        List.of(reporter, new ProgressLog()), clock, ComparisonEngine.Hooks.NONE);
+        new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(), RETRY_BACKOFF_MILLIS, 256,
+            st.bisectFactor(), st.bisectThreshold()),
+        listeners, clock, new ComparisonEngine.Hooks(List.of(), List.of(live.stage())));
+    live.atStart(book);
 
     Runnable restoreSignals = handleSignals ? Signals.onInterrupt(engine::requestStop) : () -> { };
     Instant startedAt = clock.instant();
@@ -206,6 +212,7 @@ final class CompareRun {
     long rowsBefore = rows(session, selected);
     try {
       engine.run(selected, mode);
+      live.atEnd(book);
     } finally {
       restoreSignals.run();
       reporter.close();
@@ -239,7 +246,7 @@ final class CompareRun {
       code = Math.max(code, ExitCodes.FAILED); // the report records the exit the run ends with
     }
     try {
-      RunReports.Written reports = new RunReportStep(cfg, book, specs, checkpoints, List.of()).write(
+      RunReports.Written reports = new RunReportStep(cfg, book, specs, checkpoints, List.of(live.stage().name())).write(
           mode == Mode.NEW ? "new" : mode == Mode.RESUME ? "resumed" : "retry_failed", startedAt,
           startedAt.plus(took), rowsThisRun, code, reportStamp(session), zone);
       out.println("Report:        " + reports.html());

@@ -81,7 +81,7 @@ final class PointInTime implements AutoCloseable {
       pools.source().readAt(point);
       pools.target().readAt(point);
       lines.add("Read point:  " + point + " on both sides (flashback queries AS OF SCN; " + scn.why()
-          + (scnIsNew ? ")" : ", chosen when the session started)"));
+          + (scnIsNew ? ")" : ", chosen when the session started)") + "; no recheck: nothing can be in flight");
       log.info("reading both sides at {} ({})", point, scn.why());
     } else if (mode == SnapshotMode.EXPORTED) {
       for (ConnectionPool pool : List.of(pools.source(), pools.target())) {

@@ -42,7 +42,8 @@ final class ChunkRunner {
     ChunkResult result = null;
     for (int attempt = 0; result == null; attempt++) {
       try {
-        result = compare(run, bounds, readers);
+        // when the rows were read: a recheck waits its delay from here
+        result = compare(run, bounds, readers).withReadAt(ctx.events.now());
         for (ChunkStage stage : stages) {
           result = stage.afterChunk(run.spec, result);
         }

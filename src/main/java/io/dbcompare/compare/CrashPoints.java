@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@value #CHECKPOINT_SAVED}: a chunk's checkpoint is on disk, the session does not know it yet
  *   <li>{@value #CHUNK_SESSION_SAVED}: the session file was saved after a finished chunk (saves are
  *       throttled to one a second, so not every chunk passes this point)
+ *   <li>{@value #RECHECK_STARTED}: a table's chunks are all compared and its recheck is about to read
+ *       differing rows again (a test pauses here to change a row "in flight")
+ *   <li>{@value #RECHECK_BEFORE_SAVE}, {@value #RECHECK_CHUNK_SAVED}: around saving the recheck's result of
+ *       one chunk in one round (a table's outputs not yet written)
  *   <li>{@value #SCRIPT_BEFORE_WRITE}, {@value #SCRIPT_STATEMENT} (after each statement written),
  *       {@value #SCRIPT_FILE_WRITTEN} (after each script file, part or master, is renamed into place):
  *       writing a table's sync (and undo) script
@@ -41,6 +45,9 @@ public final class CrashPoints {
   public static final String PLAN_AFTER_SAVE = "plan-after-save";
   public static final String CHECKPOINT_SAVED = "checkpoint-saved";
   public static final String CHUNK_SESSION_SAVED = "chunk-session-saved";
+  public static final String RECHECK_STARTED = "recheck-started";
+  public static final String RECHECK_BEFORE_SAVE = "recheck-before-save";
+  public static final String RECHECK_CHUNK_SAVED = "recheck-chunk-saved";
   public static final String SCRIPT_BEFORE_WRITE = "script-before-write";
   public static final String SCRIPT_STATEMENT = "script-statement";
   public static final String SCRIPT_FILE_WRITTEN = "script-file-written";

@@ -1,5 +1,6 @@
 package io.dbcompare.compare;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -58,6 +59,31 @@ public sealed interface ProgressEvent {
   record TableFinished(Instant at, String table, TableSnapshot result, TableFacts facts) implements ProgressEvent {}
 
   record TableFailed(Instant at, String table, String error) implements ProgressEvent {}
+
+  /**
+   * A recheck round of a table ended: the rows its chunks found different were read again on both sides.
+   *
+   * @param round 1-based, of {@code rounds}
+   * @param counts summed over the table's chunks (rows read again, in flight, changing, still different)
+   */
+  record RecheckRoundDone(Instant at, String table, int rounds, RecheckRound counts) implements ProgressEvent {}
+
+  /**
+   * A recheck round of a table waits until its rows were read at least the recheck delay ago (said once
+   * per round, at its first wait).
+   */
+  record RecheckWaiting(Instant at, String table, int round, int rounds, Duration waiting) implements ProgressEvent {}
+
+  /**
+   * The target's replication lag, read at the start or the end of a run.
+   *
+   * @param reading the lag, or why it is unknown
+   * @param delay the recheck delay configured for the run
+   * @param effectiveDelay the delay the recheck uses: the configured one, or the lag plus a margin when
+   *     the lag exceeds it (then different from {@code delay})
+   */
+  record ReplicationLag(Instant at, LagReading reading, Duration delay, Duration effectiveDelay)
+      implements ProgressEvent {}
 
   /**
    * A table's progress in this run.

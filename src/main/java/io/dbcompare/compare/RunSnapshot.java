@@ -2,7 +2,13 @@ package io.dbcompare.compare;
 
 import java.util.List;
 
-/** A session's state at one moment, for the console, --status, --list-sessions and reports. */
+/**
+ * A session's state at one moment, for the console, --status, --list-sessions and reports.
+ *
+ * @param sessionScriptError why the last attempt to write the session's master scripts failed; null when
+ *     it did not fail
+ * @param replicationLag the target's replay lag as read at the start and the end of runs, in order
+ */
 public record RunSnapshot(
     String sessionId,
     String configPath,
@@ -14,23 +20,37 @@ public record RunSnapshot(
     RunStatus status,
     List<TableSnapshot> tables,
     List<ScriptRecord> sessionScripts,
-    String sessionScriptError) {
+    String sessionScriptError,
+    List<LagReading> replicationLag) {
 
-  /**
-   * @param sessionScripts the session's master scripts as written
-   * @param sessionScriptError why the last attempt to write them failed; null when it did not fail
-   */
   public RunSnapshot {
     tables = List.copyOf(tables);
     sessionScripts = sessionScripts == null ? List.of() : List.copyOf(sessionScripts);
+    replicationLag = replicationLag == null ? List.of() : List.copyOf(replicationLag);
+  }
+
+  /** A session without lag readings whose master scripts did not fail. */
+  public RunSnapshot(String sessionId, String configPath, String configHash, String source, String target,
+      String startTime, String lastUpdate, RunStatus status, List<TableSnapshot> tables,
+      List<ScriptRecord> sessionScripts) {
+    this(sessionId, configPath, configHash, source, target, startTime, lastUpdate, status, tables, sessionScripts,
+        (String) null, List.of());
+  }
+
+  /** A session without lag readings. */
+  public RunSnapshot(String sessionId, String configPath, String configHash, String source, String target,
+      String startTime, String lastUpdate, RunStatus status, List<TableSnapshot> tables,
+      List<ScriptRecord> sessionScripts, String sessionScriptError) {
+    this(sessionId, configPath, configHash, source, target, startTime, lastUpdate, status, tables, sessionScripts,
+        sessionScriptError, List.of());
   }
 
   /** A session whose master scripts did not fail. */
   public RunSnapshot(String sessionId, String configPath, String configHash, String source, String target,
       String startTime, String lastUpdate, RunStatus status, List<TableSnapshot> tables,
-      List<ScriptRecord> sessionScripts) {
+      List<ScriptRecord> sessionScripts, List<LagReading> replicationLag) {
     this(sessionId, configPath, configHash, source, target, startTime, lastUpdate, status, tables, sessionScripts,
-        null);
+        null, replicationLag);
   }
 
   public String shortId() {
@@ -55,7 +75,11 @@ public record RunSnapshot(
     long mit = 0;
     long mis = 0;
     long d = 0;
+    long inFlight = 0;
+    long changing = 0;
     for (TableSnapshot t : tables) {
+      inFlight += t.inFlightRows();
+      changing += t.changingRows();
       if (t.status() == TableStatus.COMPLETED) {
         completed++;
       } else if (t.status() == TableStatus.FAILED) {
@@ -67,12 +91,19 @@ public record RunSnapshot(
       mis += t.missingInSource();
       d += t.differentRows();
     }
-    return new Totals(tables.size(), completed, failed, tables.size() - completed - failed, sr, tr, mit, mis, d);
+    return new Totals(tables.size(), completed, failed, tables.size() - completed - failed, sr, tr, mit, mis, d,
+        inFlight, changing);
   }
 
-  /** Counts over all tables of the session. */
+  /**
+   * Counts over all tables of the session.
+   *
+   * @param inFlightRows rows the recheck found equal again (not differences)
+   * @param changingRows rows whose target changed between reads (not differences)
+   */
   public record Totals(int tables, int tablesCompleted, int tablesFailed, int tablesPending, long sourceRows,
-      long targetRows, long missingInTarget, long missingInSource, long differentRows) {
+      long targetRows, long missingInTarget, long missingInSource, long differentRows, long inFlightRows,
+      long changingRows) {
 
     public long differences() {
       return missingInTarget + missingInSource + differentRows;

@@ -10,6 +10,10 @@ import java.util.List;
  * @param key the session key {@code SCHEMA_TABLE}
  * @param chunkSize the chunk size the plan was made with (null before planning and in older sessions)
  * @param startedAt ISO-8601 instant the table was first started (kept across resumed runs), or null
+ * @param inFlightRows rows the recheck found equal again (or gone from both sides): not differences
+ * @param changingRows rows the recheck found still different but with a target that changed between
+ *     two reads (followed by the target): not differences
+ * @param recheckRounds per recheck round, summed over the table's chunks (empty: not rechecked)
  */
 public record TableSnapshot(
     String key,
@@ -35,13 +39,29 @@ public record TableSnapshot(
     List<ScriptRecord> scripts,
     String catalogTargetSchema,
     String catalogTargetTable,
-    String summaryFile) {
+    String summaryFile,
+    long inFlightRows,
+    long changingRows,
+    List<RecheckRound> recheckRounds) {
 
   public TableSnapshot {
     keyColumns = keyColumns == null ? null : List.copyOf(keyColumns);
     scripts = scripts == null ? List.of() : List.copyOf(scripts);
+    recheckRounds = recheckRounds == null ? List.of() : List.copyOf(recheckRounds);
   }
 
+  /** A table not rechecked. */
+  public TableSnapshot(String key, String schema, String table, String targetSchema, String targetTable,
+      TableStatus status, int totalChunks, int completedChunks, long sourceRows, long targetRows,
+      long missingInTarget, long missingInSource, long differentRows, String error, String startedAt,
+      String finishedAt, List<String> keyColumns, Integer chunkSize, String syncScript, String undoScript,
+      List<ScriptRecord> scripts, String catalogTargetSchema, String catalogTargetTable, String summaryFile) {
+    this(key, schema, table, targetSchema, targetTable, status, totalChunks, completedChunks, sourceRows, targetRows,
+        missingInTarget, missingInSource, differentRows, error, startedAt, finishedAt, keyColumns, chunkSize,
+        syncScript, undoScript, scripts, catalogTargetSchema, catalogTargetTable, summaryFile, 0, 0, List.of());
+  }
+
+  /** Persistent differences: after the recheck, rows in flight or changing are not counted. */
   public long differences() {
     return missingInTarget + missingInSource + differentRows;
   }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
  *
  * @param planSampleAboveRows plan chunks from a block sample for tables whose row estimate (optimizer
  *     statistics) is at least this many rows; 0 (the default): always plan exactly
+ * @param recheck the run's recheck of differing rows (tables may override it)
  */
 public record ComparisonSettings(
     int chunkSize,
@@ -24,7 +25,8 @@ public record ComparisonSettings(
     int bisectThreshold,
     long planSampleAboveRows,
     int progressIntervalSeconds,
-    int reportRows) {
+    int reportRows,
+    RecheckSettings recheck) {
 
   public static final int DEFAULT_CHUNK_SIZE = 10_000;
   public static final int DEFAULT_THREADS = 4;
@@ -40,10 +42,23 @@ public record ComparisonSettings(
   /** Differing rows shown side by side per table in the reports and summaries. */
   public static final int DEFAULT_REPORT_ROWS = 100;
 
+  /** Settings with exact planning and the default progress interval, report rows and recheck. */
+  public ComparisonSettings(int chunkSize, int threads, Path stateDir, Path checkpointDir, Path outputDir,
+      int maxRetries, int fetchSize, int connectTimeoutSeconds, EmptyStringPolicy emptyStrings,
+      int queryTimeoutSeconds, boolean pushdown, int bisectFactor, int bisectThreshold) {
+    this(chunkSize, threads, stateDir, checkpointDir, outputDir, maxRetries, fetchSize, connectTimeoutSeconds,
+        emptyStrings, queryTimeoutSeconds, pushdown, bisectFactor, bisectThreshold, 0, DEFAULT_PROGRESS_INTERVAL,
+        DEFAULT_REPORT_ROWS, RecheckSettings.DEFAULT);
+  }
+
+  public ComparisonSettings {
+    recheck = recheck == null ? RecheckSettings.DEFAULT : recheck;
+  }
+
   /** The same settings with push-down switched off (the command line's --no-pushdown). */
   public ComparisonSettings withoutPushdown() {
     return new ComparisonSettings(chunkSize, threads, stateDir, checkpointDir, outputDir, maxRetries, fetchSize,
         connectTimeoutSeconds, emptyStrings, queryTimeoutSeconds, false, bisectFactor, bisectThreshold,
-        planSampleAboveRows, progressIntervalSeconds, reportRows);
+        planSampleAboveRows, progressIntervalSeconds, reportRows, recheck);
   }
 }

@@ -39,12 +39,14 @@ public final class ConfigLoader {
   private static final Set<String> COMPARISON_KEYS = Set.of("chunk_size", "threads", "state_dir", "checkpoint_dir",
       "output_dir", "max_retries", "fetch_size", "connect_timeout_seconds", "query_timeout_seconds", "empty_string",
       "pushdown", "bisect_factor", "bisect_threshold", "plan_sample_above_rows", "progress_interval_seconds",
-      "report_rows", SnapshotSettingsParser.KEY);
+      "report_rows", "recheck", SnapshotSettingsParser.KEY);
+  private static final Set<String> RECHECK_KEYS = Set.of("rounds", "delay_seconds");
   private static final Set<String> SYNC_KEYS =
       Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style", "max_script_rows");
   private static final Set<String> REPAIR_KEYS = Set.of("batch_size", "direct_path");
   private static final Set<String> TABLE_KEYS =
-      Set.of("table_name", "primary_key", "chunk_size", "columns", "exclude_columns", "where", "target_table");
+      Set.of("table_name", "primary_key", "chunk_size", "columns", "exclude_columns", "where", "target_table",
+          "recheck");
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._\\-]+|\\[[0-9A-Fa-f:.]+]");
   private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9._\\-$#]+");
@@ -245,7 +247,25 @@ public final class ConfigLoader {
         dir(n, "checkpoint_dir", "oracle_checkpoints", base),
         dir(n, "output_dir", ".", base),
         retries, fetch, timeout, policy, queryTimeout, pushdown, factor, threshold, sampleAbove, progressInterval,
-        reportRows);
+        reportRows, recheck(n, RecheckSettings.DEFAULT));
+  }
+
+  /** {@code recheck: { rounds: 2, delay_seconds: 10 }}; a key left out keeps the value of {@code base}. */
+  private RecheckSettings recheck(Node parent, RecheckSettings base) {
+    if (parent.map.get("recheck") != null && !(parent.map.get("recheck") instanceof Map<?, ?>)) {
+      throw parent.error("recheck", "must be a mapping like { rounds: 2, delay_seconds: 10 } (rounds: 0 turns the"
+          + " recheck off)");
+    }
+    Node n = parent.optionalMap("recheck");
+    if (n == null) {
+      return base;
+    }
+    n.checkKeys(RECHECK_KEYS);
+    int rounds = n.optionalInt("rounds").orElse(base.rounds());
+    n.checkRange("rounds", rounds, 0, RecheckSettings.MAX_ROUNDS);
+    int delay = n.optionalInt("delay_seconds").orElse(base.delaySeconds());
+    n.checkRange("delay_seconds", delay, 0, RecheckSettings.MAX_DELAY_SECONDS);
+    return new RecheckSettings(rounds, delay);
   }
 
   private SyncSettings sync(Node n) {
@@ -335,7 +355,9 @@ public final class ConfigLoader {
       if (filter.isPresent()) {
         validateFilter(t, filter.get());
       }
-      out.add(new TableConfig(name, target, pk, chunk, cols, excl, filter));
+      Optional<RecheckSettings> recheck = t.has("recheck")
+          ? Optional.of(recheck(t, settings.recheck())) : Optional.empty();
+      out.add(new TableConfig(name, target, pk, chunk, cols, excl, filter, recheck));
     }
     return out;
   }

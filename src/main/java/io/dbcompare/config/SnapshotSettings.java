@@ -22,4 +22,9 @@ public record SnapshotSettings(SnapshotMode mode) {
   public boolean makesRecheckUnneeded() {
     return mode.makesRecheckUnneeded();
   }
+
+  /** The recheck a table of this pair gets: {@code configured}, or off where the mode makes it unneeded. */
+  public RecheckSettings effectiveRecheck(RecheckSettings configured) {
+    return makesRecheckUnneeded() ? RecheckSettings.OFF : configured;
+  }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param where a filter applied to both sides. It is the one piece of raw SQL the user supplies; it
  *     is placed in parentheses and must be valid on both platforms.
+ * @param recheck this table's own recheck settings; empty: the run's
  */
 public record TableConfig(
     TableName source,
@@ -18,9 +19,17 @@ public record TableConfig(
     Optional<Integer> chunkSize,
     List<Identifier> columns,
     List<Identifier> excludeColumns,
-    Optional<String> where) {
+    Optional<String> where,
+    Optional<RecheckSettings> recheck) {
+
+  /** A table that takes the run's recheck settings. */
+  public TableConfig(TableName source, TableName target, List<Identifier> primaryKey, Optional<Integer> chunkSize,
+      List<Identifier> columns, List<Identifier> excludeColumns, Optional<String> where) {
+    this(source, target, primaryKey, chunkSize, columns, excludeColumns, where, Optional.empty());
+  }
 
   public TableConfig {
+    recheck = recheck == null ? Optional.empty() : recheck;
     primaryKey = List.copyOf(primaryKey);
     columns = List.copyOf(columns);
     excludeColumns = List.copyOf(excludeColumns);
@@ -28,5 +37,10 @@ public record TableConfig(
 
   public String key() {
     return source.key();
+  }
+
+  /** The recheck settings of this table: its own, or else the run's. */
+  public RecheckSettings recheckOr(RecheckSettings run) {
+    return recheck.orElse(run);
   }
 }

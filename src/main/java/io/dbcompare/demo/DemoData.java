@@ -90,6 +90,9 @@ public final class DemoData {
           state_dir: state
           checkpoint_dir: checkpoints
           output_dir: output
+          # the demo databases do not change during the run: differing rows are read again at once
+          # (on a live pair keep the default delay, see "Comparing live databases" in the README)
+          recheck: { rounds: 2, delay_seconds: 0 }
         tables:
           - table_name: HR.EMPLOYEES
           - table_name: SALES.CUSTOMERS

@@ -198,27 +198,7 @@ public final class JdbcHashPushdown implements HashPushdown {
 
   @Override
   public List<Row> fetchRows(TableSpec t, Side side, ChunkBounds range, List<Object[]> keys) {
-    ConnectionPool pool = pools.of(side);
-    boolean[] dateOnly = Values.dateOnly(t, side, pool.dialect());
-    RowHasher hasher = new RowHasher(t.kinds());
-    List<Row> out = new ArrayList<>();
-    for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
-      List<Object[]> batch = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
-      RangeSql.Query query = RangeSql.keysQuery(t, side, pool.dialect(), range, batch);
-      run(pool, t.ref(side), query, "reading differing rows of " + t.displayName(), false, rs -> {
-        while (rs.next()) {
-          Object[] values = Values.readRow(rs, t, side, dateOnly);
-          long bytes = 0;
-          for (Object v : values) {
-            bytes += FetchStats.sizeOf(v);
-          }
-          stats.add(side, FetchStats.Kind.FULL, 1, bytes);
-          out.add(new Row(values, hasher.hash(values), t.keyCount()));
-        }
-        return null;
-      });
-    }
-    return out;
+    return new RowsByKey(pools.of(side), fetchSize, stats).byKeys(t, side, range, keys, KEYS_PER_QUERY);
   }
 
   @Override

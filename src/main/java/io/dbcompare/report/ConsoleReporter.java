@@ -6,6 +6,9 @@ import io.dbcompare.compare.ProgressEvent.ChunkFailed;
 import io.dbcompare.compare.ProgressEvent.ChunkRetry;
 import io.dbcompare.compare.ProgressEvent.RunEnded;
 import io.dbcompare.compare.ProgressEvent.RunStarted;
+import io.dbcompare.compare.ProgressEvent.RecheckRoundDone;
+import io.dbcompare.compare.ProgressEvent.RecheckWaiting;
+import io.dbcompare.compare.ProgressEvent.ReplicationLag;
 import io.dbcompare.compare.ProgressEvent.StopRequested;
 import io.dbcompare.compare.ProgressEvent.TableFailed;
 import io.dbcompare.compare.ProgressEvent.TableFinished;
@@ -14,6 +17,8 @@ import io.dbcompare.compare.ProgressEvent.TablePlanned;
 import io.dbcompare.compare.ProgressEvent.TableRetry;
 import io.dbcompare.compare.ProgressEvent.TableStarted;
 import io.dbcompare.compare.ProgressListener;
+import io.dbcompare.compare.RecheckRound;
+import java.util.Locale;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +45,8 @@ import org.jline.terminal.Terminal;
  */
 public final class ConsoleReporter implements ProgressListener, AutoCloseable {
   public enum Mode { LIVE, PLAIN, QUIET }
+  /** "lag unknown" is said once per run. */
+  private boolean lagUnknownSaid;
 
   /** Redraws of the live block are at least this far apart (unless a table starts or ends). */
   static final Duration REDRAW = Duration.ofMillis(250);
@@ -156,7 +163,21 @@ public final class ConsoleReporter implements ProgressListener, AutoCloseable {
     } else if (event instanceof TableFinished e) {
       line(ProgressText.finished(position(e.table()), count, e.table(), e.result(),
           Duration.between(e.facts().startedAt(), e.at())));
+      if (e.result().inFlightRows() + e.result().changingRows() > 0) {
+        line("    rechecked:   " + Human.count(e.result().inFlightRows()) + " in flight, "
+            + Human.count(e.result().changingRows()) + " changing (followed by the target): not differences");
+      }
       tableEnded(e.table());
+    } else if (event instanceof RecheckWaiting e) {
+      line(String.format(Locale.ROOT, "  %s: recheck round %d/%d in %s (rows are read again a while after they"
+          + " were read)", e.table(), e.round(), e.rounds(), seconds(e.waiting())));
+    } else if (event instanceof RecheckRoundDone e) {
+      RecheckRound r = e.counts();
+      line(String.format(Locale.ROOT, "  %s: recheck round %d/%d: %d rows read again: %d in flight, %d changing, %d"
+          + " still different", e.table(), r.round(), e.rounds(), r.rechecked(), r.inFlight(), r.changing(),
+          r.remaining()));
+    } else if (event instanceof ReplicationLag e) {
+      lag(e);
     } else if (event instanceof TableFailed e) {
       flushStart(e.table());
       error(ProgressText.failed(position(e.table()), count, e.table(), e.error()));
@@ -256,5 +277,24 @@ public final class ConsoleReporter implements ProgressListener, AutoCloseable {
       ticker = null;
     }
     sink.close();
+  }
+
+  private void lag(ReplicationLag e) {
+    if (!e.reading().known()) {
+      if (!lagUnknownSaid) {
+        lagUnknownSaid = true;
+        line("Replication lag: unknown (" + e.reading().note() + ")");
+      }
+      return;
+    }
+    line("Replication lag (" + e.reading().when() + " of run): " + seconds(e.reading().lag()));
+    if (!e.effectiveDelay().equals(e.delay())) {
+      line("Replication lag " + seconds(e.reading().lag()) + " exceeds the recheck delay of " + seconds(e.delay())
+          + ": rows are read again " + seconds(e.effectiveDelay()) + " after they were read");
+    }
+  }
+
+  static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 }

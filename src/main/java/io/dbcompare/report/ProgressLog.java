@@ -4,6 +4,8 @@ import io.dbcompare.compare.ProgressEvent;
 import io.dbcompare.compare.ProgressEvent.ChunkCompleted;
 import io.dbcompare.compare.ProgressEvent.ChunkFailed;
 import io.dbcompare.compare.ProgressEvent.ChunkRetry;
+import io.dbcompare.compare.ProgressEvent.RecheckRoundDone;
+import io.dbcompare.compare.ProgressEvent.ReplicationLag;
 import io.dbcompare.compare.ProgressEvent.TableFailed;
 import io.dbcompare.compare.ProgressEvent.TableFinished;
 import io.dbcompare.compare.ProgressEvent.TableMode;
@@ -45,8 +47,15 @@ public final class ProgressLog implements ProgressListener {
     } else if (event instanceof TableFinished e) {
       TableSnapshot p = e.result();
       progressLog.info("TABLE: {} | STATUS: COMPLETED | rows {}/{} | missing_in_target {} | missing_in_source {}"
-          + " | different {}", e.table(), p.sourceRows(), p.targetRows(), p.missingInTarget(), p.missingInSource(),
-          p.differentRows());
+          + " | different {} | in_flight {} | changing {}", e.table(), p.sourceRows(), p.targetRows(),
+          p.missingInTarget(), p.missingInSource(), p.differentRows(), p.inFlightRows(), p.changingRows());
+    } else if (event instanceof RecheckRoundDone e) {
+      progressLog.info("TABLE: {} | RECHECK: {}/{} | rechecked {} | in_flight {} | changing {} | still_different {}",
+          e.table(), e.counts().round(), e.rounds(), e.counts().rechecked(), e.counts().inFlight(),
+          e.counts().changing(), e.counts().remaining());
+    } else if (event instanceof ReplicationLag e) {
+      progressLog.info("REPLICATION LAG: {} | {}", e.reading().when(), e.reading().known()
+          ? e.reading().lagMillis() + " ms" : "unknown: " + e.reading().note());
     } else if (event instanceof TableFailed e) {
       progressLog.error("TABLE: {} | STATUS: FAILED | {}", e.table(), e.error());
     } else if (event instanceof TableSkipped e) {

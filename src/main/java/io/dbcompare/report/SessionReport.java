@@ -73,11 +73,11 @@ public final class SessionReport {
 
   /** Counts of the tables of one run. */
   public record RunTotals(int tables, int identical, int withDifferences, int failed, int unfinished, long sourceRows,
-      long targetRows, long missingInTarget, long missingInSource, long different) {
+      long targetRows, long missingInTarget, long missingInSource, long different, long inFlight, long changing) {
 
     public static RunTotals of(Iterable<TableSnapshot> tables) {
       int n = 0, same = 0, diff = 0, failed = 0, open = 0;
-      long sr = 0, tr = 0, mit = 0, mis = 0, d = 0;
+      long sr = 0, tr = 0, mit = 0, mis = 0, d = 0, inFlight = 0, changing = 0;
       for (TableSnapshot p : tables) {
         n++;
         if (p.status() == TableStatus.COMPLETED) {
@@ -96,8 +96,10 @@ public final class SessionReport {
         mit += p.missingInTarget();
         mis += p.missingInSource();
         d += p.differentRows();
+        inFlight += p.inFlightRows();
+        changing += p.changingRows();
       }
-      return new RunTotals(n, same, diff, failed, open, sr, tr, mit, mis, d);
+      return new RunTotals(n, same, diff, failed, open, sr, tr, mit, mis, d, inFlight, changing);
     }
   }
 
@@ -109,6 +111,10 @@ public final class SessionReport {
     out.println("Rows:          source " + Human.count(t.sourceRows()) + ", target " + Human.count(t.targetRows()));
     out.println("Differences:   " + Human.count(t.missingInTarget()) + " missing in target, "
         + Human.count(t.missingInSource()) + " missing in source, " + Human.count(t.different()) + " different");
+    if (t.inFlight() + t.changing() > 0) {
+      out.println("Rechecked:     " + Human.count(t.inFlight()) + " rows in flight, " + Human.count(t.changing())
+          + " changing (followed by the target): not differences");
+    }
     double seconds = took.toNanos() / 1e9;
     out.println("Duration:      " + Human.duration(took) + " (" + Human.rate(seconds > 0 ? rowsThisRun / seconds : 0)
         + " rows/s read this run)");

@@ -2,6 +2,7 @@ package io.dbcompare.report;
 
 import io.dbcompare.compare.ChunkResult;
 import io.dbcompare.compare.ColumnSpec;
+import io.dbcompare.compare.RecheckRound;
 import io.dbcompare.compare.RowDiff;
 import io.dbcompare.compare.RowDiff.DiffKind;
 import io.dbcompare.compare.TableSnapshot;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The per-table summary a DBA reads first: counts, and a sample of differing keys of each kind. */
@@ -47,6 +49,16 @@ public final class SummaryWriter {
     sb.append("Missing in target:   ").append(p.missingInTarget()).append("  (sync script INSERTs them)\n");
     sb.append("Missing in source:   ").append(p.missingInSource()).append("  (sync script DELETEs them)\n");
     sb.append("Different rows:      ").append(p.differentRows()).append("  (sync script UPDATEs them)\n");
+    if (!p.recheckRounds().isEmpty()) {
+      sb.append("In flight:           ").append(p.inFlightRows())
+          .append("  (equal again, or gone from both sides, when read again: not differences)\n");
+      sb.append("Changing:            ").append(p.changingRows())
+          .append("  (changing, followed by the target: its row changed between reads; not differences)\n");
+      for (RecheckRound r : p.recheckRounds()) {
+        sb.append(String.format(Locale.ROOT, "Recheck round %-6s %d rows read again: %d in flight, %d changing,"
+            + " %d still different%n", r.round() + ":", r.rechecked(), r.inFlight(), r.changing(), r.remaining()));
+      }
+    }
     sb.append("Result:              ").append(p.differences() == 0 ? "IDENTICAL" : "DIFFERENCES FOUND").append('\n');
     sb.append("Sync script:         ").append(syncScript == null ? "none (no differences)" : syncScript).append('\n');
 

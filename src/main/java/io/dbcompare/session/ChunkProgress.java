@@ -1,5 +1,6 @@
 package io.dbcompare.session;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** One chunk of a table's plan: its key range (typed text, see ValueText) and its progress. */
@@ -15,6 +16,8 @@ public class ChunkProgress {
   public long missingInTarget;
   public long missingInSource;
   public long differentRows;
+  /** What each recheck round found in this chunk (empty: not rechecked). */
+  public List<RecheckCount> recheckRounds = new ArrayList<>();
   public String error;
 
   public ChunkProgress() {}

@@ -31,6 +31,9 @@ public class Session {
   public String sessionScriptError;
   /** The SCN both sides are read at ({@code snapshot: scn}); null for any other mode. */
   public ScnRecord scn;
+
+  /** The target's replication lag read at the start and the end of each run, in order. */
+  public java.util.List<LagRecord> replicationLag = new java.util.ArrayList<>();
   /** What {@code --apply} did with the sync scripts (null until the first apply). */
   public ApplyProgress applyProgress;
   /** What {@code --repair} did (null until the first repair). */
@@ -51,6 +54,9 @@ public class Session {
     public long missingInTarget;
     public long missingInSource;
     public long differentRows;
+    /** Rows the recheck found in flight or changing: not differences. */
+    public long inFlightRows;
+    public long changingRows;
   }
 
   void recomputeTotals() {
@@ -69,6 +75,8 @@ public class Session {
       t.missingInTarget += p.missingInTarget;
       t.missingInSource += p.missingInSource;
       t.differentRows += p.differentRows;
+      t.inFlightRows += p.inFlightRows;
+      t.changingRows += p.changingRows;
     }
     totals = t;
   }

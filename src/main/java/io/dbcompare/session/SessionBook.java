@@ -5,7 +5,9 @@ import io.dbcompare.compare.ChunkResult;
 import io.dbcompare.compare.ChunkSnapshot;
 import io.dbcompare.compare.ChosenScn;
 import io.dbcompare.compare.CrashPoints;
+import io.dbcompare.compare.LagReading;
 import io.dbcompare.compare.ProgressBook;
+import io.dbcompare.compare.RecheckRound;
 import io.dbcompare.compare.RunSnapshot;
 import io.dbcompare.compare.RunStatus;
 import io.dbcompare.compare.ScriptRecord;
@@ -74,8 +76,14 @@ public final class SessionBook implements ProgressBook {
     synchronized (s) {
       List<TableSnapshot> tables = new ArrayList<>();
       s.tableProgress.forEach((key, tp) -> tables.add(table(key, tp)));
+      List<LagReading> lag = new ArrayList<>();
+      if (s.replicationLag != null) {
+        for (LagRecord l : s.replicationLag) {
+          lag.add(new LagReading(l.when, l.at, l.lagMillis, l.note));
+        }
+      }
       return new RunSnapshot(s.sessionId, s.configPath, s.configHash, s.source, s.target, s.startTime, s.lastUpdate,
-          s.status.run(), tables, records(s.sessionScripts), s.sessionScriptError);
+          s.status.run(), tables, records(s.sessionScripts), s.sessionScriptError, lag);
     }
   }
 
@@ -305,6 +313,17 @@ public final class SessionBook implements ProgressBook {
     }
   }
 
+  /** The target's replication lag as read at the start or the end of a run; saved. */
+  public void lagRecorded(LagReading reading) {
+    synchronized (session) {
+      if (session.replicationLag == null) {
+        session.replicationLag = new ArrayList<>();
+      }
+      session.replicationLag.add(new LagRecord(reading.when(), reading.at(), reading.lagMillis(), reading.note()));
+      store.save(session);
+    }
+  }
+
   /** The SCN recorded by {@link #scnChosen}; empty when none was (another snapshot mode). */
   public Optional<ChosenScn> chosenScn() {
     synchronized (session) {
@@ -355,6 +374,10 @@ public final class SessionBook implements ProgressBook {
     cp.missingInTarget = r.missingInTarget();
     cp.missingInSource = r.missingInSource();
     cp.differentRows = r.different();
+    cp.recheckRounds = new ArrayList<>();
+    for (RecheckRound round : r.rechecks()) {
+      cp.recheckRounds.add(new RecheckCount(round.round(), round.rechecked(), round.inFlight(), round.changing()));
+    }
   }
 
   private static List<ScriptFile> files(List<ScriptRecord> records) {
@@ -380,6 +403,17 @@ public final class SessionBook implements ProgressBook {
     return new TableSnapshot(key, tp.schema, tp.table, tp.targetSchema, tp.targetTable, tp.status.table(),
         tp.totalChunks, tp.completedChunks, tp.sourceRows, tp.targetRows, tp.missingInTarget, tp.missingInSource,
         tp.differentRows, tp.error, tp.startedAt, tp.finishedAt, tp.keyColumns, tp.chunkSize, tp.syncScript,
-        tp.undoScript, records(tp.scripts), tp.catalogTargetSchema, tp.catalogTargetTable, tp.summaryFile);
+        tp.undoScript, records(tp.scripts), tp.catalogTargetSchema, tp.catalogTargetTable, tp.summaryFile,
+        tp.inFlightRows, tp.changingRows, rounds(tp.recheckRounds));
+  }
+
+  private static List<RecheckRound> rounds(List<RecheckCount> counts) {
+    List<RecheckRound> out = new ArrayList<>();
+    if (counts != null) {
+      for (RecheckCount c : counts) {
+        out.add(new RecheckRound(c.round, c.rechecked, c.inFlight, c.changing));
+      }
+    }
+    return out;
   }
 }

@@ -17,6 +17,12 @@ public class TableProgress {
   public long missingInTarget;
   public long missingInSource;
   public long differentRows;
+  /** Rows the recheck found equal again or gone from both sides: in flight, not differences. */
+  public long inFlightRows;
+  /** Rows still different whose target changed between two reads (followed by the target): not differences. */
+  public long changingRows;
+  /** Per recheck round, summed over the chunks. */
+  public List<RecheckCount> recheckRounds = new ArrayList<>();
   public String error;
   public String startedAt;
   public String finishedAt;
@@ -47,6 +53,10 @@ public class TableProgress {
     missingInTarget = 0;
     missingInSource = 0;
     differentRows = 0;
+    inFlightRows = 0;
+    changingRows = 0;
+    // per round: rows rechecked, in flight, changing
+    List<long[]> rounds = new ArrayList<>();
     for (ChunkProgress c : chunks) {
       if (c.status == SessionStatus.COMPLETED) {
         completedChunks++;
@@ -55,7 +65,23 @@ public class TableProgress {
         missingInTarget += c.missingInTarget;
         missingInSource += c.missingInSource;
         differentRows += c.differentRows;
+        for (RecheckCount r : c.recheckRounds == null ? List.<RecheckCount>of() : c.recheckRounds) {
+          while (rounds.size() < r.round) {
+            rounds.add(new long[3]);
+          }
+          long[] sum = rounds.get(r.round - 1);
+          sum[0] += r.rechecked;
+          sum[1] += r.inFlight;
+          sum[2] += r.changing;
+          inFlightRows += r.inFlight;
+          changingRows += r.changing;
+        }
       }
+    }
+    recheckRounds = new ArrayList<>();
+    for (int i = 0; i < rounds.size(); i++) {
+      long[] sum = rounds.get(i);
+      recheckRounds.add(new RecheckCount(i + 1, sum[0], sum[1], sum[2]));
     }
     totalChunks = chunks.size();
   }

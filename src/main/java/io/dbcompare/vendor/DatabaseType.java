@@ -166,6 +166,17 @@ public interface DatabaseType extends PlatformRules {
     return Optional.empty();
   }
 
+  // ----- replication
+
+  /**
+   * How far this database, as a comparison's target, is behind its primary, where the platform reports
+   * it (run on a pooled read-only connection at the start and the end of a run); empty where the
+   * platform reports none.
+   */
+  default Optional<ReplicaLagQuery> replicaLagQuery() {
+    return Optional.empty();
+  }
+
   // ----- errors
 
   /**

@@ -13,6 +13,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.dbcompare.compare.ChunkComparer;
 import io.dbcompare.compare.ChunkResult;
 import io.dbcompare.compare.ColumnSpec;
+import io.dbcompare.compare.RecheckRound;
 import io.dbcompare.compare.Row;
 import io.dbcompare.compare.RowCursor;
 import io.dbcompare.compare.RowDiff;
@@ -251,6 +252,44 @@ class KryoCheckpointStoreTest {
     assertNull(back.diffs().get(1).targetValues());
     assertNull(back.diffs().get(2).sourceValues());
     assertTrue(logged.list.isEmpty(), "no warning for a good file");
+  }
+
+  @Test
+  void roundTripKeepsTheReadTimeAndTheRecheckRounds() {
+    ChunkResult plain = sample(3);
+    java.time.Instant at = java.time.Instant.parse("2026-02-01T08:00:00.123456789Z");
+    ChunkResult r = new ChunkResult(plain.tableKey(), 3, plain.sourceRows(), plain.targetRows(), plain.missingInTarget(),
+        plain.missingInSource(), plain.different(), plain.diffs(), at,
+        List.of(new RecheckRound(1, 9, 4, 1), new RecheckRound(2, 4, 0, 0)));
+    store.save(SESSION, r);
+    ChunkResult back = load(3);
+    assertSameResult(r, back);
+    assertEquals(at, back.readAt(), "to the nanosecond");
+    assertEquals(r.rechecks(), back.rechecks());
+    store.save(SESSION, plain);
+    assertNull(load(3).readAt(), "an unknown read time stays unknown");
+    assertTrue(load(3).rechecks().isEmpty());
+  }
+
+  /** A checkpoint written before read times and recheck rounds (format 1) still resumes its chunk. */
+  @Test
+  void formatOneCheckpointsOfEarlierVersionsAreStillRead() throws IOException {
+    ChunkResult r = sample(2);
+    Path f = saved(2);
+    byte[] v2 = Files.readAllBytes(f);
+    // format 2 appends "no read time" (false) and "no recheck rounds" (0) to the payload of format 1
+    assertEquals(0, v2[v2.length - 2]);
+    assertEquals(0, v2[v2.length - 1]);
+    byte[] payload = Arrays.copyOfRange(v2, 16, v2.length - 2);
+    ByteBuffer v1 = ByteBuffer.allocate(16 + payload.length);
+    v1.put(Arrays.copyOf(v2, 4)).putInt(1).putInt(payload.length)
+        .putInt(com.google.common.hash.Hashing.crc32c().hashBytes(payload).asInt()).put(payload);
+    Files.write(f, v1.array());
+    ChunkResult back = load(2);
+    assertSameResult(r, back);
+    assertNull(back.readAt());
+    assertTrue(back.rechecks().isEmpty());
+    assertTrue(logged.list.isEmpty(), "no warning: " + logged.list);
   }
 
   @Test

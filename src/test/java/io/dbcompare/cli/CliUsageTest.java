@@ -56,6 +56,7 @@ class CliUsageTest {
           state_dir: state
           checkpoint_dir: checkpoints
           output_dir: out
+          recheck: { rounds: 2, delay_seconds: 0 }
         """ + comparisonExtra + """
         tables:
           - HR.EMP

@@ -95,7 +95,7 @@ class ConsoleOwnershipTest {
     Files.writeString(cfg, "source_database:\n  url: \"" + source + "\"\n  username: sa\n  password: \"\"\n"
         + "target_database:\n  url: \"" + target + "\"\n  username: sa\n  password: \"\"\n"
         + "comparison:\n  chunk_size: 50\n  threads: 3\n  state_dir: state\n  checkpoint_dir: checkpoints\n"
-        + "  output_dir: output\ntables:\n" + String.join("", TABLES.stream().map(t -> "  - APP." + t + "\n").toList()),
+        + "  output_dir: output\n  recheck: { rounds: 2, delay_seconds: 0 }\ntables:\n" + String.join("", TABLES.stream().map(t -> "  - APP." + t + "\n").toList()),
         StandardCharsets.UTF_8);
     Guarded out = new Guarded();
     Guarded err = new Guarded();

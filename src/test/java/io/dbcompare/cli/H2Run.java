@@ -30,7 +30,7 @@ final class H2Run {
     StringBuilder yaml = new StringBuilder("source_database:\n  url: \"" + source + "\"\n  username: sa\n"
         + "  password: \"\"\ntarget_database:\n  url: \"" + target + "\"\n  username: sa\n  password: \"\"\n"
         + "comparison:\n  chunk_size: 50\n  threads: 2\n  state_dir: state\n  checkpoint_dir: checkpoints\n"
-        + "  output_dir: output\n" + comparisonExtra + "tables:\n");
+        + "  output_dir: output\n  recheck: { rounds: 2, delay_seconds: 0 }\n" + comparisonExtra + "tables:\n");
     for (String t : tables) {
       yaml.append("  - APP.").append(t).append('\n');
     }

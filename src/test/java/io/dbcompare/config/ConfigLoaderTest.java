@@ -279,6 +279,41 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void recheckIsOnByDefaultAndReadPerRunAndPerTable() throws IOException {
+    CompareConfig defaults = load(urls("jdbc:h2:mem:a", "jdbc:h2:mem:b") + ONE_TABLE);
+    assertEquals(new RecheckSettings(2, 10), defaults.settings().recheck(), "on by default: 2 rounds, 10 s");
+    assertTrue(defaults.settings().recheck().on());
+    assertEquals(defaults.settings().recheck(), defaults.tables().get(0).recheckOr(defaults.settings().recheck()));
+
+    CompareConfig c = load(urls("jdbc:h2:mem:a", "jdbc:h2:mem:b") + """
+        comparison:
+          recheck: { rounds: 3, delay_seconds: 30 }
+        tables:
+          - HR.EMP
+          - table_name: HR.HOT
+            recheck: { delay_seconds: 120 }
+          - table_name: HR.STATIC
+            recheck:
+              rounds: 0
+        """);
+    RecheckSettings run = c.settings().recheck();
+    assertEquals(new RecheckSettings(3, 30), run);
+    assertEquals(run, c.tables().get(0).recheckOr(run), "a table without its own takes the run's");
+    assertEquals(new RecheckSettings(3, 120), c.tables().get(1).recheckOr(run), "a key left out keeps the run's");
+    assertEquals(new RecheckSettings(0, 30), c.tables().get(2).recheckOr(run));
+    assertTrue(!c.tables().get(2).recheckOr(run).on(), "rounds: 0 turns it off");
+    assertEquals(run, c.settings().withoutPushdown().recheck(), "--no-pushdown keeps the recheck");
+  }
+
+  @Test
+  void recheckSettingsDoNotChangeWhatTheComparisonMeans() throws IOException {
+    String base = urls("jdbc:h2:mem:a", "jdbc:h2:mem:b");
+    assertEquals(load(base + ONE_TABLE).comparisonHash(),
+        load(base + "comparison:\n  recheck: { rounds: 0 }\n" + ONE_TABLE).comparisonHash(),
+        "a session may be resumed with other recheck settings");
+  }
+
+  @Test
   void emptyStringPolicyNull() throws IOException {
     CompareConfig c = load(urls("jdbc:h2:mem:a", "jdbc:h2:mem:b") + "comparison:\n  empty_string: \"null\"\n"
         + ONE_TABLE);

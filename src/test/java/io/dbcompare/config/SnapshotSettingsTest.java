@@ -62,6 +62,14 @@ class SnapshotSettingsTest {
     assertFalse(SnapshotSettings.NONE.makesRecheckUnneeded());
   }
 
+  @Test
+  void theRecheckAPairGetsIsOffOnlyAtAnScn() {
+    RecheckSettings configured = new RecheckSettings(3, 45);
+    assertEquals(RecheckSettings.OFF, new SnapshotSettings(SnapshotMode.SCN).effectiveRecheck(configured));
+    assertEquals(configured, new SnapshotSettings(SnapshotMode.EXPORTED).effectiveRecheck(configured));
+    assertEquals(configured, SnapshotSettings.NONE.effectiveRecheck(configured));
+  }
+
   /**
    * A session read at one SCN must not be resumed reading the current data (nor the other way round),
    * while sessions written before the setting existed keep their hash.

@@ -130,7 +130,7 @@ public abstract class AbstractApplySuite extends AbstractPairSuite {
   private Path config(Path folder, int batchSize, String... entries) throws IOException {
     String yaml = "source_database:\n" + db(source(), source().url()) + "target_database:\n" + db(target(), targetUrl())
         + "comparison:\n  chunk_size: 500\n  threads: 2\n  state_dir: state\n  checkpoint_dir: checkpoints\n"
-        + "  output_dir: output\n  max_retries: 1\n"
+        + "  output_dir: output\n  max_retries: 1\n" + Tables.RECHECK_AT_ONCE
         + "sync:\n  batch_size: " + batchSize + "\n"
         + "tables:\n" + String.join("", entries);
     Files.createDirectories(folder);

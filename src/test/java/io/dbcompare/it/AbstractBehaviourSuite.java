@@ -95,7 +95,8 @@ public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
   protected Path config(Path folder, int chunkSize, int threads, String tables) throws IOException {
     String yaml = "source_database:\n" + db(source()) + "target_database:\n" + db(target())
         + "comparison:\n  chunk_size: " + chunkSize + "\n  threads: " + threads + "\n  state_dir: state\n"
-        + "  checkpoint_dir: checkpoints\n  output_dir: output\n  max_retries: 1\n" + comparisonExtras()
+        + "  checkpoint_dir: checkpoints\n  output_dir: output\n  max_retries: 1\n"
+        + (comparisonExtras().contains("recheck:") ? "" : Tables.RECHECK_AT_ONCE) + comparisonExtras()
         + "tables:\n" + tables;
     Files.createDirectories(folder);
     Path f = folder.resolve("config.yaml");
@@ -993,6 +994,86 @@ public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
     int aFirstChunk = log.indexOf("TABLE: " + source().schema() + ".MANY_A | CHUNK: ");
     assertTrue(bStarted > 0 && aFirstChunk > 0 && bStarted < aFirstChunk,
         "MANY_B starts before MANY_A's 30 chunks are done, not after all of them are queued:\n" + log);
+  }
+
+  // ---------------------------------------------------------------- live pairs: the recheck
+
+  /**
+   * A row in flight: different while the chunks are compared (the target is behind), equal by the time
+   * the recheck reads it again. The comparison runs in another process that pauses before its recheck;
+   * the row is caught up meanwhile, as replication would. The planted differences stay, the row in
+   * flight is counted (session, summary, console) and written into no script.
+   */
+  @Test
+  void theRecheckDropsARowInFlightAndKeepsThePlantedDifferences() throws Exception {
+    createBoth("LIVE", SIMPLE);
+    insertBoth("LIVE", rows(1, 300, AbstractBehaviourSuite::simpleRow));
+    String t = target().schema() + ".LIVE";
+    target().exec("UPDATE " + t + " SET NAME = 'planted' WHERE ID = 7", "DELETE FROM " + t + " WHERE ID = 200",
+        "UPDATE " + t + " SET NOTE = 'behind' WHERE ID = 100"); // NOTE of 100 is NULL on the source
+    Path cfg = config(100, 1, tableEntry("LIVE", ""));
+    Files.writeString(cfg, Files.readString(cfg).replace(source().url(), source().sharedUrl())
+        .replace(target().url(), target().sharedUrl()));
+
+    PausedChild child = PausedChild.start(dir.resolve("child.out"), CrashPoints.RECHECK_STARTED + ":1",
+        cfg.toString());
+    child.awaitPause();
+    target().execShared("UPDATE " + t + " SET NOTE = NULL WHERE ID = 100"); // replication caught up
+    child.release();
+    assertEquals(1, child.awaitExit(), child.output());
+
+    JsonNode tp = table(onlySession(dir), "LIVE");
+    assertCounts(tp, 1, 0, 1);
+    assertEquals(1, tp.get("in_flight_rows").asLong(), tp.toString());
+    assertEquals(0, tp.get("changing_rows").asLong());
+    JsonNode rounds = tp.get("recheck_rounds");
+    assertEquals(2, rounds.size(), rounds.toString());
+    assertEquals(3, rounds.get(0).get("rechecked").asLong());
+    assertEquals(1, rounds.get(0).get("in_flight").asLong());
+    assertEquals(2, rounds.get(1).get("rechecked").asLong(), "round 2 reads only what still differed");
+    assertTrue(child.output().contains(".LIVE: recheck round 1/2: 3 rows read again: 1 in flight, 0 changing,"
+        + " 2 still different"), child.output());
+    assertTrue(child.output().contains("rechecked:   1 in flight, 0 changing (followed by the target)"),
+        child.output());
+    String summary = Files.readString(files(dir.resolve("output"), "comparison_summary_*.txt").get(0));
+    assertTrue(summary.contains("In flight:           1"), summary);
+    assertTrue(summary.contains("Recheck round 1:     3 rows read again: 1 in flight, 0 changing, 2 still different"),
+        summary);
+    List<String> dml = statements(files(dir.resolve("output"), "sync_target_*.sql").get(0));
+    assertEquals(2, dml.size(), "the planted rows only: " + dml);
+    assertTrue(dml.stream().noneMatch(s -> s.contains("100")), "no statement for the row in flight: " + dml);
+  }
+
+  /**
+   * {@code rounds: 0} turns the recheck off for a table: the same differences, no row read again, no
+   * recheck counts; a table beside it with the recheck on reads its differing rows again and keeps them.
+   */
+  @Test
+  void recheckRoundsZeroTurnsItOffForATable() throws Exception {
+    for (String table : List.of("RECHECKED", "NOT_RECHECKED")) {
+      simpleScenario(table);
+    }
+    Path cfg = config(1000, 2, tableEntry("RECHECKED", ""),
+        tableEntry("NOT_RECHECKED", "    recheck: { rounds: 0 }\n"));
+    assertEquals(1, run(cfg.toString()), out + err);
+    JsonNode session = onlySession(dir);
+    JsonNode on = table(session, "RECHECKED");
+    JsonNode off = table(session, "NOT_RECHECKED");
+    assertCounts(on, 5, 4, 6);
+    assertCounts(off, 5, 4, 6);
+    assertEquals(2, on.get("recheck_rounds").size(), on.toString());
+    assertEquals(15, on.get("recheck_rounds").get(1).get("rechecked").asLong(), "planted differences persist");
+    assertEquals(0, on.get("in_flight_rows").asLong());
+    assertEquals(0, off.get("recheck_rounds").size(), off.toString());
+    assertTrue(out.contains(".RECHECKED: recheck round 2/2: 15 rows read again: 0 in flight, 0 changing, 15 still"
+        + " different"), out);
+    assertFalse(out.contains(".NOT_RECHECKED: recheck"), out);
+    List<Path> summaries = files(dir.resolve("output"), "comparison_summary_*.txt");
+    assertEquals(2, summaries.size(), summaries.toString());
+    for (Path summary : summaries) {
+      boolean rechecked = !summary.getFileName().toString().contains("NOT_RECHECKED");
+      assertEquals(rechecked, Files.readString(summary).contains("In flight:           0"), summary.toString());
+    }
   }
 
   /** Whether tables of plain types are compared with hash push-down in this suite. */

@@ -4,6 +4,9 @@ import static io.dbcompare.compare.CrashPoints.CHECKPOINT_SAVED;
 import static io.dbcompare.compare.CrashPoints.CHUNK_SESSION_SAVED;
 import static io.dbcompare.compare.CrashPoints.PLAN_AFTER_SAVE;
 import static io.dbcompare.compare.CrashPoints.PLAN_BEFORE_SAVE;
+import static io.dbcompare.compare.CrashPoints.RECHECK_BEFORE_SAVE;
+import static io.dbcompare.compare.CrashPoints.RECHECK_CHUNK_SAVED;
+import static io.dbcompare.compare.CrashPoints.RECHECK_STARTED;
 import static io.dbcompare.compare.CrashPoints.RUN_BEFORE_FINAL_SAVE;
 import static io.dbcompare.compare.CrashPoints.SCRIPT_BEFORE_WRITE;
 import static io.dbcompare.compare.CrashPoints.SCRIPT_FILE_WRITTEN;
@@ -63,7 +66,7 @@ abstract class AbstractCrashRecoverySuite {
   private static final List<String> TABLES = List.of("ORDERS", "LINES", "SAME", "EXTRA");
   private static final Pattern STAMP = Pattern.compile("\\d{8}_\\d{6}");
   private static final List<String> COUNTS = List.of("status", "total_chunks", "completed_chunks", "source_rows",
-      "target_rows", "missing_in_target", "missing_in_source", "different_rows");
+      "target_rows", "missing_in_target", "missing_in_source", "different_rows", "in_flight_rows", "changing_rows");
 
   private Path work;
   private Baseline baseline;
@@ -155,6 +158,12 @@ abstract class AbstractCrashRecoverySuite {
         Scenario.at(CHECKPOINT_SAVED + ":" + chunks * 2 / 3),
         Scenario.at(CHECKPOINT_SAVED + ":" + chunks),
         Scenario.at(CHUNK_SESSION_SAVED + ":1"),
+        // killed during a table's recheck: it resumes the recheck, without comparing the chunks again
+        Scenario.at(RECHECK_STARTED + ":1"),
+        Scenario.at(RECHECK_BEFORE_SAVE + ":1"),
+        Scenario.at(RECHECK_CHUNK_SAVED + ":1"),
+        Scenario.at(RECHECK_CHUNK_SAVED + ":4"),
+        Scenario.at(RECHECK_CHUNK_SAVED + ":2", RECHECK_CHUNK_SAVED + ":1"),
         Scenario.at(SCRIPT_BEFORE_WRITE + ":1"),
         Scenario.at(SCRIPT_BEFORE_WRITE + ":3"),
         Scenario.at(SCRIPT_STATEMENT + ":1"),
@@ -225,6 +234,8 @@ abstract class AbstractCrashRecoverySuite {
       for (String f : COUNTS) {
         assertEquals(expected.get(f).asText(), actual.get(f).asText(), t + "." + f);
       }
+      // a recheck resumed after a kill keeps the rounds it finished: the same rounds, the same counts
+      assertEquals(expected.get("recheck_rounds"), actual.get("recheck_rounds"), t + ".recheck_rounds");
       Set<String> stamps = new TreeSet<>();
       for (String prefix : List.of("sync_target_", "undo_target_", "comparison_summary_")) {
         for (Path p : Tables.files(dir.resolve("output"), prefix + key(t) + "_*")) {

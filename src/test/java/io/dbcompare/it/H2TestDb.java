@@ -23,6 +23,12 @@ public final class H2TestDb implements TestDb {
     return "jdbc:h2:file:" + file + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH";
   }
 
+  /** Auto-server mode: the first process to open the file serves the others over TCP. */
+  @Override
+  public String sharedUrl() {
+    return url() + ";AUTO_SERVER=TRUE";
+  }
+
   @Override
   public String user() {
     return "sa";

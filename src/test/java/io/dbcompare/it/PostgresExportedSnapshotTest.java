@@ -7,13 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dbcompare.compare.ChunkBounds;
+import io.dbcompare.compare.ColumnSpec;
 import io.dbcompare.compare.CrashPoints;
+import io.dbcompare.compare.FetchStats;
+import io.dbcompare.compare.Row;
+import io.dbcompare.compare.Side;
+import io.dbcompare.compare.TableRef;
+import io.dbcompare.compare.TableSpec;
+import io.dbcompare.compare.ValueKind;
 import io.dbcompare.config.DatabaseConfig;
 import io.dbcompare.config.Platform;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.jdbc.ConnectionPool;
 import io.dbcompare.jdbc.ExportedSnapshot;
+import io.dbcompare.jdbc.JdbcHashPushdown;
+import io.dbcompare.jdbc.JdbcRowLookup;
+import io.dbcompare.jdbc.Pools;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +35,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +125,30 @@ class PostgresExportedSnapshotTest {
       } finally {
         ConnectionPool.release(after);
       }
+    }
+  }
+
+  /**
+   * The comparison's reads by key (confirming push-down candidates) read the snapshot; the recheck's read
+   * the current data: reading the snapshot again could never show a row that arrived since.
+   */
+  @Test
+  void theRecheckReadsTheCurrentDataWhileTheComparisonReadsTheSnapshot() throws Exception {
+    source = PgTestDb.create("tc_exp_look_" + pid);
+    fill(source);
+    TableSpec t = new TableSpec("APP_T", "app.t", new TableRef("app", "t"), new TableRef("app", "t"),
+        List.of(new ColumnSpec("id", "id", ValueKind.NUMBER, "int4", "int4", true),
+            new ColumnSpec("v", "v", ValueKind.TEXT, "varchar", "varchar", false)), 1, Optional.empty(), false);
+    List<Object[]> keys = List.<Object[]>of(new Object[] {BigDecimal.valueOf(5)});
+    ChunkBounds all = new ChunkBounds(0, null, null);
+    try (ConnectionPool pool = new ConnectionPool(config(source, "source"), 1, 10, 0);
+        ExportedSnapshot snapshot = ExportedSnapshot.open(pool)) {
+      source.exec("UPDATE app.t SET v = 'changed' WHERE id = 5");
+      Pools pools = new Pools(pool, pool);
+      List<Row> compared = new JdbcHashPushdown(pools, 100, new FetchStats()).fetchRows(t, Side.SOURCE, all, keys);
+      assertEquals("v5", compared.get(0).values()[1], "a read of the comparison: the snapshot");
+      List<Row> rechecked = new JdbcRowLookup(pools, 100, new FetchStats()).fetch(t, Side.SOURCE, all, 100, keys);
+      assertEquals("changed", rechecked.get(0).values()[1], "a read of the recheck: the current data");
     }
   }
 

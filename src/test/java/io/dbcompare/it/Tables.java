@@ -94,11 +94,22 @@ final class Tables {
     return s + extra;
   }
 
-  /** Writes {@code folder/config.yaml}: the two databases, the comparison settings and the tables. */
+  /**
+   * The recheck of the test configurations: on, as by default, without its delay (the test databases do
+   * not change while a comparison runs, and a test never waits on the wall clock).
+   */
+  static final String RECHECK_AT_ONCE = "  recheck: { rounds: 2, delay_seconds: 0 }\n";
+
+  /**
+   * Writes {@code folder/config.yaml}: the two databases, the comparison settings (with
+   * {@link #RECHECK_AT_ONCE} unless they set the recheck) and the tables.
+   */
   static Path config(Path folder, String sourceDb, String targetDb, String comparison, String tables)
       throws IOException {
     String yaml = "source_database:\n" + sourceDb + "target_database:\n" + targetDb
-        + "comparison:\n  state_dir: state\n  checkpoint_dir: checkpoints\n  output_dir: output\n" + comparison
+        + "comparison:\n  state_dir: state\n  checkpoint_dir: checkpoints\n  output_dir: output\n"
+        // before the caller's lines: they may end the comparison section and open another (sync:)
+        + (comparison.contains("recheck:") ? "" : RECHECK_AT_ONCE) + comparison
         + "tables:\n" + tables;
     Files.createDirectories(folder);
     Path f = folder.resolve("config.yaml");

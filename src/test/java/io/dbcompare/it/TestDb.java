@@ -36,6 +36,26 @@ public interface TestDb {
     return DriverManager.getConnection(url(), user(), password());
   }
 
+  /**
+   * A URL by which this process and a comparison in another process can use the database at the same
+   * time (H2 file databases are opened by one process only, unless in auto-server mode).
+   */
+  default String sharedUrl() {
+    return url();
+  }
+
+  /** Runs statements through {@link #sharedUrl()}, while a comparison in another process has it open. */
+  default void execShared(String... sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(sharedUrl(), user(), password()); Statement st = c.createStatement()) {
+      for (String s : sql) {
+        st.execute(s);
+      }
+      if (!c.getAutoCommit()) {
+        c.commit();
+      }
+    }
+  }
+
   default void exec(String... sql) throws SQLException {
     try (Connection c = connect(); Statement st = c.createStatement()) {
       for (String s : sql) {

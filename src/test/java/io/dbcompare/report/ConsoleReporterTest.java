@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dbcompare.compare.LagReading;
 import io.dbcompare.compare.ProgressEvent;
+import io.dbcompare.compare.RecheckRound;
 import io.dbcompare.compare.ProgressEvent.TableFacts;
 import io.dbcompare.compare.RunStatus;
 import io.dbcompare.compare.TableSnapshot;
@@ -252,5 +254,33 @@ class ConsoleReporterTest {
     List<String> block = screen.last();
     assertEquals(ConsoleReporter.MAX_TABLES + 2, block.size(), block.toString());
     assertEquals("  ... and 5 more tables in progress", block.get(ConsoleReporter.MAX_TABLES));
+  }
+
+  @Test
+  void recheckRoundsAndTheReplicationLagAreShownAndAnUnknownLagOnlyOnce() {
+    ConsoleReporter r = reporter(ConsoleReporter.Mode.PLAIN);
+    Duration ten = Duration.ofSeconds(10);
+    r.on(new ProgressEvent.ReplicationLag(T, new LagReading("start", T.toString(), null, "the target is not a standby"),
+        ten, ten));
+    r.on(new ProgressEvent.RecheckWaiting(T, "HR.EMP", 1, 2, Duration.ofMillis(9500)));
+    r.on(new ProgressEvent.RecheckRoundDone(T, "HR.EMP", 2, new RecheckRound(1, 9, 4, 1)));
+    r.on(new ProgressEvent.TableFinished(T, "HR.EMP", new TableSnapshot("HR_EMP", "HR", "EMP", "HR", "EMP",
+        TableStatus.COMPLETED, 40, 40, 4000, 3999, 1, 0, 3, null, null, null, List.of("ID"), 100, "/out/sync.sql",
+        null, List.of(), "HR", "EMP", "/out/summary.txt", 4, 1, List.of(new RecheckRound(1, 9, 4, 1))),
+        new TableFacts(T, 40, 40, 4000L, 4000, 4)));
+    r.on(new ProgressEvent.ReplicationLag(T, new LagReading("end", T.toString(), null, "the target is not a standby"),
+        ten, ten));
+    r.on(new ProgressEvent.ReplicationLag(T, new LagReading("start", T.toString(), 42_000L, null), ten,
+        Duration.ofMillis(50_400)));
+
+    assertEquals(List.of(
+        "Replication lag: unknown (the target is not a standby)",
+        "  HR.EMP: recheck round 1/2 in 9.5 s (rows are read again a while after they were read)",
+        "  HR.EMP: recheck round 1/2: 9 rows read again: 4 in flight, 1 changing, 4 still different",
+        "  HR.EMP: DIFFERENCES: 1 missing in target, 0 missing in source, 3 different  4,000 rows  0 s",
+        "    rechecked:   4 in flight, 1 changing (followed by the target): not differences",
+        "Replication lag (start of run): 42.0 s",
+        "Replication lag 42.0 s exceeds the recheck delay of 10.0 s: rows are read again 50.4 s after they were read"),
+        out.toString().lines().toList());
   }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbcompare.compare.ChunkRange;
 import io.dbcompare.compare.ChunkResult;
+import io.dbcompare.compare.LagReading;
+import io.dbcompare.compare.RecheckRound;
 import io.dbcompare.compare.ColumnSpec;
 import io.dbcompare.compare.RunSnapshot;
 import io.dbcompare.compare.RunStatus;
@@ -208,6 +210,41 @@ class SessionBookTest {
     book.chunkPending("APP_ORDERS", 0);
     CompareException e = assertThrows(CompareException.class, () -> book.chunkRevised("APP_ORDERS", result(0)));
     assertEquals(ErrorCode.INTERNAL, e.code());
+  }
+
+  /** The recheck's counts per chunk and round add up per table and run, and reach the session file. */
+  @Test
+  void recheckCountsAndLagReadingsAreRecordedPerTableRoundAndRun() throws Exception {
+    SessionBook book = book();
+    book.tableStarted("APP_ORDERS", SPEC);
+    book.planRecorded("APP_ORDERS", plan(2), 10);
+    book.chunkCompleted("APP_ORDERS", result(0));
+    book.chunkCompleted("APP_ORDERS", result(1));
+    book.chunkRevised("APP_ORDERS", new ChunkResult("APP_ORDERS", 0, 10, 9, 1, 0, 0, List.of(), NOW,
+        List.of(new RecheckRound(1, 5, 3, 1), new RecheckRound(2, 1, 0, 0))));
+    TableSnapshot t = book.chunkRevised("APP_ORDERS", new ChunkResult("APP_ORDERS", 1, 10, 9, 0, 0, 0, List.of(), NOW,
+        List.of(new RecheckRound(1, 2, 2, 0))));
+    assertEquals(5, t.inFlightRows());
+    assertEquals(1, t.changingRows());
+    assertEquals(List.of(new RecheckRound(1, 7, 5, 1), new RecheckRound(2, 1, 0, 0)), t.recheckRounds());
+    assertEquals(1, t.differences(), "persistent differences only");
+    book.lagRecorded(new LagReading("start", NOW.toString(), null, "the target is not a standby"));
+    book.lagRecorded(new LagReading("end", NOW.toString(), 1500L, null));
+    book.tableCompleted("APP_ORDERS");
+
+    JsonNode f = file(book);
+    JsonNode tp = f.get("table_progress").get("APP_ORDERS");
+    assertEquals(5, tp.get("in_flight_rows").asLong());
+    assertEquals(1, tp.get("changing_rows").asLong());
+    assertEquals(7, tp.get("recheck_rounds").get(0).get("rechecked").asLong());
+    assertEquals(1, tp.get("chunks").get(0).get("recheck_rounds").get(1).get("rechecked").asLong());
+    assertEquals(5, f.get("totals").get("in_flight_rows").asLong());
+    assertTrue(f.get("replication_lag").get(0).get("lag_millis").isNull(), "unknown is never 0");
+    assertEquals(1500, f.get("replication_lag").get(1).get("lag_millis").asLong());
+    RunSnapshot back = SessionBook.snapshotOf(store.load(store.sessionFile(book.sessionId())));
+    assertEquals(t.recheckRounds(), back.table("APP_ORDERS").recheckRounds());
+    assertEquals(5, back.totals().inFlightRows());
+    assertEquals("the target is not a standby", back.replicationLag().get(0).note());
   }
 
   @Test

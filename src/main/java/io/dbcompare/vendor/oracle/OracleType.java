@@ -318,4 +318,9 @@ public final class OracleType extends AbstractDatabaseType {
   protected boolean cannotEncode(String state, int code) {
     return CANNOT_ENCODE.contains(code);
   }
+
+  @Override
+  public java.util.Optional<io.dbcompare.vendor.ReplicaLagQuery> replicaLagQuery() {
+    return java.util.Optional.of(new OracleApplyLag());
+  }
 }

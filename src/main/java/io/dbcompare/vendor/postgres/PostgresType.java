@@ -153,6 +153,11 @@ public final class PostgresType extends AbstractDatabaseType {
     return FIRST_MERGE_VERSION;
   }
 
+  @Override
+  public java.util.Optional<io.dbcompare.vendor.ReplicaLagQuery> replicaLagQuery() {
+    return java.util.Optional.of(new PostgresReplayLag());
+  }
+
   /** Class 28: invalid authorization specification (28P01 wrong password, 28000 no pg_hba.conf entry...). */
   @Override
   protected boolean isAuthentication(String state, int code) {
