@@ -25,6 +25,7 @@ import io.dbcompare.jdbc.JdbcRowSource;
 import io.dbcompare.jdbc.JdbcTableResolver;
 import io.dbcompare.jdbc.MergeSupport;
 import io.dbcompare.jdbc.Pools;
+import io.dbcompare.jdbc.ScnReader;
 import io.dbcompare.report.ConsoleReporter;
 import io.dbcompare.report.PeakHeap;
 import io.dbcompare.report.ProgressLog;
@@ -49,6 +50,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,6 +135,9 @@ final class CompareRun {
           // refused rather than falling back: a DBA who asked for MERGE statements must not get others unawares
           MergeSupport.check(pools.target(), cfg.file().toString());
         }
+        // before a new session exists: a pair that cannot be read at one SCN is refused (exit 3) leaving none
+        PointInTime point = PointInTime.choose(cfg.snapshot(), book == null ? Optional.empty() : book.chosenScn(),
+            () -> ScnReader.choose(pools));
         if (book == null) {
           List<SessionBook.NewTable> tables = new ArrayList<>();
           for (TableConfig t : selected) {
@@ -143,12 +148,14 @@ final class CompareRun {
               cfg.target().describe(), tables);
           lock = SessionLock.acquire(store.lockFile(book.sessionId()), book.sessionId());
         }
+        point.record(book);
         book.runStatus(RunStatus.RUNNING);
         if (mode == Mode.NEW) {
           CrashPoints.hit(CrashPoints.SESSION_CREATED);
         }
-        try (SessionLog sl = SessionLog.attach(store.logFile(book.sessionId()), verbose)) {
-          return execute(book, selected, mode, pools, emptyIsNull);
+        try (SessionLog sl = SessionLog.attach(store.logFile(book.sessionId()), verbose); point) {
+          point.pin(pools, mode != Mode.NEW);
+          return execute(book, selected, mode, pools, emptyIsNull, point);
         }
       } finally {
         if (lock != null) {
@@ -158,8 +165,8 @@ final class CompareRun {
     }
   }
 
-  private int execute(SessionBook book, List<TableConfig> selected, Mode mode, Pools pools, boolean emptyIsNull)
-      throws InterruptedException {
+  private int execute(SessionBook book, List<TableConfig> selected, Mode mode, Pools pools, boolean emptyIsNull,
+      PointInTime point) throws InterruptedException {
     ComparisonSettings st = cfg.settings();
     RunSnapshot session = book.snapshot();
     if (!console.quiet()) {
@@ -167,6 +174,7 @@ final class CompareRun {
           : "retrying failed tables", zone);
       out.println("Folders:     state " + st.stateDir() + ", checkpoints " + st.checkpointDir() + ", output "
           + st.outputDir());
+      point.lines().forEach(out::println);
       out.println();
     }
     out.flush();
@@ -179,7 +187,7 @@ final class CompareRun {
     FetchStats fetched = new FetchStats();
     HashPushdown pushdown = st.pushdown()
         ? new JdbcHashPushdown(pools, st.fetchSize(), fetched) : null;
-    ResolvedTables specs = new ResolvedTables(new JdbcTableResolver(pools, emptyIsNull));
+    ResolvedTables specs = new ResolvedTables(point.resolver(new JdbcTableResolver(pools, emptyIsNull)));
     ConsoleChoice.Decision shown = console.decide();
     if (shown.note() != null) {
       out.println(shown.note());

@@ -35,6 +35,8 @@ final class LiveChecks {
   private final Clock clock;
   private final List<ProgressListener> listeners;
   private final RecheckStage stage;
+  /** The run's recheck as this pair gets it (off with snapshot: scn). */
+  private final RecheckSettings runRecheck;
 
   LiveChecks(CompareConfig cfg, Pools pools, FetchStats fetched, Clock clock, List<ProgressListener> listeners,
       long retryBackoffMillis) {
@@ -44,9 +46,10 @@ final class LiveChecks {
     this.listeners = List.copyOf(listeners);
     Map<String, RecheckSettings> perTable = new HashMap<>();
     for (TableConfig t : cfg.tables()) {
-      perTable.put(t.key(), t.recheckOr(cfg.settings().recheck()));
+      perTable.put(t.key(), recheckOf(cfg, t));
     }
-    RecheckSettings run = cfg.settings().recheck();
+    RecheckSettings run = cfg.snapshot().effectiveRecheck(cfg.settings().recheck());
+    this.runRecheck = run;
     this.stage = new RecheckStage(new JdbcRowLookup(pools, cfg.settings().fetchSize(), fetched),
         key -> perTable.getOrDefault(key, run), clock, Sleeper.REAL,
         new RecheckStage.Settings(cfg.settings().maxRetries(), retryBackoffMillis), listeners);
@@ -56,12 +59,20 @@ final class LiveChecks {
     return stage;
   }
 
+  /**
+   * A table's recheck: its own settings or the run's, and off for the whole pair where the snapshot mode
+   * makes it unneeded ({@code snapshot: scn}: both sides read at one SCN, nothing can be in flight).
+   */
+  static RecheckSettings recheckOf(CompareConfig cfg, TableConfig t) {
+    return cfg.snapshot().effectiveRecheck(t.recheckOr(cfg.settings().recheck()));
+  }
+
   /** Reads the target's lag at the start of a run; a lag beyond the recheck delay becomes the delay. */
   void atStart(SessionBook book) {
-    Duration delay = cfg.settings().recheck().delay();
+    Duration delay = runRecheck.delay();
     LagReading reading = read("start");
     Duration effective = delay;
-    if (reading.known() && cfg.settings().recheck().on() && reading.lag().compareTo(delay) > 0) {
+    if (reading.known() && runRecheck.on() && reading.lag().compareTo(delay) > 0) {
       effective = withMargin(reading.lag());
       stage.useDelayOfAtLeast(effective);
     }
@@ -73,7 +84,7 @@ final class LiveChecks {
   void atEnd(SessionBook book) {
     LagReading reading = read("end");
     book.lagRecorded(reading);
-    Duration delay = cfg.settings().recheck().delay();
+    Duration delay = runRecheck.delay();
     emit(new ProgressEvent.ReplicationLag(clock.instant(), reading, delay, delay));
   }
 

@@ -6,27 +6,45 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The whole configuration, immutable and validated once by {@link ConfigLoader}. */
+/**
+ * The whole configuration, immutable and validated once by {@link ConfigLoader}.
+ *
+ * @param snapshot {@code comparison.snapshot}: the point in time the pair is read at
+ */
 public record CompareConfig(
     Path file, DatabaseConfig source, DatabaseConfig target, ComparisonSettings settings, SyncSettings sync,
-    List<TableConfig> tables, RepairSettings repair) {
+    List<TableConfig> tables, RepairSettings repair, SnapshotSettings snapshot) {
 
   public CompareConfig {
     tables = List.copyOf(tables);
     repair = repair == null ? RepairSettings.DEFAULTS : repair;
+    snapshot = snapshot == null ? SnapshotSettings.NONE : snapshot;
   }
 
-  /** A configuration with the default {@code repair:} settings. */
+  /** A configuration with the default {@code repair:} settings that reads the current data. */
   public CompareConfig(Path file, DatabaseConfig source, DatabaseConfig target, ComparisonSettings settings,
       SyncSettings sync, List<TableConfig> tables) {
-    this(file, source, target, settings, sync, tables, RepairSettings.DEFAULTS);
+    this(file, source, target, settings, sync, tables, RepairSettings.DEFAULTS, SnapshotSettings.NONE);
+  }
+
+  /** A configuration that reads the current data ({@code snapshot: none}). */
+  public CompareConfig(Path file, DatabaseConfig source, DatabaseConfig target, ComparisonSettings settings,
+      SyncSettings sync, List<TableConfig> tables, RepairSettings repair) {
+    this(file, source, target, settings, sync, tables, repair, SnapshotSettings.NONE);
+  }
+
+  /** The same configuration with other comparison settings (the command line's --no-pushdown). */
+  public CompareConfig withSettings(ComparisonSettings other) {
+    return new CompareConfig(file, source, target, other, sync, tables, repair, snapshot);
   }
 
   /**
    * A hash of everything that decides what a comparison means: both databases (URL without secrets,
    * user), the tables with their keys, columns and filters, and the empty-string policy. Threads, folders
    * and chunk size are left out: changing them does not change the result, and a resumed table keeps
-   * its recorded chunk plan anyway. Passwords are never part of it.
+   * its recorded chunk plan anyway. Passwords are never part of it. A snapshot mode other than none is
+   * part of it (a session read at one SCN must not be resumed reading the current data, nor the other
+   * way round); without one the hash is what it was before the setting existed, so older sessions resume.
    */
   public String comparisonHash() {
     Hasher h = Hashing.sha256().newHasher();
@@ -46,6 +64,9 @@ public record CompareConfig(
       put(h, t.excludeColumns().toString());
       put(h, t.where().orElse("\u0000"));
     }
+    if (snapshot.mode() != SnapshotMode.NONE) {
+      put(h, "snapshot=" + snapshot.mode().configName());
+    }
     return h.hash().toString().substring(0, 16);
   }
 
@@ -61,6 +82,7 @@ public record CompareConfig(
     sb.append("source: ").append(source).append('\n');
     sb.append("target: ").append(target).append('\n');
     sb.append("comparison: ").append(settings).append('\n');
+    sb.append("snapshot: ").append(snapshot.mode().configName()).append('\n');
     sb.append("sync: ").append(sync).append('\n');
     sb.append("repair: ").append(repair).append('\n');
     sb.append("tables: ").append(tables.size());

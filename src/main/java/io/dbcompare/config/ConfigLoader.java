@@ -39,7 +39,7 @@ public final class ConfigLoader {
   private static final Set<String> COMPARISON_KEYS = Set.of("chunk_size", "threads", "state_dir", "checkpoint_dir",
       "output_dir", "max_retries", "fetch_size", "connect_timeout_seconds", "query_timeout_seconds", "empty_string",
       "pushdown", "bisect_factor", "bisect_threshold", "plan_sample_above_rows", "progress_interval_seconds",
-      "report_rows", "recheck");
+      "report_rows", "recheck", SnapshotSettingsParser.KEY);
   private static final Set<String> RECHECK_KEYS = Set.of("rounds", "delay_seconds");
   private static final Set<String> SYNC_KEYS =
       Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style", "max_script_rows");
@@ -84,11 +84,14 @@ public final class ConfigLoader {
     DatabaseConfig target = database(top.requireMap("target_database"), "target");
     boolean pushdownByDefault = Platforms.of(source.platform()).pushdownByDefault()
         && Platforms.of(target.platform()).pushdownByDefault();
-    ComparisonSettings settings = comparison(top.optionalMap("comparison"), base, pushdownByDefault);
+    Node comparison = top.optionalMap("comparison");
+    ComparisonSettings settings = comparison(comparison, base, pushdownByDefault);
+    SnapshotSettings snapshot = comparison == null ? SnapshotSettings.NONE
+        : SnapshotSettingsParser.parse(comparison, source.platform(), target.platform());
     SyncSettings sync = sync(top.optionalMap("sync"));
     RepairSettings repair = repair(top.optionalMap("repair"));
     List<TableConfig> tables = tables(top, settings);
-    return new CompareConfig(file, source, target, settings, sync, tables, repair);
+    return new CompareConfig(file, source, target, settings, sync, tables, repair, snapshot);
   }
 
   private static Object parseYaml(String f, String text) {
@@ -435,8 +438,8 @@ public final class ConfigLoader {
     return s.replaceAll("\\s+", " ").strip();
   }
 
-  /** A mapping in the YAML file with its path, for error messages. */
-  private final class Node {
+  /** A mapping in the YAML file with its path, for error messages (also for the section parsers here). */
+  final class Node {
     final String file;
     final String prefix;
     final Map<?, ?> map;

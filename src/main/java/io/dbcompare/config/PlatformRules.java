@@ -51,4 +51,12 @@ public interface PlatformRules {
   default Optional<String> optionsSection() {
     return Optional.empty();
   }
+
+  /**
+   * Whether this platform can pin a comparison's reads as {@code comparison.snapshot.mode} asks; every
+   * platform reads the current data ({@link SnapshotMode#NONE}).
+   */
+  default boolean supportsSnapshot(SnapshotMode mode) {
+    return mode == SnapshotMode.NONE;
+  }
 }

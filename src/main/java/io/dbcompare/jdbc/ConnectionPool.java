@@ -1,5 +1,6 @@
 package io.dbcompare.jdbc;
 
+import io.dbcompare.compare.ReadPoint;
 import io.dbcompare.config.DatabaseConfig;
 import io.dbcompare.dialect.DatabaseFacts;
 import io.dbcompare.dialect.Dialect;
@@ -8,9 +9,13 @@ import io.dbcompare.error.ErrorCode;
 import io.dbcompare.vendor.DatabaseType;
 import io.dbcompare.vendor.DatabaseTypes;
 import io.dbcompare.vendor.ReadOnlySession;
+import io.dbcompare.vendor.SnapshotExport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import oracle.ucp.jdbc.PoolDataSource;
 import oracle.ucp.jdbc.PoolDataSourceFactory;
@@ -38,6 +43,13 @@ public final class ConnectionPool implements AutoCloseable {
   private final String connectUrl;
   private final int connectTimeoutSeconds;
   private final int queryTimeoutSeconds;
+  /** The point in time every query of this side reads (snapshot: scn); rendered by the TableSpecs, named in errors. */
+  private volatile ReadPoint readPoint = ReadPoint.NONE;
+  /** The snapshot every transaction of this side imports (snapshot: exported); null: none. */
+  private volatile SharedSnapshot shared;
+
+  /** An exported snapshot shared by every transaction: its id, the statement that imports it, the isolation. */
+  record SharedSnapshot(String id, String importStatement, int isolation) {}
 
   public ConnectionPool(DatabaseConfig db, Dialect dialect, int maxSize, int connectTimeoutSeconds) {
     this(db, dialect, maxSize, connectTimeoutSeconds, 0);
@@ -123,6 +135,46 @@ public final class ConnectionPool implements AutoCloseable {
     return f;
   }
 
+  /**
+   * Records that every comparison query of this side reads at {@code point} ({@code snapshot: scn}): the
+   * queries render it from their {@link io.dbcompare.compare.TableSpec}; the pool names it in errors that
+   * say the point can no longer be read ({@link SqlErrors#translateRead}).
+   */
+  public void readAt(ReadPoint point) {
+    dialect.checkReadPoint(point);
+    this.readPoint = point;
+  }
+
+  public ReadPoint readPoint() {
+    return readPoint;
+  }
+
+  /**
+   * Makes every transaction of a connection borrowed from now on start by importing the exported snapshot
+   * {@code snapshotId} ({@code snapshot: exported}), in the isolation level the vendor object requires.
+   * The statement joins the vendor's per-transaction statements, which run again after every commit and
+   * rollback ({@link CheckedConnection}). Connections already lent keep their transaction.
+   */
+  public void shareSnapshot(String snapshotId) {
+    SnapshotExport export = type.snapshotExport().orElseThrow(() -> new CompareException(ErrorCode.INTERNAL,
+        type.displayName() + " has no exported snapshots"));
+    this.shared = new SharedSnapshot(snapshotId, export.importStatement(snapshotId), export.isolation());
+  }
+
+  /** Transactions of connections borrowed from now on no longer import {@code snapshotId} (its exporter ended). */
+  void stopSharing(String snapshotId) {
+    SharedSnapshot s = shared;
+    if (s != null && s.id().equals(snapshotId)) {
+      shared = null;
+    }
+  }
+
+  /** The exported snapshot this side's transactions import; empty when they do not share one. */
+  public Optional<String> sharedSnapshot() {
+    SharedSnapshot s = shared;
+    return s == null ? Optional.empty() : Optional.of(s.id());
+  }
+
   /** Limits a chunk or planning query to {@code query_timeout_seconds} (when set). */
   public void applyQueryTimeout(Statement st) throws SQLException {
     if (queryTimeoutSeconds > 0) {
@@ -135,6 +187,20 @@ public final class ConnectionPool implements AutoCloseable {
    * auto-commit off, session settings applied; give it back with {@link #release}.
    */
   public Connection borrow() {
+    return borrow(shared);
+  }
+
+  /**
+   * A ready connection as {@link #borrow()} lends, whose transactions read the current data even while
+   * this side shares an exported snapshot ({@code snapshot: exported}): for the reads that must see what
+   * changed since the snapshot, the recheck of differing rows. (An SCN is no concern here: it is in the
+   * queries, which take it from their table.)
+   */
+  public Connection borrowCurrent() {
+    return borrow(null);
+  }
+
+  private Connection borrow(SharedSnapshot snapshot) {
     Connection raw;
     try {
       raw = pds.getConnection();
@@ -143,9 +209,12 @@ public final class ConnectionPool implements AutoCloseable {
       throw SqlErrors.translate(e, "connecting to " + db.describe(), db);
     }
     try {
-      return prepare(raw, type, dialect, db);
+      return prepare(raw, type, dialect, db, snapshot);
     } catch (SQLException e) {
-      throw SqlErrors.translate(e, "preparing the session", db);
+      // only an import can fail for the point's sake here: the SCN is in the queries, not the session setup
+      throw snapshot == null ? SqlErrors.translate(e, "preparing the session", db)
+          : SqlErrors.translateRead(e, "starting a transaction in the exported snapshot " + snapshot.id(), this,
+              null, false);
     }
   }
 
@@ -157,10 +226,29 @@ public final class ConnectionPool implements AutoCloseable {
    */
   static Connection prepare(Connection raw, DatabaseType type, Dialect dialect, DatabaseConfig db)
       throws SQLException {
+    return prepare(raw, type, dialect, db, null);
+  }
+
+  /**
+   * As {@link #prepare(Connection, DatabaseType, Dialect, DatabaseConfig)}, and with a shared snapshot
+   * every transaction starts by importing it: the connection takes the isolation level the import needs
+   * (before any statement: pgJDBC refuses to change it inside a transaction), and the transaction that
+   * the session settings began (auto-commit is off, so PostgreSQL opened one for them) is committed, which
+   * keeps the settings, so that the import is the first statement of the next one.
+   */
+  static Connection prepare(Connection raw, DatabaseType type, Dialect dialect, DatabaseConfig db,
+      SharedSnapshot snapshot) throws SQLException {
     ReadOnlySession readOnly = type.readOnlySession();
-    Connection c = CheckedConnection.wrap(raw, type, readOnly.eachTransaction());
+    List<String> eachTransaction = new ArrayList<>(readOnly.eachTransaction());
+    if (snapshot != null) {
+      eachTransaction.add(snapshot.importStatement());
+    }
+    Connection c = CheckedConnection.wrap(raw, type, eachTransaction);
     try {
       c.setAutoCommit(false);
+      if (snapshot != null) {
+        c.setTransactionIsolation(snapshot.isolation());
+      }
       c.setReadOnly(true); // a hint only (pgJDBC begins read-only transactions; ojdbc stores a flag)
       try (Statement st = c.createStatement()) {
         for (String sql : dialect.sessionSetup()) {
@@ -172,6 +260,9 @@ public final class ConnectionPool implements AutoCloseable {
         for (String sql : readOnly.onBorrow()) {
           st.execute(sql);
         }
+      }
+      if (snapshot != null) {
+        CheckedConnection.of(c).delegate().commit(); // the driver's: the checked one would start a transaction
       }
       // ALTER SESSION and SET SESSION start no Oracle transaction: this is still its first statement
       CheckedConnection.of(c).startTransaction();
@@ -234,10 +325,20 @@ public final class ConnectionPool implements AutoCloseable {
   }
 
   /**
-   * Checks that the database can be reached with the configured credentials, with one direct driver
-   * connection: the pool would keep retrying a rejected login until its wait timeout.
+   * A connection outside the pool, with the pool's connection properties and credentials, for a
+   * connection held for the whole run whatever the pool does (the exporter of a shared snapshot). The
+   * caller closes it; it has none of the comparison's session settings.
    */
-  public void verify() {
+  public Connection openUnpooled() throws SQLException {
+    Properties props = loginProperties();
+    Connection c = java.sql.DriverManager.getDriver(connectUrl).connect(connectUrl, props);
+    if (c == null) {
+      throw new CompareException(ErrorCode.CONFIG, db.side() + "_database.url: no driver accepts " + db.displayUrl());
+    }
+    return c;
+  }
+
+  private Properties loginProperties() {
     Properties props = new Properties();
     props.putAll(connectionProperties);
     if (db.username() != null) {
@@ -246,6 +347,15 @@ public final class ConnectionPool implements AutoCloseable {
     if (db.password() != null) {
       props.setProperty("password", db.password());
     }
+    return props;
+  }
+
+  /**
+   * Checks that the database can be reached with the configured credentials, with one direct driver
+   * connection: the pool would keep retrying a rejected login until its wait timeout.
+   */
+  public void verify() {
+    Properties props = loginProperties();
     type.addLoginCheckProperties(connectUrl, props, connectTimeoutSeconds);
     try {
       java.sql.Driver driver = java.sql.DriverManager.getDriver(connectUrl);

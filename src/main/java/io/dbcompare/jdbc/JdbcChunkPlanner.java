@@ -95,7 +95,7 @@ public final class JdbcChunkPlanner implements ChunkPlanner {
       }
       return out;
     } catch (SQLException e) {
-      throw SqlErrors.translate(e, "planning chunks of " + t.displayName(), source.database());
+      throw SqlErrors.translateRead(e, "planning chunks of " + t.displayName(), source, t.ref(Side.SOURCE), false);
     } finally {
       ConnectionPool.release(c);
     }

@@ -8,6 +8,7 @@ import io.dbcompare.compare.Row;
 import io.dbcompare.compare.RowCursor;
 import io.dbcompare.compare.RowHasher;
 import io.dbcompare.compare.Side;
+import io.dbcompare.compare.TableRef;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueText;
 import io.dbcompare.dialect.DatabaseFacts;
@@ -114,7 +115,7 @@ public final class JdbcHashPushdown implements HashPushdown {
     RowHasher reference = new RowHasher(t.kinds());
     ValueReader[] readers = Values.readers(t, side, pool.dialect());
     try {
-      return run(pool, query, "checking push-down on " + t.displayName(), true, rs -> {
+      return run(pool, t.ref(side), query, "checking push-down on " + t.displayName(), true, rs -> {
         while (rs.next()) {
           Object[] values = Values.readRow(rs, t, side, readers);
           String db = rs.getString(values.length + 1);
@@ -128,7 +129,8 @@ public final class JdbcHashPushdown implements HashPushdown {
         return null;
       });
     } catch (CompareException e) {
-      if (e.code() == ErrorCode.AUTHENTICATION || e.retryable()) {
+      // a point in time that cannot be read fails the table; it says nothing about push-down
+      if (e.code() == ErrorCode.AUTHENTICATION || e.retryable() || PinnedReadErrors.aboutThePoint(e, pool)) {
         throw e;
       }
       return "the " + side.label() + " database cannot run the push-down query: " + e.getMessage();
@@ -151,7 +153,7 @@ public final class JdbcHashPushdown implements HashPushdown {
   public Checksum checksum(TableSpec t, Side side, ChunkBounds range) {
     PushdownQueries pq = q(t, side);
     int slices = pq.sliceCount();
-    Checksum c = run(pools.of(side), pq.checksum(range), "checksum of " + t.displayName(), true,
+    Checksum c = run(pools.of(side), t.ref(side), pq.checksum(range), "checksum of " + t.displayName(), true,
         rs -> readChecksum(rs, slices, pq.signedSlices()));
     stats.add(side, FetchStats.Kind.AGGREGATE, 1, 8L + 16L * slices);
     return c;
@@ -180,7 +182,8 @@ public final class JdbcHashPushdown implements HashPushdown {
     ConnectionPool pool = pools.source();
     RangeSql.Query query = RangeSql.splitQuery(t, pool.dialect(), range, step);
     ValueReader[] readers = Values.readers(t, Side.SOURCE, pool.dialect());
-    List<Object[]> points = run(pool, query, "splitting a chunk of " + t.displayName(), false, rs -> {
+    List<Object[]> points = run(pool, t.ref(Side.SOURCE), query, "splitting a chunk of " + t.displayName(), false,
+        rs -> {
       List<Object[]> out = new ArrayList<>();
       while (rs.next()) {
         out.add(Values.readKey(rs, t, readers));
@@ -231,7 +234,7 @@ public final class JdbcHashPushdown implements HashPushdown {
             stats.add(side, FetchStats.Kind.HASH, 1, bytes);
             return new Row(key, new RowHasher.RowHash(hi, lo), kc);
           } catch (SQLException e) {
-            throw SqlErrors.translatePushdown(e, "reading hashes of " + t.displayName(), pool.database());
+            throw SqlErrors.translateRead(e, "reading hashes of " + t.displayName(), pool, t.ref(side), true);
           }
         }
 
@@ -245,7 +248,7 @@ public final class JdbcHashPushdown implements HashPushdown {
       };
     } catch (SQLException e) {
       ConnectionPool.release(c);
-      throw SqlErrors.translatePushdown(e, "reading hashes of " + t.displayName(), pool.database());
+      throw SqlErrors.translateRead(e, "reading hashes of " + t.displayName(), pool, t.ref(side), true);
     } catch (RuntimeException e) {
       ConnectionPool.release(c);
       throw e;
@@ -263,12 +266,13 @@ public final class JdbcHashPushdown implements HashPushdown {
   }
 
   /** @param pushdown the query computes the row encoding (its errors may be CANNOT_ENCODE) */
-  private <T> T run(ConnectionPool pool, RangeSql.Query query, String what, boolean pushdown, Reader<T> reader) {
+  private <T> T run(ConnectionPool pool, TableRef table, RangeSql.Query query, String what, boolean pushdown,
+      Reader<T> reader) {
     Connection c = pool.borrow();
     try (PreparedStatement ps = Values.prepare(c, pool, query, fetchSize); ResultSet rs = ps.executeQuery()) {
       return reader.read(rs);
     } catch (SQLException e) {
-      throw pushdown ? SqlErrors.translatePushdown(e, what, pool.database()) : SqlErrors.translate(e, what, pool.database());
+      throw SqlErrors.translateRead(e, what, pool, table, pushdown);
     } finally {
       ConnectionPool.release(c);
     }

@@ -34,7 +34,8 @@ public final class JdbcRowLookup implements RowLookup {
     if (keys.isEmpty()) {
       return List.of();
     }
-    RowsByKey rows = new RowsByKey(pools.of(side), fetchSize, stats);
+    // the recheck reads rows again later: outside a shared exported snapshot, which would never show a change
+    RowsByKey rows = new RowsByKey(pools.of(side), fetchSize, stats, true);
     int perQuery = batchSize(table.keyCount());
     if (dense(chunkRows, keys.size())) {
       return rows.byRanges(table, side, chunk, keys, perQuery);

@@ -45,7 +45,8 @@ public final class JdbcRowSource implements RowSource {
       return new Cursor(t, side, pool, c, ps, rs, stats);
     } catch (SQLException e) {
       ConnectionPool.release(c);
-      throw SqlErrors.translate(e, "reading " + t.displayName() + " chunk " + (b.index() + 1), pool.database());
+      throw SqlErrors.translateRead(e, "reading " + t.displayName() + " chunk " + (b.index() + 1), pool,
+          t.ref(side), false);
     } catch (RuntimeException e) {
       ConnectionPool.release(c);
       throw e;
@@ -91,7 +92,7 @@ public final class JdbcRowSource implements RowSource {
         stats.add(side, FetchStats.Kind.FULL, 1, bytes);
         return new Row(values, hasher.hash(values), t.keyCount());
       } catch (SQLException e) {
-        throw SqlErrors.translate(e, "reading " + t.displayName(), pool.database());
+        throw SqlErrors.translateRead(e, "reading " + t.displayName(), pool, t.ref(side), false);
       }
     }
 

@@ -27,11 +27,23 @@ final class RowsByKey {
   private final ConnectionPool pool;
   private final int fetchSize;
   private final FetchStats stats;
+  /** Read the current data even where the side shares an exported snapshot (the recheck). */
+  private final boolean current;
 
+  /** Reads of the comparison itself: at the side's pinned point in time, if any. */
   RowsByKey(ConnectionPool pool, int fetchSize, FetchStats stats) {
+    this(pool, fetchSize, stats, false);
+  }
+
+  /**
+   * @param current read the current data even while the side shares an exported snapshot
+   *     ({@link ConnectionPool#borrowCurrent()}): the recheck must see what changed since the snapshot
+   */
+  RowsByKey(ConnectionPool pool, int fetchSize, FetchStats stats, boolean current) {
     this.pool = pool;
     this.fetchSize = fetchSize;
     this.stats = stats;
+    this.current = current;
   }
 
   /** The rows of the keys (those present) inside {@code range}, {@code perQuery} keys per statement. */
@@ -69,7 +81,7 @@ final class RowsByKey {
     ValueReader[] readers = Values.readers(t, side, pool.dialect());
     RowHasher hasher = new RowHasher(t.kinds());
     String what = "reading differing rows of " + t.displayName();
-    Connection c = pool.borrow();
+    Connection c = current ? pool.borrowCurrent() : pool.borrow();
     try (PreparedStatement ps = Values.prepare(c, pool, query, fetchSize); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         Object[] values = Values.readRow(rs, t, side, readers);
@@ -84,7 +96,7 @@ final class RowsByKey {
         }
       }
     } catch (SQLException e) {
-      throw SqlErrors.translate(e, what, pool.database());
+      throw SqlErrors.translateRead(e, what, pool, t.ref(side), false);
     } finally {
       ConnectionPool.release(c);
     }

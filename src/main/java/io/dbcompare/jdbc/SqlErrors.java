@@ -43,6 +43,21 @@ public final class SqlErrors {
     return translate(e, attempted, db, true);
   }
 
+  /**
+   * An error of a comparison read (planning, checksums, key and hash streams, full rows, splits, lookups):
+   * where the side's reads are pinned to one point in time ({@link ConnectionPool#readPoint},
+   * {@link ConnectionPool#sharedSnapshot}), an error that says the point cannot be read gets its own
+   * message and is never retried ({@link PinnedReadErrors}); any other error is translated as usual.
+   *
+   * @param table the table read (named in a GRANT a missing privilege needs); null when not known
+   * @param pushdown a hash push-down query (its errors may be CANNOT_ENCODE)
+   */
+  public static CompareException translateRead(SQLException e, String attempted, ConnectionPool pool,
+      io.dbcompare.compare.TableRef table, boolean pushdown) {
+    return PinnedReadErrors.explain(e, attempted, pool, table, pushdown)
+        .orElseGet(() -> translate(e, attempted, pool.database(), pushdown));
+  }
+
   private static CompareException translate(SQLException e, String attempted, DatabaseConfig db, boolean pushdown) {
     Classified c = classify(e, DatabaseTypes.of(db), pushdown);
     SQLException d = c.decider();

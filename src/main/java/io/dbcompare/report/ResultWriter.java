@@ -2,6 +2,7 @@ package io.dbcompare.report;
 
 import io.dbcompare.compare.ChunkResult;
 import io.dbcompare.compare.CrashPoints;
+import io.dbcompare.compare.ReadPoint;
 import io.dbcompare.compare.RunSnapshot;
 import io.dbcompare.compare.TableFinisher;
 import io.dbcompare.compare.TableOutputs;
@@ -73,6 +74,21 @@ public final class ResultWriter implements TableFinisher {
         summary.toString(), table.target().schema(), table.target().table());
   }
 
+  /**
+   * The point in time both sides were read at ({@code snapshot: scn}): the differences, and the values the
+   * guarded statements match, are those of that SCN. Empty when the table was read as it was.
+   */
+  static java.util.Optional<String> readPoint(TableSpec table) {
+    ReadPoint s = table.sourceReadPoint();
+    ReadPoint t = table.targetReadPoint();
+    if (s.isNone() && t.isNone()) {
+      return java.util.Optional.empty();
+    }
+    String where = s.equals(t) ? s + " on both sides" : "source at " + s + ", target at " + t;
+    return java.util.Optional.of("Read at:             " + where + " (flashback queries; the differences are"
+        + " exact at that SCN)");
+  }
+
   /** The lines at the top of the table's scripts and summary. */
   private List<String> header(TableSpec table) {
     List<String> header = new ArrayList<>(List.of(
@@ -81,6 +97,7 @@ public final class ResultWriter implements TableFinisher {
         "Source:              " + session.source(),
         "Target:              " + session.target(),
         "Generated:           " + Instant.now(clock)));
+    readPoint(table).ifPresent(header::add);
     header.addAll(TargetNotes.lines(sync.dialect(), table));
     return header;
   }

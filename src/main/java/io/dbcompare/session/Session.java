@@ -29,6 +29,8 @@ public class Session {
    * were, or none was needed): {@code --apply} refuses the session until a {@code --resume} writes them.
    */
   public String sessionScriptError;
+  /** The SCN both sides are read at ({@code snapshot: scn}); null for any other mode. */
+  public ScnRecord scn;
 
   /** The target's replication lag read at the start and the end of each run, in order. */
   public java.util.List<LagRecord> replicationLag = new java.util.ArrayList<>();

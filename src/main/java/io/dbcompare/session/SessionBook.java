@@ -4,6 +4,7 @@ import io.dbcompare.compare.KeySource;
 import io.dbcompare.compare.ChunkRange;
 import io.dbcompare.compare.ChunkResult;
 import io.dbcompare.compare.ChunkSnapshot;
+import io.dbcompare.compare.ChosenScn;
 import io.dbcompare.compare.CrashPoints;
 import io.dbcompare.compare.LagReading;
 import io.dbcompare.compare.ProgressBook;
@@ -11,13 +12,17 @@ import io.dbcompare.compare.RecheckRound;
 import io.dbcompare.compare.RunSnapshot;
 import io.dbcompare.compare.RunStatus;
 import io.dbcompare.compare.ScriptRecord;
+import io.dbcompare.compare.Side;
 import io.dbcompare.compare.TableOutputs;
 import io.dbcompare.compare.TableSnapshot;
 import io.dbcompare.compare.TableSpec;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -295,6 +300,21 @@ public final class SessionBook implements ProgressBook {
     }
   }
 
+  /**
+   * The SCN this session reads both sides at ({@code snapshot: scn}), recorded before anything is read;
+   * saved. Recorded once: a session keeps its SCN for every resume, so a second, other SCN is a bug.
+   */
+  public void scnChosen(ChosenScn chosen) {
+    synchronized (session) {
+      if (session.scn != null && !new BigInteger(session.scn.scn).equals(chosen.scn())) {
+        throw new CompareException(ErrorCode.INTERNAL, "session " + session.sessionId + " reads at SCN "
+            + session.scn.scn + "; it cannot change to SCN " + chosen.scn());
+      }
+      session.scn = new ScnRecord(chosen.scn().toString(), chosen.side().label(), chosen.why(), store.now());
+      store.save(session);
+    }
+  }
+
   /** The target's replication lag as read at the start or the end of a run; saved. */
   public void lagRecorded(LagReading reading) {
     synchronized (session) {
@@ -303,6 +323,24 @@ public final class SessionBook implements ProgressBook {
       }
       session.replicationLag.add(new LagRecord(reading.when(), reading.at(), reading.lagMillis(), reading.note()));
       store.save(session);
+    }
+  }
+
+  /** The SCN recorded by {@link #scnChosen}; empty when none was (another snapshot mode). */
+  public Optional<ChosenScn> chosenScn() {
+    synchronized (session) {
+      ScnRecord r = session.scn;
+      if (r == null) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(new ChosenScn(new BigInteger(r.scn), Side.valueOf(r.side.toUpperCase(Locale.ROOT)),
+            r.why));
+      } catch (RuntimeException e) {
+        // an edited or damaged file: reading at some other SCN would compare another point in time
+        throw new CompareException(ErrorCode.SESSION_DAMAGED, "session " + session.sessionId + ": the recorded"
+            + " SCN (scn '" + r.scn + "', side '" + r.side + "') cannot be read; start a new session");
+      }
     }
   }
 

@@ -156,6 +156,26 @@ public interface DatabaseType extends PlatformRules {
     return null;
   }
 
+  // ----- one point in time (comparison.snapshot)
+
+  /** How a pair of this platform is read at one SCN ({@code snapshot: scn}); empty where it cannot be. */
+  default Optional<ScnSource> scnSource() {
+    return Optional.empty();
+  }
+
+  /** How the reads of one side share one exported snapshot ({@code snapshot: exported}); empty where they cannot. */
+  default Optional<SnapshotExport> snapshotExport() {
+    return Optional.empty();
+  }
+
+  /**
+   * What an error of a read pinned to a point in time means for that point (see {@link PinnedReadError});
+   * empty when it says nothing about the point. Asked only when the side's reads are pinned.
+   */
+  default Optional<PinnedReadError> pinnedReadError(String sqlState, int vendorCode) {
+    return Optional.empty();
+  }
+
   // ----- replication
 
   /**

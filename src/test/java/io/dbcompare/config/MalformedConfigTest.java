@@ -153,6 +153,28 @@ class MalformedConfigTest {
         c("oracle section is a value", "source_database:\n  url: \"jdbc:oracle:thin:@//h:1521/S\"\n"
             + "  password: \"Pw-Source-1234\"\n  oracle: on\n" + TGT + TABLES, "source_database.oracle: must be a mapping"),
 
+        // ---------------------------------------------------------------- comparison.snapshot
+        c("snapshot is a value", DBS + "comparison:\n  snapshot: scn\n" + TABLES,
+            "comparison.snapshot: must be a mapping", "none, scn, exported"),
+        c("snapshot with an unknown key", DBS + "comparison:\n  snapshot:\n    mod: scn\n" + TABLES,
+            "comparison.snapshot.mod: unknown key", "did you mean 'mode'?"),
+        c("snapshot without a mode", DBS + "comparison:\n  snapshot: {}\n" + TABLES,
+            "comparison.snapshot.mode: missing"),
+        c("snapshot mode unknown", DBS + "comparison:\n  snapshot:\n    mode: flashback\n" + TABLES,
+            "comparison.snapshot.mode: 'flashback' is not allowed", "none, scn, exported"),
+        c("snapshot scn on H2 and PostgreSQL", DBS + "comparison:\n  snapshot:\n    mode: scn\n" + TABLES,
+            "comparison.snapshot.mode: scn needs oracle on both sides", "the source is h2", "use none"),
+        c("snapshot scn with a PostgreSQL target", "source_database:\n  url: \"jdbc:oracle:thin:@//h:1521/S\"\n"
+            + "  password: \"Pw-Source-1234\"\n" + TGT + "comparison:\n  snapshot:\n    mode: scn\n" + TABLES,
+            "comparison.snapshot.mode: scn needs oracle on both sides", "the target is postgresql"),
+        c("snapshot exported with an H2 source", DBS + "comparison:\n  snapshot:\n    mode: exported\n" + TABLES,
+            "comparison.snapshot.mode: exported needs postgresql on both sides", "the source is h2",
+            "pg_export_snapshot"),
+        c("snapshot exported with an Oracle source", "source_database:\n  url: \"jdbc:oracle:thin:@//h:1521/S\"\n"
+            + "  password: \"Pw-Source-1234\"\n" + TGT + "comparison:\n  snapshot:\n    mode: exported\n"
+            + TABLES, "comparison.snapshot.mode: exported needs postgresql on both sides", "the source is oracle",
+            "scn needs Oracle on both sides"),
+
         // ---------------------------------------------------------------- url / host
         c("missing url and host", "source_database:\n  username: sa\n  password: \"Pw-Source-1234\"\n" + TGT + TABLES,
             "source_database.url: missing"),

@@ -14,6 +14,8 @@ import io.dbcompare.dialect.TargetCatalogSql;
 import io.dbcompare.config.DatabaseConfig;
 import io.dbcompare.vendor.AbstractDatabaseType;
 import io.dbcompare.vendor.CatalogNames;
+import io.dbcompare.vendor.PinnedReadError;
+import io.dbcompare.vendor.ScnSource;
 import io.dbcompare.vendor.ReadOnlySession;
 import java.util.List;
 import java.util.Optional;
@@ -50,8 +52,25 @@ public final class OracleType extends AbstractDatabaseType {
   private static final Set<Integer> CONNECTION_LOST = Set.of(28, 31, 603, 1012, 1033, 1034, 1089, 1090, 1092,
       3113, 3114, 3135, 12170, 12514, 12528, 12537, 12541, 12571, 16456, 17002, 17008, 17410, 17447, 25401, 25402,
       25408);
-  /** ORA-01555 snapshot too old: the undo the read needed is gone; the connection is fine. */
+  /**
+   * ORA-01555 snapshot too old: the undo the read needed is gone; the connection is fine, and a new try
+   * reads at a new point. Not under {@code snapshot: scn}: there every try reads the same SCN, and
+   * {@link #pinnedReadError} makes it final.
+   */
   private static final int SNAPSHOT_TOO_OLD = 1555;
+  /**
+   * A read AS OF an SCN the database no longer holds: ORA-01555 snapshot too old, ORA-08180 no snapshot
+   * found based on specified time, ORA-08181 specified number is not a valid system change number
+   * (DBMS_FLASHBACK reference: "Time specified is too old", "Invalid system change number specified").
+   */
+  private static final Set<Integer> POINT_TOO_OLD = Set.of(SNAPSHOT_TOO_OLD, 8180, 8181);
+  /** ORA-01466 unable to read data - table definition has changed (DDL on the table after the SCN). */
+  private static final int TABLE_CHANGED = 1466;
+  /**
+   * ORA-01031 insufficient privileges: a flashback query needs SELECT and either the FLASHBACK object
+   * privilege on the table or FLASHBACK ANY TABLE (SQL Reference, SELECT, flashback_query_clause).
+   */
+  private static final int INSUFFICIENT_PRIVILEGES = 1031;
   /** ORA-01013 user requested cancel of current operation (also what a query timeout raises). */
   private static final int CANCELLED = 1013;
   /** ORA-00942 table or view does not exist; ORA-00904 invalid identifier. */
@@ -199,6 +218,31 @@ public final class OracleType extends AbstractDatabaseType {
   @Override
   public void addLoginCheckProperties(String connectUrl, Properties props, int connectTimeoutSeconds) {
     props.putIfAbsent("oracle.jdbc.ReadTimeout", String.valueOf(connectTimeoutSeconds * 1000L));
+  }
+
+  /** {@code snapshot: scn}: flashback queries AS OF one SCN on both sides ({@link OracleScn}). */
+  @Override
+  public boolean supportsSnapshot(io.dbcompare.config.SnapshotMode mode) {
+    return mode == io.dbcompare.config.SnapshotMode.NONE || mode == io.dbcompare.config.SnapshotMode.SCN;
+  }
+
+  @Override
+  public Optional<ScnSource> scnSource() {
+    return Optional.of(new OracleScn());
+  }
+
+  @Override
+  public Optional<PinnedReadError> pinnedReadError(String sqlState, int vendorCode) {
+    if (POINT_TOO_OLD.contains(vendorCode)) {
+      return Optional.of(PinnedReadError.POINT_TOO_OLD);
+    }
+    if (vendorCode == TABLE_CHANGED) {
+      return Optional.of(PinnedReadError.TABLE_CHANGED_SINCE);
+    }
+    if (vendorCode == INSUFFICIENT_PRIVILEGES) {
+      return Optional.of(PinnedReadError.PRIVILEGE_MISSING);
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -12,7 +12,10 @@ import io.dbcompare.dialect.PostgresDialect;
 import io.dbcompare.dialect.PostgresPushdownSql;
 import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.dialect.TargetCatalogSql;
+import io.dbcompare.config.SnapshotMode;
 import io.dbcompare.vendor.AbstractDatabaseType;
+import io.dbcompare.vendor.PinnedReadError;
+import io.dbcompare.vendor.SnapshotExport;
 import io.dbcompare.vendor.ReadOnlySession;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +73,28 @@ public final class PostgresType extends AbstractDatabaseType {
   public ReadOnlySession readOnlySession() {
     return new ReadOnlySession(List.of("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"), List.of(),
         "read-only transactions (SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY)");
+  }
+
+  /** {@code snapshot: exported}: each side's reads share one exported snapshot ({@link PostgresSnapshotExport}). */
+  @Override
+  public boolean supportsSnapshot(SnapshotMode mode) {
+    return mode == SnapshotMode.NONE || mode == SnapshotMode.EXPORTED;
+  }
+
+  @Override
+  public Optional<SnapshotExport> snapshotExport() {
+    return Optional.of(new PostgresSnapshotExport());
+  }
+
+  /**
+   * 22023 invalid snapshot identifier: importing failed because the exporting transaction ended (tested:
+   * after the exporter committed, and after it was ended by idle_in_transaction_session_timeout); 25P03
+   * idle-in-transaction session timeout. Asked only where the side shares an exported snapshot.
+   */
+  @Override
+  public Optional<PinnedReadError> pinnedReadError(String sqlState, int vendorCode) {
+    return "22023".equals(sqlState) || "25P03".equals(sqlState)
+        ? Optional.of(PinnedReadError.SNAPSHOT_GONE) : Optional.empty();
   }
 
   @Override
