@@ -111,8 +111,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     CompareConfig cfg = new ConfigLoader(env).load(config);
     if (noPushdown) {
-      cfg = new CompareConfig(cfg.file(), cfg.source(), cfg.target(), cfg.settings().withoutPushdown(), cfg.sync(),
-          cfg.tables());
+      cfg = cfg.withSettings(cfg.settings().withoutPushdown());
     }
     SessionStore store = new SessionStore(cfg.settings().stateDir(), cfg.settings().checkpointDir(), clock);
     if (verbose) {

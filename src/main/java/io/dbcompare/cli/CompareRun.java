@@ -13,6 +13,9 @@ import io.dbcompare.config.CompareConfig;
 import io.dbcompare.config.ComparisonSettings;
 import io.dbcompare.config.TableConfig;
 import io.dbcompare.config.TableName;
+import io.dbcompare.discovery.ResolvedTables;
+import io.dbcompare.discovery.SessionTables;
+import io.dbcompare.discovery.TableDiscovery;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.error.ExitCodes;
@@ -67,7 +70,6 @@ final class CompareRun {
   }
 
   int run(String resumeId, boolean retryFailed, List<String> tableArgs, String startFrom) throws InterruptedException {
-    List<TableConfig> selected = select(tableArgs, startFrom);
     ComparisonSettings st = cfg.settings();
     boolean emptyIsNull = st.emptyStrings().emptyIsNull(cfg.source().platform(), cfg.target().platform());
     try (Pools pools = new Pools(
@@ -82,9 +84,7 @@ final class CompareRun {
         lock = SessionLock.acquire(store.lockFile(id), id);
         try {
           book = SessionBook.open(store, store.find(id));
-          RunSnapshot session = book.snapshot();
-          checkSameConfig(session);
-          selected = inSession(session, selected, tableArgs.isEmpty() && startFrom == null);
+          checkSameConfig(book.snapshot());
         } catch (RuntimeException e) {
           lock.close();
           throw e;
@@ -103,22 +103,39 @@ final class CompareRun {
           // refused rather than falling back: a DBA who asked for MERGE statements must not get others unawares
           MergeSupport.check(pools.target(), cfg.file().toString());
         }
+        // the tables as the catalogs name them now; a resumed session keeps the ones it was created with
+        ResolvedTables resolved = new TableDiscovery(cfg, pools).resolve();
+        List<String> notices = List.of();
+        List<TableConfig> selected;
         if (book == null) {
+          selected = select(resolved.tables(), resolved.tables(), tableArgs, startFrom, pools);
           List<SessionBook.NewTable> tables = new ArrayList<>();
           for (TableConfig t : selected) {
-            tables.add(new SessionBook.NewTable(t.key(), t.source().schema().text(), t.source().table().text(),
-                t.target().schema().text(), t.target().table().text()));
+            String[] s = exact(t.source(), pools.source());
+            String[] g = exact(t.target(), pools.target());
+            tables.add(new SessionBook.NewTable(t.key(), s[0], s[1], g[0], g[1]));
           }
           book = SessionBook.create(store, cfg.file().toString(), cfg.comparisonHash(), cfg.source().describe(),
-              cfg.target().describe(), tables);
+              cfg.target().describe(), tables, resolved.targetOnly());
           lock = SessionLock.acquire(store.lockFile(book.sessionId()), book.sessionId());
+          for (TableConfig t : selected) {
+            String why = resolved.missingInTarget().get(t.key());
+            if (why != null) {
+              book.tableMissingInTarget(t.key(), why);
+            }
+          }
+        } else {
+          RunSnapshot session = book.snapshot();
+          List<TableConfig> inSession = SessionTables.of(session, resolved, cfg, pools);
+          selected = select(inSession, resolved.tables(), tableArgs, startFrom, pools);
+          notices = SessionTables.newTables(session, resolved);
         }
         book.runStatus(RunStatus.RUNNING);
         if (mode == Mode.NEW) {
           CrashPoints.hit(CrashPoints.SESSION_CREATED);
         }
         try (SessionLog sl = SessionLog.attach(store.logFile(book.sessionId()), verbose)) {
-          return execute(book, selected, mode, pools, emptyIsNull);
+          return execute(book, selected, mode, pools, emptyIsNull, notices);
         }
       } finally {
         if (lock != null) {
@@ -128,12 +145,25 @@ final class CompareRun {
     }
   }
 
-  private int execute(SessionBook book, List<TableConfig> selected, Mode mode, Pools pools, boolean emptyIsNull)
-      throws InterruptedException {
+  /** Schema and table as the catalog spells a qualified configured name (what the session records). */
+  private static String[] exact(TableName n, ConnectionPool pool) {
+    return new String[] {part(n.schema(), pool), part(n.table(), pool)};
+  }
+
+  private static String part(TableName.Identifier id, ConnectionPool pool) {
+    return id.quoted() ? id.text() : pool.dialect().foldUnquoted(id.text());
+  }
+
+  private int execute(SessionBook book, List<TableConfig> listed, Mode mode, Pools pools, boolean emptyIsNull,
+      List<String> notices) throws InterruptedException {
     ComparisonSettings st = cfg.settings();
     RunSnapshot session = book.snapshot();
     SessionReport.header(out, session, mode == Mode.NEW ? "new" : mode == Mode.RESUME ? "resumed" : "retrying failed tables");
     out.println("Folders:     state " + st.stateDir() + ", checkpoints " + st.checkpointDir() + ", output " + st.outputDir());
+    for (String notice : notices) {
+      out.println("Note:        " + notice);
+      log.info("{}", notice);
+    }
     out.println();
     out.flush();
     log.info("session {} started ({}): {}", session.sessionId(), mode, cfg.describe().replace('\n', ' '));
@@ -146,7 +176,7 @@ final class CompareRun {
     HashPushdown pushdown = st.pushdown()
         ? new JdbcHashPushdown(pools, st.fetchSize(), fetched) : null;
     ComparisonEngine engine = new ComparisonEngine(book,
-        new ComparisonEngine.Ports(new JdbcTableResolver(pools, emptyIsNull), new JdbcChunkPlanner(pools.source(), st.planSampleAboveRows()),
+        new ComparisonEngine.Ports(new JdbcTableResolver(pools, emptyIsNull, cfg.strictColumns()), new JdbcChunkPlanner(pools.source(), st.planSampleAboveRows()),
             new JdbcRowSource(pools, st.fetchSize(), fetched), pushdown, checkpoints, results),
         new ComparisonEngine.Options(st.threads(), st.chunkSize(), st.maxRetries(), 1000, 256, st.bisectFactor(),
             st.bisectThreshold()),
@@ -155,7 +185,9 @@ final class CompareRun {
 
     Runnable restoreSignals = handleSignals ? Signals.onInterrupt(engine::requestStop) : () -> { };
     long started = System.nanoTime();
-    long rowsBefore = rows(session, selected);
+    long rowsBefore = rows(session, listed);
+    // a table missing in the target is recorded and counted; there is nothing of it to compare
+    List<TableConfig> selected = listed.stream().filter(t -> !book.table(t.key()).missingTable()).toList();
     try {
       engine.run(selected, mode);
     } finally {
@@ -168,11 +200,11 @@ final class CompareRun {
     double seconds = (System.nanoTime() - started) / 1e9;
     RunSnapshot after = book.snapshot();
     List<TableSnapshot> runTables = new ArrayList<>();
-    for (TableConfig t : selected) {
+    for (TableConfig t : listed) {
       runTables.add(after.table(t.key()));
     }
     RunTotals totals = RunTotals.of(runTables);
-    SessionReport.finalSummary(out, after, totals, seconds, rows(after, selected) - rowsBefore);
+    SessionReport.finalSummary(out, after, totals, seconds, rows(after, listed) - rowsBefore);
     out.println("Fetched:       " + fetched.describe(Side.SOURCE) + "; " + fetched.describe(Side.TARGET));
     out.printf("Peak heap:     %d MB%n", PeakHeap.megabytes());
     out.println("Output:        " + st.outputDir());
@@ -208,7 +240,7 @@ final class CompareRun {
     if (totals.failed() > 0 || totals.unfinished() > 0) {
       return ExitCodes.FAILED;
     }
-    return totals.withDifferences() > 0 ? ExitCodes.DIFFERENCES : ExitCodes.IDENTICAL;
+    return totals.withDifferences() > 0 || totals.missingTables() > 0 ? ExitCodes.DIFFERENCES : ExitCodes.IDENTICAL;
   }
 
   private static long rows(RunSnapshot s, List<TableConfig> tables) {
@@ -229,45 +261,14 @@ final class CompareRun {
     }
   }
 
-  /** The selected tables that belong to the session (all of the session's tables when none were named). */
-  private List<TableConfig> inSession(RunSnapshot session, List<TableConfig> selected, boolean all) {
-    checkKeys(session);
-    List<TableConfig> out = new ArrayList<>();
-    for (TableConfig t : selected) {
-      if (session.table(t.key()) != null) {
-        out.add(t);
-      } else if (!all) {
-        throw new CompareException(ErrorCode.USAGE, "table " + t.source().display() + " is not part of session "
-            + session.sessionId() + "; run it in a new session");
-      }
-    }
-    return out;
-  }
-
   /**
-   * Every table of the session is a table of the configuration under the same key. A session whose keys
-   * follow another rule (written before keys were made unique: schema names with '_', quoted names) would
-   * otherwise have its tables skipped without a word, and a resumed run could report "identical".
+   * The tables of {@code all} that the options name (all of them without options), in {@code all}'s order.
+   * A name the configuration has but {@code all} has not (a resumed session without it) is refused.
    */
-  private void checkKeys(RunSnapshot session) {
-    for (TableSnapshot t : session.tables()) {
-      boolean known = cfg.tables().stream().anyMatch(c -> c.key().equals(t.key())
-          && c.source().schema().text().equalsIgnoreCase(String.valueOf(t.schema()))
-          && c.source().table().text().equalsIgnoreCase(String.valueOf(t.table())));
-      if (!known) {
-        throw new CompareException(ErrorCode.CONFIG_CHANGED, "session " + session.sessionId() + " names table "
-            + t.schema() + "." + t.table() + " '" + t.key() + "', which is not the key " + cfg.file()
-            + " gives it (a session written by an earlier version, or edited): its checkpoints cannot be"
-            + " matched; start a new session without --resume");
-      }
-    }
-  }
-
-
-  private List<TableConfig> select(List<String> tableArgs, String startFrom) {
-    List<TableConfig> all = cfg.tables();
+  private List<TableConfig> select(List<TableConfig> all, List<TableConfig> configured, List<String> tableArgs,
+      String startFrom, Pools pools) {
     if (startFrom != null) {
-      int i = indexOf(startFrom, "--start-from-table");
+      int i = indexOf(all, configured, startFrom, "--start-from-table", pools);
       return all.subList(i, all.size());
     }
     if (tableArgs.isEmpty()) {
@@ -275,25 +276,30 @@ final class CompareRun {
     }
     List<TableConfig> out = new ArrayList<>();
     for (String t : tableArgs) {
-      TableConfig tc = all.get(indexOf(t, "--table"));
+      TableConfig tc = all.get(indexOf(all, configured, t, "--table", pools));
       if (!out.contains(tc)) {
         out.add(tc);
       }
     }
-    // keep the configuration's order
     out.sort((a, b) -> Integer.compare(all.indexOf(a), all.indexOf(b)));
     return out;
   }
 
-  private int indexOf(String name, String option) {
-    TableName wanted = TableName.parse(name, option);
-    List<TableConfig> all = cfg.tables();
+  /** Where the table a --table or --start-from-table option names (bare: in the source's default schema) is. */
+  private int indexOf(List<TableConfig> all, List<TableConfig> configured, String name, String option, Pools pools) {
+    TableName wanted = TableDiscovery.qualify(TableName.parse(name, option), pools.source(), option);
+    String key = wanted.key().toUpperCase(Locale.ROOT);
     for (int i = 0; i < all.size(); i++) {
-      if (all.get(i).key().toUpperCase(Locale.ROOT).equals(wanted.key().toUpperCase(Locale.ROOT))) {
+      if (all.get(i).key().toUpperCase(Locale.ROOT).equals(key)) {
         return i;
       }
     }
+    if (configured.stream().anyMatch(c -> c.key().toUpperCase(Locale.ROOT).equals(key)) && all != configured) {
+      throw new CompareException(ErrorCode.USAGE, "table " + wanted.display() + " is not part of this session;"
+          + " run it in a new session");
+    }
+    String example = configured.isEmpty() ? "" : ", e.g. " + configured.get(0).source().display();
     throw new CompareException(ErrorCode.USAGE, option + " " + name + ": no such table in " + cfg.file()
-        + "; the configuration lists " + all.size() + " tables, e.g. " + all.get(0).source().display());
+        + "; the configuration names " + configured.size() + " tables" + example);
   }
 }

@@ -54,6 +54,9 @@ final class TablePreparer {
     ProgressBook book = ctx.book;
     try {
       TableSpec spec = resolver.resolve(tc);
+      if (!spec.structure().isEmpty()) {
+        ctx.events.emit(new ProgressEvent.TableStructure(ctx.events.now(), name, spec.structure()));
+      }
       TableSnapshot before = book.table(key);
       boolean resumedPlan = before.planned();
       book.tableStarted(key, spec);

@@ -35,15 +35,36 @@ public record TableSnapshot(
     List<ScriptRecord> scripts,
     String catalogTargetSchema,
     String catalogTargetTable,
-    String summaryFile) {
+    String summaryFile,
+    List<StructureDifference> structure) {
 
+  /**
+   * @param structure how the two tables' structures differ, as found when the table was last resolved
+   */
   public TableSnapshot {
     keyColumns = keyColumns == null ? null : List.copyOf(keyColumns);
     scripts = scripts == null ? List.of() : List.copyOf(scripts);
+    structure = structure == null ? List.of() : List.copyOf(structure);
+  }
+
+  /** A table without recorded structure differences. */
+  public TableSnapshot(String key, String schema, String table, String targetSchema, String targetTable,
+      TableStatus status, int totalChunks, int completedChunks, long sourceRows, long targetRows, long missingInTarget,
+      long missingInSource, long differentRows, String error, String startedAt, String finishedAt,
+      List<String> keyColumns, Integer chunkSize, String syncScript, String undoScript, List<ScriptRecord> scripts,
+      String catalogTargetSchema, String catalogTargetTable, String summaryFile) {
+    this(key, schema, table, targetSchema, targetTable, status, totalChunks, completedChunks, sourceRows, targetRows,
+        missingInTarget, missingInSource, differentRows, error, startedAt, finishedAt, keyColumns, chunkSize,
+        syncScript, undoScript, scripts, catalogTargetSchema, catalogTargetTable, summaryFile, List.of());
   }
 
   public long differences() {
     return missingInTarget + missingInSource + differentRows;
+  }
+
+  /** A table of a schema that the target schema does not have (never compared). */
+  public boolean missingTable() {
+    return status == TableStatus.MISSING_IN_TARGET;
   }
 
   public boolean planned() {

@@ -19,6 +19,9 @@ import java.util.Optional;
  *     (decided at resolve time from both databases); empty: code point order on plain columns
  * @param sourceReadPoint the point in time every query of the source reads ({@link ReadPoint#NONE}: now)
  * @param targetReadPoint the same for the target
+ * @param structure how the two tables' structures differ (columns on one side only, types, lengths,
+ *     nullability, keys), found when the table was resolved; columns on one side only are not in
+ *     {@link #columns()}
  */
 public record TableSpec(
     String key,
@@ -33,7 +36,8 @@ public record TableSpec(
     TargetTraits targetTraits,
     List<KeyColumnOrder> keyOrders,
     ReadPoint sourceReadPoint,
-    ReadPoint targetReadPoint) {
+    ReadPoint targetReadPoint,
+    List<StructureDifference> structure) {
 
   public TableSpec {
     columns = List.copyOf(columns);
@@ -46,6 +50,16 @@ public record TableSpec(
     }
     sourceReadPoint = sourceReadPoint == null ? ReadPoint.NONE : sourceReadPoint;
     targetReadPoint = targetReadPoint == null ? ReadPoint.NONE : targetReadPoint;
+    structure = structure == null ? List.of() : List.copyOf(structure);
+  }
+
+  /** A table without recorded structure differences. */
+  public TableSpec(String key, String displayName, TableRef source, TableRef target, List<ColumnSpec> columns,
+      int keyCount, Optional<String> where, boolean emptyStringIsNull, List<List<String>> uniqueKeys,
+      TargetTraits targetTraits, List<KeyColumnOrder> keyOrders, ReadPoint sourceReadPoint,
+      ReadPoint targetReadPoint) {
+    this(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys, targetTraits,
+        keyOrders, sourceReadPoint, targetReadPoint, List.of());
   }
 
   /** A table read now, its text keys in code point order on plain columns. */
@@ -72,19 +86,25 @@ public record TableSpec(
   /** The same table with the key orders chosen for both databases. */
   public TableSpec withKeyOrders(List<KeyColumnOrder> orders) {
     return new TableSpec(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys,
-        targetTraits, orders, sourceReadPoint, targetReadPoint);
+        targetTraits, orders, sourceReadPoint, targetReadPoint, structure);
   }
 
   /** The same table read at the given points in time. */
   public TableSpec withReadPoints(ReadPoint sourcePoint, ReadPoint targetPoint) {
     return new TableSpec(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys,
-        targetTraits, keyOrders, sourcePoint, targetPoint);
+        targetTraits, keyOrders, sourcePoint, targetPoint, structure);
+  }
+
+  /** The same table with the structure differences found when it was resolved. */
+  public TableSpec withStructure(List<StructureDifference> differences) {
+    return new TableSpec(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys,
+        targetTraits, keyOrders, sourceReadPoint, targetReadPoint, differences);
   }
 
   /** The table reduced to its key columns (the shape of a key + hash stream), same orders and read points. */
   public TableSpec keysOnly() {
     return new TableSpec(key, displayName, source, target, keyColumns(), keyCount, where, emptyStringIsNull,
-        List.of(), TargetTraits.NONE, keyOrders, sourceReadPoint, targetReadPoint);
+        List.of(), TargetTraits.NONE, keyOrders, sourceReadPoint, targetReadPoint, structure);
   }
 
   public ReadPoint readPoint(Side side) {

@@ -6,13 +6,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The whole configuration, immutable and validated once by {@link ConfigLoader}. */
+/**
+ * The whole configuration, immutable and validated once by {@link ConfigLoader}.
+ *
+ * @param tables the {@code tables:} entries as written (bare names not resolved yet)
+ * @param schemas the {@code schemas:} entries, whose tables are read from the catalog when a run starts
+ * @param strictColumns {@code comparison.strict_columns}: a column on one side only fails its table
+ */
 public record CompareConfig(
     Path file, DatabaseConfig source, DatabaseConfig target, ComparisonSettings settings, SyncSettings sync,
-    List<TableConfig> tables) {
+    List<TableConfig> tables, List<SchemaConfig> schemas, boolean strictColumns) {
 
   public CompareConfig {
     tables = List.copyOf(tables);
+    schemas = List.copyOf(schemas);
+  }
+
+  /** A configuration that lists its tables only. */
+  public CompareConfig(Path file, DatabaseConfig source, DatabaseConfig target, ComparisonSettings settings,
+      SyncSettings sync, List<TableConfig> tables) {
+    this(file, source, target, settings, sync, tables, List.of(), false);
+  }
+
+  /** The same configuration with other comparison settings (the command line's --no-pushdown). */
+  public CompareConfig withSettings(ComparisonSettings other) {
+    return new CompareConfig(file, source, target, other, sync, tables, schemas, strictColumns);
   }
 
   /**
@@ -36,6 +54,10 @@ public record CompareConfig(
       put(h, t.excludeColumns().toString());
       put(h, t.where().orElse("\u0000"));
     }
+    // only when given, so that sessions of configurations without schemas keep their hash
+    for (SchemaConfig sc : schemas) {
+      put(h, sc.describe());
+    }
     return h.hash().toString().substring(0, 16);
   }
 
@@ -53,6 +75,9 @@ public record CompareConfig(
     sb.append("comparison: ").append(settings).append('\n');
     sb.append("sync: ").append(sync).append('\n');
     sb.append("tables: ").append(tables.size());
+    if (!schemas.isEmpty()) {
+      sb.append("\nschemas: ").append(schemas.stream().map(SchemaConfig::describe).toList());
+    }
     return sb.toString();
   }
 }

@@ -32,17 +32,18 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
 
   private static final Set<String> TOP_KEYS =
-      Set.of("source_database", "target_database", "comparison", "sync", "tables");
+      Set.of("source_database", "target_database", "comparison", "sync", "tables", "schemas");
   private static final Set<String> DB_KEYS =
       Set.of("url", "host", "port", "service_name", "database", "sid", "username", "password", "properties", "oracle");
   private static final Set<String> ORACLE_KEYS = Set.of("parallel_query");
   private static final Set<String> COMPARISON_KEYS = Set.of("chunk_size", "threads", "state_dir", "checkpoint_dir",
       "output_dir", "max_retries", "fetch_size", "connect_timeout_seconds", "query_timeout_seconds", "empty_string",
-      "pushdown", "bisect_factor", "bisect_threshold", "plan_sample_above_rows");
+      "pushdown", "bisect_factor", "bisect_threshold", "plan_sample_above_rows", "strict_columns");
   private static final Set<String> SYNC_KEYS =
       Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style");
   private static final Set<String> TABLE_KEYS =
-      Set.of("table_name", "primary_key", "chunk_size", "columns", "exclude_columns", "where", "target_table");
+      Set.of("table_name", "primary_key", "chunk_size", "columns", "exclude_columns", "where", "target_table",
+          "strict_columns");
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._\\-]+|\\[[0-9A-Fa-f:.]+]");
   private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9._\\-$#]+");
@@ -82,8 +83,11 @@ public final class ConfigLoader {
         && Platforms.of(target.platform()).pushdownByDefault();
     ComparisonSettings settings = comparison(top.optionalMap("comparison"), base, pushdownByDefault);
     SyncSettings sync = sync(top.optionalMap("sync"));
-    List<TableConfig> tables = tables(top, settings);
-    return new CompareConfig(file, source, target, settings, sync, tables);
+    List<SchemaConfig> schemas = SchemaSection.read(top);
+    List<TableConfig> tables = tables(top, !schemas.isEmpty());
+    Node comparison = top.optionalMap("comparison");
+    boolean strict = comparison != null && comparison.optionalBoolean("strict_columns").orElse(false);
+    return new CompareConfig(file, source, target, settings, sync, tables, schemas, strict);
   }
 
   private static Object parseYaml(String f, String text) {
@@ -263,15 +267,19 @@ public final class ConfigLoader {
     return (p.isAbsolute() ? p : base.resolve(p)).normalize();
   }
 
-  private List<TableConfig> tables(Node top, ComparisonSettings settings) {
+  private List<TableConfig> tables(Node top, boolean schemasGiven) {
     if (!top.has("tables")) {
-      throw top.error("tables", "missing: list the tables to compare, e.g. '- table_name: HR.EMPLOYEES'");
+      if (schemasGiven) {
+        return List.of();
+      }
+      throw top.error("tables", "missing: list the tables to compare, e.g. '- table_name: HR.EMPLOYEES', or the"
+          + " schemas under 'schemas:'");
     }
     Object raw = top.map.get("tables");
     if (!(raw instanceof List<?> list)) {
       throw top.error("tables", "must be a list of tables ('- table_name: SCHEMA.TABLE')");
     }
-    if (list.isEmpty()) {
+    if (list.isEmpty() && !schemasGiven) {
       throw top.error("tables", "is empty: list at least one table to compare");
     }
     List<TableConfig> out = new ArrayList<>();
@@ -294,7 +302,9 @@ public final class ConfigLoader {
       TableName target = t.optionalString("target_table")
           .map(s -> TableName.parse(s, t.file + ": " + t.path("target_table")))
           .orElse(name);
-      Integer earlier = byKey.putIfAbsent(name.key().toUpperCase(Locale.ROOT), i);
+      // a bare name gets its key when its schema is known; two bare spellings of one table are caught here
+      Integer earlier = byKey.putIfAbsent(name.bare() ? "\u0000" + fold(name.table())
+          : name.key().toUpperCase(Locale.ROOT), i);
       if (earlier != null) {
         throw sharedKey(t, name, out.get(earlier).source(), earlier);
       }
@@ -310,7 +320,8 @@ public final class ConfigLoader {
       if (filter.isPresent()) {
         validateFilter(t, filter.get());
       }
-      out.add(new TableConfig(name, target, pk, chunk, cols, excl, filter));
+      Optional<Boolean> strict = t.optionalBoolean("strict_columns");
+      out.add(new TableConfig(name, target, pk, chunk, cols, excl, filter, strict));
     }
     return out;
   }
@@ -331,7 +342,7 @@ public final class ConfigLoader {
 
   /** The name as Oracle and H2 resolve it: unquoted parts in upper case, quoted parts as written. */
   private static String folded(TableName n) {
-    return fold(n.schema()) + "." + fold(n.table());
+    return n.bare() ? fold(n.table()) : fold(n.schema()) + "." + fold(n.table());
   }
 
   private static String fold(Identifier id) {
@@ -387,7 +398,7 @@ public final class ConfigLoader {
   }
 
   /** A mapping in the YAML file with its path, for error messages. */
-  private final class Node {
+  final class Node {
     final String file;
     final String prefix;
     final Map<?, ?> map;
@@ -400,6 +411,11 @@ public final class ConfigLoader {
 
     String path(String key) {
       return prefix.isEmpty() ? key : prefix + "." + key;
+    }
+
+    /** A mapping below this one, at {@code childPath} (e.g. {@code schemas[0]}). */
+    Node child(String childPath, Map<?, ?> m) {
+      return new Node(file, childPath, m);
     }
 
     CompareException error(String key, String problem) {

@@ -10,7 +10,7 @@ import io.dbcompare.compare.ValueKind;
 import io.dbcompare.config.TableConfig;
 import io.dbcompare.config.TableName;
 import io.dbcompare.config.TableName.Identifier;
-import io.dbcompare.dialect.ColumnType;
+import io.dbcompare.jdbc.SchemaCatalog.Column;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.TargetCatalogSql;
 import io.dbcompare.error.CompareException;
@@ -36,14 +36,18 @@ import java.util.TreeMap;
 public final class JdbcTableResolver implements TableResolver {
   private final Pools pools;
   private final boolean emptyStringIsNull;
+  /** The run's {@code strict_columns}, for tables that do not set their own. */
+  private final boolean strictColumns;
 
   public JdbcTableResolver(Pools pools, boolean emptyStringIsNull) {
-    this.pools = pools;
-    this.emptyStringIsNull = emptyStringIsNull;
+    this(pools, emptyStringIsNull, false);
   }
 
-  /** A column as the catalog describes it. */
-  record Column(String name, ColumnType type) {}
+  public JdbcTableResolver(Pools pools, boolean emptyStringIsNull, boolean strictColumns) {
+    this.pools = pools;
+    this.emptyStringIsNull = emptyStringIsNull;
+    this.strictColumns = strictColumns;
+  }
 
   @Override
   public TableSpec resolve(TableConfig tc) {
@@ -51,6 +55,7 @@ public final class JdbcTableResolver implements TableResolver {
     Meta target = read(Side.TARGET, tc.target());
     String display = tc.source().display();
     Dialect sd = pools.source().dialect();
+    boolean strict = tc.strictColumns().orElse(strictColumns);
 
     List<String> keyNames;
     if (!tc.primaryKey().isEmpty()) {
@@ -70,13 +75,14 @@ public final class JdbcTableResolver implements TableResolver {
     }
 
     List<Column> selected = new ArrayList<>();
-    if (!tc.columns().isEmpty()) {
+    boolean listed = !tc.columns().isEmpty();
+    List<String> excluded = new ArrayList<>();
+    if (listed) {
       for (Identifier id : tc.columns()) {
         selected.add(source.column(id, sd).orElseThrow(() -> fail(display + ": column " + id.display()
             + " listed in 'columns' does not exist in source table " + source.ref.display())));
       }
     } else {
-      List<String> excluded = new ArrayList<>();
       for (Identifier id : tc.excludeColumns()) {
         excluded.add(source.column(id, sd).orElseThrow(() -> fail(display + ": column " + id.display()
             + " listed in 'exclude_columns' does not exist in source table " + source.ref.display())).name());
@@ -93,15 +99,27 @@ public final class JdbcTableResolver implements TableResolver {
       }
     }
 
+    StructureCheck structure = new StructureCheck(display, target.ref.display(), strict, pools.source().dialect(),
+        pools.target().dialect());
     List<ColumnSpec> keys = new ArrayList<>();
     List<ColumnSpec> others = new ArrayList<>();
     for (String k : keyNames) {
-      keys.add(match(display, source.columns.get(k), target, true));
+      Column s = source.columns.get(k);
+      keys.add(match(display, s, required(display, s, target, true), true));
     }
     List<String> skippedGenerated = new ArrayList<>();
     for (Column c : selected) {
       if (!keyNames.contains(c.name())) {
-        ColumnSpec spec = match(display, c, target, false);
+        Column t = target.match(c.name());
+        if (t == null) {
+          if (listed) {
+            required(display, c, target, false); // named in 'columns': its absence fails the table
+          }
+          structure.onlyInSource(c); // fails the table under strict_columns
+          continue;
+        }
+        ColumnSpec spec = match(display, c, t, false);
+        structure.compare(c, t);
         if (target.generated.contains(spec.targetName())) {
           skippedGenerated.add(spec.targetName()); // computed by the target: never written, so not compared
         } else {
@@ -109,6 +127,20 @@ public final class JdbcTableResolver implements TableResolver {
         }
       }
     }
+    for (String k : keyNames) {
+      structure.compare(source.columns.get(k), target.match(k));
+    }
+    if (!listed) {
+      for (Column t : target.columns.values()) {
+        if (source.matchIn(t.name(), source.columns.values()) == null) {
+          structure.onlyInTarget(t);
+        }
+      }
+    }
+    structure.keys(source.primaryKey, target.primaryKey, n -> {
+      Column t = target.match(n);
+      return t == null ? n : t.name();
+    });
     List<ColumnSpec> all = new ArrayList<>(keys);
     all.addAll(others);
     List<String> keyTargetNames = keys.stream().map(ColumnSpec::targetName).toList();
@@ -123,22 +155,20 @@ public final class JdbcTableResolver implements TableResolver {
     TargetTraits traits = new TargetTraits(skippedGenerated,
         target.identityAlways.stream().filter(compared::contains).toList(), target.triggers);
     return KeyOrderResolver.complete(pools, new TableSpec(tc.key(), display, source.ref, target.ref, all, keys.size(),
-        tc.where(), emptyStringIsNull, uniques, traits));
+        tc.where(), emptyStringIsNull, uniques, traits).withStructure(structure.differences()));
   }
 
-  private ColumnSpec match(String display, Column s, Meta target, boolean key) {
-    Column t = target.columns.get(s.name());
+  /** The target's column for a source column that must exist there (a key, a listed column). */
+  private static Column required(String display, Column s, Meta target, boolean key) {
+    Column t = target.match(s.name());
     if (t == null) {
-      List<Column> ci = target.columns.values().stream()
-          .filter(c -> c.name().equalsIgnoreCase(s.name())).toList();
-      if (ci.size() == 1) {
-        t = ci.get(0);
-      }
+      throw fail(display + ": column " + s.name() + " is missing in target table "
+          + target.ref.display() + "; add it there or leave it out with exclude_columns");
     }
-    if (t == null) {
-      throw fail(display + ": column " + s.name() + " is missing in target table " + target.ref.display()
-          + "; add it there or leave it out with exclude_columns");
-    }
+    return t;
+  }
+
+  private ColumnSpec match(String display, Column s, Column t, boolean key) {
     ValueKind sk = kind(display, Side.SOURCE, s);
     ValueKind tk = kind(display, Side.TARGET, t);
     if (sk != tk) {
@@ -184,19 +214,43 @@ public final class JdbcTableResolver implements TableResolver {
       List<Column> ci = columns.values().stream().filter(x -> x.name().equalsIgnoreCase(id.text())).toList();
       return ci.size() == 1 ? Optional.of(ci.get(0)) : Optional.empty();
     }
+
+    /**
+     * This table's column of the other side's column {@code name}: the exact spelling, else the one
+     * column whose name differs in case only (Oracle EMPLOYEE_ID is PostgreSQL employee_id); null when none.
+     */
+    Column match(String name) {
+      return matchIn(name, columns.values());
+    }
+
+    Column matchIn(String name, Iterable<Column> in) {
+      Column ci = null;
+      int found = 0;
+      for (Column c : in) {
+        if (c.name().equals(name)) {
+          return c;
+        }
+        if (c.name().equalsIgnoreCase(name)) {
+          ci = c;
+          found++;
+        }
+      }
+      return found == 1 ? ci : null;
+    }
   }
 
   private Meta read(Side side, TableName name) {
+    if (name.bare()) {
+      throw new IllegalStateException(name.display() + ": a bare name reached the resolver unresolved");
+    }
     ConnectionPool pool = pools.of(side);
     Dialect d = pool.dialect();
-    Connection c = pool.borrow();
-    try {
-      DatabaseMetaData md = c.getMetaData();
-      String esc = md.getSearchStringEscape();
-      Meta m = new Meta();
-      TableName lookup = name;
-      Optional<CatalogNames> names = pool.databaseType().catalogNames();
-      if (names.isPresent()) {
+    Meta m = new Meta();
+    TableName lookup = name;
+    Optional<CatalogNames> names = pool.databaseType().catalogNames();
+    if (names.isPresent()) {
+      Connection c = pool.borrow();
+      try {
         CatalogNames.Resolution r = names.get().resolve(exact(name.schema(), d), exact(name.table(), d),
             (sql, params) -> rows(c, sql, params));
         switch (r.kind()) {
@@ -206,57 +260,36 @@ public final class JdbcTableResolver implements TableResolver {
             m.via = r.detail();
             lookup = new TableName(new Identifier(r.owner(), true), new Identifier(r.name(), true));
           }
-          case MISSING -> { } // the metadata lookup below says so, with its hints
+          case MISSING -> { } // the catalog lookup below says so, with its hints
         }
+      } catch (SQLException e) {
+        throw SqlErrors.translate(e, "reading the catalog for " + name.display(), pool.database());
+      } finally {
+        ConnectionPool.release(c);
       }
-      m.ref = findTable(md, esc, d, lookup, side);
-      try (ResultSet rs = md.getColumns(null, like(m.ref.schema(), esc), like(m.ref.table(), esc), "%")) {
-        TreeMap<Integer, Column> byPosition = new TreeMap<>();
-        while (rs.next()) {
-          if (!m.ref.schema().equals(rs.getString("TABLE_SCHEM")) || !m.ref.table().equals(rs.getString("TABLE_NAME"))) {
-            continue;
-          }
-          ColumnType type = new ColumnType(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
-              rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"));
-          byPosition.put(rs.getInt("ORDINAL_POSITION"), new Column(rs.getString("COLUMN_NAME"), type));
-        }
-        for (Column col : byPosition.values()) {
-          m.columns.put(col.name(), col);
-        }
-      }
-      try (ResultSet rs = md.getPrimaryKeys(null, m.ref.schema(), m.ref.table())) {
-        TreeMap<Integer, String> pk = new TreeMap<>();
-        while (rs.next()) {
-          pk.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
-        }
-        m.primaryKey.addAll(pk.values());
-      }
-      if (side == Side.TARGET) {
-        try (ResultSet rs = md.getIndexInfo(null, m.ref.schema(), m.ref.table(), true, true)) {
-          Map<String, TreeMap<Integer, String>> byIndex = new LinkedHashMap<>();
-          while (rs.next()) {
-            String index = rs.getString("INDEX_NAME");
-            String column = rs.getString("COLUMN_NAME");
-            if (index == null || column == null || rs.getBoolean("NON_UNIQUE")) {
-              continue; // table statistics rows, expression indexes
-            }
-            byIndex.computeIfAbsent(index, k -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"), column);
-          }
-          for (TreeMap<Integer, String> cols : byIndex.values()) {
-            m.uniqueIndexes.add(new ArrayList<>(cols.values()));
-          }
-        }
+    }
+    SchemaCatalog.Table table = findTable(pool.catalog(), d, lookup, side);
+    m.ref = new TableRef(table.schema(), table.name());
+    for (Column col : table.columns()) {
+      m.columns.put(col.name(), col);
+    }
+    m.primaryKey.addAll(table.primaryKey());
+    if (side == Side.TARGET) {
+      // partial unique indexes too: a sync script must not move a value into one in place either
+      table.uniqueKeys().forEach(u -> m.uniqueIndexes.add(u.columns()));
+      Connection c = pool.borrow();
+      try {
         TargetCatalogSql catalog = pool.databaseType().catalogSql();
         names(c, catalog.generatedColumns(), m.ref, m.generated);
         names(c, catalog.identityAlwaysColumns(), m.ref, m.identityAlways);
         names(c, catalog.triggers(), m.ref, m.triggers);
+      } catch (SQLException e) {
+        throw SqlErrors.translate(e, "reading the catalog for " + name.display(), pool.database());
+      } finally {
+        ConnectionPool.release(c);
       }
-      return m;
-    } catch (SQLException e) {
-      throw SqlErrors.translate(e, "reading the catalog for " + name.display(), pool.database());
-    } finally {
-      ConnectionPool.release(c);
     }
+    return m;
   }
 
   /** The catalog spelling of a configured identifier: exact when quoted, else in the database's case. */
@@ -298,32 +331,27 @@ public final class JdbcTableResolver implements TableResolver {
     }
   }
 
-  private static TableRef findTable(DatabaseMetaData md, String esc, Dialect d, TableName name, Side side)
-      throws SQLException {
-    List<TableRef> all = new ArrayList<>();
-    // Look up case-insensitively, then choose exactly: quoted parts must match exactly, unquoted
-    // parts must match the database's folded spelling.
+  /**
+   * The table in the cached catalog: quoted parts must match exactly, unquoted parts the database's folded
+   * spelling. When it is not there, the spellings a user may have meant are looked up for the hint.
+   */
+  private static SchemaCatalog.Table findTable(SchemaCatalog catalog, Dialect d, TableName name, Side side) {
+    String wantSchema = exact(name.schema(), d);
+    String wantTable = exact(name.table(), d);
+    Optional<SchemaCatalog.Table> found = catalog.schema(wantSchema).table(wantTable);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    TableRef near = null;
     for (String schema : candidates(name.schema(), d)) {
-      for (String table : candidates(name.table(), d)) {
-        try (ResultSet rs = md.getTables(null, like(schema, esc), like(table, esc), null)) {
-          while (rs.next()) {
-            TableRef r = new TableRef(rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME"));
-            if (!all.contains(r)) {
-              all.add(r);
-            }
-          }
+      for (SchemaCatalog.Table t : catalog.schema(schema).tables().values()) {
+        if (near == null && candidates(name.table(), d).contains(t.name())) {
+          near = new TableRef(t.schema(), t.name());
         }
       }
     }
-    String wantSchema = name.schema().quoted() ? name.schema().text() : d.foldUnquoted(name.schema().text());
-    String wantTable = name.table().quoted() ? name.table().text() : d.foldUnquoted(name.table().text());
-    for (TableRef r : all) {
-      if (r.schema().equals(wantSchema) && r.table().equals(wantTable)) {
-        return r;
-      }
-    }
-    String hint = all.isEmpty() ? "check the name, the schema and the user's privileges"
-        : "found " + all.get(0).display() + ": quote the name with \"...\" to match its exact case";
+    String hint = near == null ? "check the name, the schema and the user's privileges"
+        : "found " + near.display() + ": quote the name with \"...\" to match its exact case";
     throw new CompareException(ErrorCode.TABLE_FAILED, side.label() + " table " + name.display()
         + " does not exist or is not visible to the " + side.label() + " user; " + hint);
   }
@@ -340,13 +368,6 @@ public final class JdbcTableResolver implements TableResolver {
       }
     }
     return c;
-  }
-
-  private static String like(String s, String esc) {
-    if (esc == null || esc.isEmpty()) {
-      return s;
-    }
-    return s.replace(esc, esc + esc).replace("_", esc + "_").replace("%", esc + "%");
   }
 
   private static CompareException fail(String msg) {

@@ -58,7 +58,8 @@ final class KeyOrderResolver {
       orders.add(o);
     }
     return new TableSpec(t.key(), t.displayName(), t.source(), t.target(), columns, t.keyCount(), t.where(),
-        t.emptyStringIsNull(), t.uniqueKeys(), t.targetTraits(), orders, t.sourceReadPoint(), t.targetReadPoint());
+        t.emptyStringIsNull(), t.uniqueKeys(), t.targetTraits(), orders, t.sourceReadPoint(), t.targetReadPoint(),
+        t.structure());
   }
 
   private static ColumnDetails detail(Map<Side, Map<String, ColumnDetails>> details, Side side, ColumnSpec c) {
@@ -73,6 +74,9 @@ final class KeyOrderResolver {
   private static Map<String, ColumnDetails> read(ConnectionPool pool, TableSpec t, Side side) {
     DatabaseType type = pool.databaseType();
     DatabaseFacts facts = pool.facts();
+    if (type.columnDetailsSql(facts).isEmpty()) {
+      return Map.of(); // nothing to read: no connection to borrow (and set up) per table
+    }
     Connection c = pool.borrow();
     try {
       return CatalogFacts.columns(c, type, facts, t.ref(side));

@@ -35,6 +35,10 @@ public final class ConsoleReporter implements ProgressListener {
     } else if (event instanceof TablePlanned e) {
       out.printf("  %d chunk%s%s%n", e.chunks(), e.chunks() == 1 ? "" : "s",
           e.resumedPlan() ? " (saved plan; " + e.alreadyDone() + " already done, loaded from checkpoints)" : "");
+    } else if (event instanceof ProgressEvent.TableStructure e) {
+      for (var d : e.differences()) {
+        out.printf("  structure: %s%n", d.text());
+      }
     } else if (event instanceof TableMode e) {
       out.printf("  %s%n", e.mode());
     } else if (event instanceof ChunkCompleted e) {

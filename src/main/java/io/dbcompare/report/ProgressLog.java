@@ -49,6 +49,10 @@ public final class ProgressLog implements ProgressListener {
           p.differentRows());
     } else if (event instanceof TableFailed e) {
       progressLog.error("TABLE: {} | STATUS: FAILED | {}", e.table(), e.error());
+    } else if (event instanceof ProgressEvent.TableStructure e) {
+      for (var d : e.differences()) {
+        progressLog.warn("TABLE: {} | STRUCTURE: {}", e.table(), d.text());
+      }
     } else if (event instanceof TableSkipped e) {
       progressLog.info("TABLE: {} | STATUS: SKIPPED | {}", e.table(), e.reason());
     }

@@ -48,7 +48,11 @@ public final class SessionReport {
       if (p.syncScript() != null) {
         out.println("    sync script: " + p.syncScript());
       }
+      for (var d : p.structure()) {
+        out.println("    structure: " + d.text());
+      }
     }
+    targetOnly(out, s);
     if (s.sessionScriptError() != null) {
       out.println("Session sync: not written: " + s.sessionScriptError() + " (--resume " + s.shortId() + " writes it)");
     }
@@ -61,16 +65,17 @@ public final class SessionReport {
     out.println("Source:      " + s.source());
     out.println("Target:      " + s.target());
     out.println("Started:     " + s.startTime() + "   last update: " + s.lastUpdate());
-    out.printf("Tables:      %d (completed %d, failed %d, pending %d)%n", t.tables(), t.tablesCompleted(),
-        t.tablesFailed(), t.tablesPending());
+    out.printf("Tables:      %d (completed %d, failed %d, pending %d%s)%n", t.tables(), t.tablesCompleted(),
+        t.tablesFailed(), t.tablesPending(),
+        t.tablesMissingInTarget() == 0 ? "" : ", missing in target " + t.tablesMissingInTarget());
   }
 
   /** Counts of the tables of one run. */
   public record RunTotals(int tables, int identical, int withDifferences, int failed, int unfinished, long sourceRows,
-      long targetRows, long missingInTarget, long missingInSource, long different) {
+      long targetRows, long missingInTarget, long missingInSource, long different, int missingTables) {
 
     public static RunTotals of(Iterable<TableSnapshot> tables) {
-      int n = 0, same = 0, diff = 0, failed = 0, open = 0;
+      int n = 0, same = 0, diff = 0, failed = 0, open = 0, missing = 0;
       long sr = 0, tr = 0, mit = 0, mis = 0, d = 0;
       for (TableSnapshot p : tables) {
         n++;
@@ -82,6 +87,8 @@ public final class SessionReport {
           }
         } else if (p.status() == TableStatus.FAILED) {
           failed++;
+        } else if (p.status() == TableStatus.MISSING_IN_TARGET) {
+          missing++;
         } else {
           open++;
         }
@@ -91,20 +98,35 @@ public final class SessionReport {
         mis += p.missingInSource();
         d += p.differentRows();
       }
-      return new RunTotals(n, same, diff, failed, open, sr, tr, mit, mis, d);
+      return new RunTotals(n, same, diff, failed, open, sr, tr, mit, mis, d, missing);
     }
   }
 
   public static void finalSummary(PrintWriter out, RunSnapshot s, RunTotals t, double seconds, long rowsThisRun) {
     out.println();
     out.println("================ Comparison summary ================");
-    out.printf("Tables:        %d: %d identical, %d with differences, %d failed, %d not finished%n", t.tables(),
-        t.identical(), t.withDifferences(), t.failed(), t.unfinished());
+    out.printf("Tables:        %d: %d identical, %d with differences, %d failed, %d not finished%s%n", t.tables(),
+        t.identical(), t.withDifferences(), t.failed(), t.unfinished(),
+        t.missingTables() == 0 ? "" : ", " + t.missingTables() + " missing in target");
     out.printf("Rows:          source %d, target %d%n", t.sourceRows(), t.targetRows());
     out.printf("Differences:   %d missing in target, %d missing in source, %d different%n", t.missingInTarget(),
         t.missingInSource(), t.different());
     out.printf("Duration:      %.1f s (%,.0f rows/s read this run)%n", seconds, seconds > 0 ? rowsThisRun / seconds : 0.0);
+    for (TableSnapshot p : s.tables()) {
+      if (p.missingTable()) {
+        out.println("Missing:       " + p.displayName() + " is not in the target (" + p.error() + ")");
+      }
+    }
+    targetOnly(out, s);
     out.println("Session:       " + s.sessionId() + " (" + text(s) + ")");
+  }
+
+  /** The tables of the compared target schemas that the source schemas do not have, on one line. */
+  private static void targetOnly(PrintWriter out, RunSnapshot s) {
+    if (!s.targetOnlyTables().isEmpty()) {
+      out.println("Only in target: " + s.targetOnlyTables().size() + " table(s) not in the source schema, not"
+          + " compared: " + String.join(", ", s.targetOnlyTables()));
+    }
   }
 
   /** The status as the session file spells it. */

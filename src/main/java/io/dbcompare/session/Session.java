@@ -29,6 +29,11 @@ public class Session {
    * were, or none was needed): {@code --apply} refuses the session until a {@code --resume} writes them.
    */
   public String sessionScriptError;
+  /**
+   * Tables of the target schemas of {@code schemas:} entries that the source schemas do not have, as
+   * {@code SCHEMA.TABLE} (found when the session was created; never compared).
+   */
+  public java.util.List<String> targetOnlyTables = new java.util.ArrayList<>();
   /** What {@code --apply} did with the sync scripts (null until the first apply). */
   public ApplyProgress applyProgress;
 
@@ -42,6 +47,8 @@ public class Session {
     public int tablesCompleted;
     public int tablesFailed;
     public int tablesPending;
+    /** Tables of a schema that the target schema does not have (also counted as differences). */
+    public int tablesMissingInTarget;
     public long sourceRows;
     public long targetRows;
     public long missingInTarget;
@@ -57,6 +64,8 @@ public class Session {
         t.tablesCompleted++;
       } else if (p.status == SessionStatus.FAILED) {
         t.tablesFailed++;
+      } else if (p.status == SessionStatus.MISSING_IN_TARGET) {
+        t.tablesMissingInTarget++;
       } else {
         t.tablesPending++;
       }

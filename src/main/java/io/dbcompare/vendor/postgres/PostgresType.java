@@ -9,6 +9,7 @@ import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.PostgresDialect;
 import io.dbcompare.dialect.PostgresPushdownSql;
 import io.dbcompare.dialect.PushdownSql;
+import io.dbcompare.dialect.SchemaCatalogSql;
 import io.dbcompare.dialect.TargetCatalogSql;
 import io.dbcompare.vendor.AbstractDatabaseType;
 import io.dbcompare.vendor.ReadOnlySession;
@@ -107,6 +108,11 @@ public final class PostgresType extends AbstractDatabaseType {
   @Override
   public TargetCatalogSql catalogSql() {
     return new TargetCatalogSql.Postgres();
+  }
+
+  @Override
+  public SchemaCatalogSql schemaCatalogSql() {
+    return new SchemaCatalogSql.Postgres();
   }
 
   @Override
