@@ -60,7 +60,7 @@ class ArchitectureTest {
   /** The session's state classes and the classes that may assign their fields besides themselves. */
   private static final Set<String> SESSION_STATE = Set.of("io/dbcompare/session/Session",
       "io/dbcompare/session/TableProgress", "io/dbcompare/session/ChunkProgress", "io/dbcompare/session/ScriptFile",
-      "io/dbcompare/session/Session$Totals");
+      "io/dbcompare/session/Session$Totals", "io/dbcompare/session/StructureNote");
   private static final Set<String> MAY_WRITE_SESSION_STATE = Set.of("io/dbcompare/session/SessionBook",
       "io/dbcompare/session/SessionStore", "io/dbcompare/session/ApplyBook");
 
