@@ -134,7 +134,9 @@ final class HtmlView {
       rows.add(rowView(row));
     }
     String counts = Human.count(t.missingInTarget()) + " missing in target, " + Human.count(t.missingInSource())
-        + " missing in source, " + Human.count(t.differentRows()) + " different";
+        + " missing in source, " + Human.count(t.differentRows()) + " different"
+        + (t.inFlightRows() + t.changingRows() == 0 ? "" : "; rechecked: " + Human.count(t.inFlightRows())
+            + " in flight, " + Human.count(t.changingRows()) + " changing (not differences)");
     String shown = sample.unavailable() != null ? "" : rows.size() < t.differences()
         ? "the first " + Human.count(rows.size()) + " of " + Human.count(t.differences()) + " differing rows, in key order"
         : "all " + Human.count(rows.size()) + " differing rows, in key order";

@@ -78,6 +78,8 @@ public final class JsonReport {
     totals.put("missing_in_target", t.missingInTarget());
     totals.put("missing_in_source", t.missingInSource());
     totals.put("different_rows", t.different());
+    totals.put("in_flight_rows", t.inFlight());
+    totals.put("changing_rows", t.changing());
 
     ArrayNode tables = root.putArray("tables");
     for (RunReport.TableReport tr : r.tables()) {
@@ -104,6 +106,8 @@ public final class JsonReport {
     o.put("missing_in_target", t.missingInTarget());
     o.put("missing_in_source", t.missingInSource());
     o.put("different_rows", t.differentRows());
+    o.put("in_flight_rows", t.inFlightRows());
+    o.put("changing_rows", t.changingRows());
     o.put("started_at", iso(t.startedAt()));
     o.put("finished_at", iso(t.finishedAt()));
     Duration took = SessionStatusText.took(t, null);

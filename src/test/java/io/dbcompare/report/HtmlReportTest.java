@@ -86,4 +86,11 @@ class HtmlReportTest {
     assertTrue(rows.get(1).text().contains("no such table <script>alert(1)</script>"));
     assertEquals(1, page.select("section.diff").size(), "only tables with differences get a section");
   }
+
+  @Test
+  void aTableSaysHowManyRowsTheRecheckFoundInFlight() throws Exception {
+    Document page = page(3);
+    assertTrue(page.text().contains("1 missing in target, 1 missing in source, 2 different; rechecked: 4 in flight,"
+        + " 1 changing (not differences)"), page.text());
+  }
 }

@@ -34,6 +34,10 @@ class JsonReportTest {
     assertEquals("APP.DIFFS", diffs.get("source_table").asText());
     assertEquals("differences", diffs.get("result").asText());
     assertTrue(diffs.get("missing_in_target").isIntegralNumber());
+    assertEquals(4, diffs.get("in_flight_rows").asLong(), "rows the recheck found in flight");
+    assertEquals(1, diffs.get("changing_rows").asLong());
+    assertEquals(4, r.at("/totals/in_flight_rows").asLong());
+    assertEquals(1, r.at("/totals/changing_rows").asLong());
     JsonNode rows = diffs.at("/differing_rows/rows");
     assertEquals(4, rows.size());
     assertEquals("different", rows.at("/0/kind").asText());

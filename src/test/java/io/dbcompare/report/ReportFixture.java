@@ -69,7 +69,8 @@ final class ReportFixture {
             : null,
         List.of("ID"), 1000, differs ? out.resolve("sync_target_" + key + ".sql").toString() : null,
         differs ? out.resolve("undo_target_" + key + ".sql").toString() : null, scripts, schema, name,
-        status == TableStatus.COMPLETED ? out.resolve("comparison_summary_" + key + ".txt").toString() : null);
+        status == TableStatus.COMPLETED ? out.resolve("comparison_summary_" + key + ".txt").toString() : null,
+        differs ? 4 : 0, differs ? 1 : 0, List.of()); // a table with differences also had rows in flight
   }
 
   /**
