@@ -252,4 +252,25 @@ class RecheckStageTest {
   private static java.time.Instant T0plus(int seconds) {
     return RecheckFixture.T0.plusSeconds(seconds);
   }
+
+  @Test
+  void aTableWithoutKeyIsNotRechecked() throws Exception {
+    f.equalRows(20);
+    f.put(f.source, 5, "new");
+    List<ChunkResult> compared = List.of(f.compare(0, null, null));
+    TableStageContext keyed = oneChunk(compared);
+    io.dbcompare.compare.TableSpec t = keyed.table();
+    io.dbcompare.compare.TableSpec noKey = new io.dbcompare.compare.TableSpec(t.key(), t.displayName(), t.source(),
+        t.target(), t.columns().stream().map(c -> new io.dbcompare.compare.ColumnSpec(c.name(), c.targetName(),
+            c.kind(), c.sourceType(), c.targetType(), false)).toList(), 0, t.where(), t.emptyStringIsNull(),
+        List.of(), t.targetTraits(), List.of(), t.sourceReadPoint(), t.targetReadPoint(),
+        io.dbcompare.compare.KeySource.none());
+    TableStageContext keyless = new TableStageContext(keyed.sessionId(), noKey, keyed.progress(), keyed.chunks(),
+        keyed.state());
+
+    Iterable<ChunkResult> out = f.stage(new RecheckSettings(2, 10)).run(keyless, compared);
+
+    assertSame(compared, out, "rows are read again by key: a multiset table keeps its results");
+    assertTrue(f.reads.isEmpty() && f.sleeps.isEmpty() && f.state.isEmpty());
+  }
 }
