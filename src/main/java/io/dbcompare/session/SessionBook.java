@@ -170,12 +170,7 @@ public final class SessionBook implements ProgressBook {
 
   @Override
   public TableSnapshot tablePrepared(String key) {
-    synchronized (session) {
-      TableProgress tp = progress(key);
-      tp.recount();
-      store.save(session);
-      return table(key, tp);
-    }
+    return recountAndSave(key);
   }
 
   @Override
@@ -232,6 +227,11 @@ public final class SessionBook implements ProgressBook {
 
   @Override
   public TableSnapshot tableSuspended(String key) {
+    return recountAndSave(key);
+  }
+
+  /** The table's counts from its chunks, saved: a table whose chunks were (re)loaded or that stopped early. */
+  private TableSnapshot recountAndSave(String key) {
     synchronized (session) {
       TableProgress tp = progress(key);
       tp.recount();
