@@ -103,7 +103,8 @@ public final class ApplyPlan {
   public static ApplyPlan of(Session session, Dialect target, boolean allowEdited) {
     List<String> unfinished = new ArrayList<>();
     for (TableProgress t : session.tableProgress.values()) {
-      if (!SessionStatus.COMPLETED.equals(t.status)) {
+      // a table missing in the target was never compared: it has no rows to apply
+      if (!SessionStatus.COMPLETED.equals(t.status) && !SessionStatus.MISSING_IN_TARGET.equals(t.status)) {
         unfinished.add(t.schema + "." + t.table + " (" + t.status + ")");
       }
     }

@@ -14,6 +14,8 @@ import io.dbcompare.config.CompareConfig;
 import io.dbcompare.config.ComparisonSettings;
 import io.dbcompare.config.TableConfig;
 import io.dbcompare.config.TableName;
+import io.dbcompare.discovery.SessionTables;
+import io.dbcompare.discovery.TableDiscovery;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.error.ExitCodes;
@@ -90,7 +92,6 @@ final class CompareRun {
   }
 
   int run(String resumeId, boolean retryFailed, List<String> tableArgs, String startFrom) throws InterruptedException {
-    List<TableConfig> selected = select(tableArgs, startFrom);
     ComparisonSettings st = cfg.settings();
     boolean emptyIsNull = st.emptyStrings().emptyIsNull(cfg.source().platform(), cfg.target().platform());
     try (Pools pools = new Pools(
@@ -114,9 +115,7 @@ final class CompareRun {
         lock = SessionLock.acquire(store.lockFile(id), id);
         try {
           book = SessionBook.open(store, store.find(id));
-          RunSnapshot session = book.snapshot();
-          checkSameConfig(session);
-          selected = inSession(session, selected, tableArgs.isEmpty() && startFrom == null);
+          checkSameConfig(book.snapshot());
         } catch (RuntimeException e) {
           lock.close();
           throw e;
@@ -135,18 +134,39 @@ final class CompareRun {
           // refused rather than falling back: a DBA who asked for MERGE statements must not get others unawares
           MergeSupport.check(pools.target(), cfg.file().toString());
         }
+        // the tables as the catalogs name them now; a resumed session keeps the ones it was created with (and
+        // a catalog that cannot be read, a pattern matching nothing, is refused before a new session exists)
+        var resolved = new TableDiscovery(cfg, pools).resolve();
+        List<String> notices = List.of();
+        List<TableConfig> selected;
+        List<TableConfig> known; // every table of the session, for the reports
         // before a new session exists: a pair that cannot be read at one SCN is refused (exit 3) leaving none
         PointInTime point = PointInTime.choose(cfg.snapshot(), book == null ? Optional.empty() : book.chosenScn(),
             () -> ScnReader.choose(pools));
         if (book == null) {
+          selected = select(resolved.tables(), resolved.tables(), tableArgs, startFrom, pools);
+          known = selected;
           List<SessionBook.NewTable> tables = new ArrayList<>();
           for (TableConfig t : selected) {
-            tables.add(new SessionBook.NewTable(t.key(), t.source().schema().text(), t.source().table().text(),
-                t.target().schema().text(), t.target().table().text()));
+            String[] s = exact(t.source(), pools.source());
+            String[] g = exact(t.target(), pools.target());
+            tables.add(new SessionBook.NewTable(t.key(), s[0], s[1], g[0], g[1]));
           }
           book = SessionBook.create(store, cfg.file().toString(), cfg.comparisonHash(), cfg.source().describe(),
-              cfg.target().describe(), tables);
+              cfg.target().describe(), tables, resolved.targetOnly());
           lock = SessionLock.acquire(store.lockFile(book.sessionId()), book.sessionId());
+          for (TableConfig t : selected) {
+            String why = resolved.missingInTarget().get(t.key());
+            if (why != null) {
+              book.tableMissingInTarget(t.key(), why);
+            }
+          }
+        } else {
+          RunSnapshot session = book.snapshot();
+          List<TableConfig> inSession = SessionTables.of(session, resolved, cfg, pools);
+          selected = select(inSession, resolved.tables(), tableArgs, startFrom, pools);
+          known = inSession;
+          notices = SessionTables.newTables(session, resolved);
         }
         point.record(book);
         book.runStatus(RunStatus.RUNNING);
@@ -155,7 +175,7 @@ final class CompareRun {
         }
         try (SessionLog sl = SessionLog.attach(store.logFile(book.sessionId()), verbose); point) {
           point.pin(pools, mode != Mode.NEW);
-          return execute(book, selected, mode, pools, emptyIsNull, point);
+          return execute(book, selected, known, mode, pools, emptyIsNull, point, notices);
         }
       } finally {
         if (lock != null) {
@@ -165,8 +185,17 @@ final class CompareRun {
     }
   }
 
-  private int execute(SessionBook book, List<TableConfig> selected, Mode mode, Pools pools, boolean emptyIsNull,
-      PointInTime point) throws InterruptedException {
+  /** Schema and table as the catalog spells a qualified configured name (what the session records). */
+  private static String[] exact(TableName n, ConnectionPool pool) {
+    return new String[] {part(n.schema(), pool), part(n.table(), pool)};
+  }
+
+  private static String part(TableName.Identifier id, ConnectionPool pool) {
+    return id.quoted() ? id.text() : pool.dialect().foldUnquoted(id.text());
+  }
+
+  private int execute(SessionBook book, List<TableConfig> listed, List<TableConfig> known, Mode mode, Pools pools,
+      boolean emptyIsNull, PointInTime point, List<String> notices) throws InterruptedException {
     ComparisonSettings st = cfg.settings();
     RunSnapshot session = book.snapshot();
     if (!console.quiet()) {
@@ -175,6 +204,12 @@ final class CompareRun {
       out.println("Folders:     state " + st.stateDir() + ", checkpoints " + st.checkpointDir() + ", output "
           + st.outputDir());
       point.lines().forEach(out::println);
+    }
+    for (String notice : notices) {
+      out.println("Note:        " + notice); // said even with --quiet: tables of the schema are not compared
+      log.info("{}", notice);
+    }
+    if (!console.quiet()) {
       out.println();
     }
     out.flush();
@@ -187,7 +222,8 @@ final class CompareRun {
     FetchStats fetched = new FetchStats();
     HashPushdown pushdown = st.pushdown()
         ? new JdbcHashPushdown(pools, st.fetchSize(), fetched) : null;
-    ResolvedTables specs = new ResolvedTables(point.resolver(new JdbcTableResolver(pools, emptyIsNull)));
+    ResolvedTables specs = new ResolvedTables(point.resolver(new JdbcTableResolver(pools, emptyIsNull,
+        cfg.strictColumns())));
     ConsoleChoice.Decision shown = console.decide();
     if (shown.note() != null) {
       out.println(shown.note());
@@ -197,7 +233,7 @@ final class CompareRun {
         Duration.ofSeconds(st.progressIntervalSeconds()), clock, Duration.ofMillis(500));
     // the console reporter is the only writer of the console while the engine runs
     List<ProgressListener> listeners = List.of(reporter, new ProgressLog());
-    LiveChecks live = new LiveChecks(cfg, pools, fetched, clock, listeners, RETRY_BACKOFF_MILLIS);
+    LiveChecks live = new LiveChecks(cfg.withTables(known), pools, fetched, clock, listeners, RETRY_BACKOFF_MILLIS);
     ComparisonEngine engine = new ComparisonEngine(book,
         new ComparisonEngine.Ports(specs, new JdbcChunkPlanner(pools.source(), pools.target(), st.planSampleAboveRows()),
             new JdbcRowSource(pools, st.fetchSize(), fetched), pushdown, checkpoints, results),
@@ -209,7 +245,9 @@ final class CompareRun {
     Runnable restoreSignals = handleSignals ? Signals.onInterrupt(engine::requestStop) : () -> { };
     Instant startedAt = clock.instant();
     long started = System.nanoTime();
-    long rowsBefore = rows(session, selected);
+    long rowsBefore = rows(session, listed);
+    // a table missing in the target is recorded and counted; there is nothing of it to compare
+    List<TableConfig> selected = listed.stream().filter(t -> !book.table(t.key()).missingTable()).toList();
     try {
       engine.run(selected, mode);
       live.atEnd(book);
@@ -225,11 +263,11 @@ final class CompareRun {
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     RunSnapshot after = book.snapshot();
     List<TableSnapshot> runTables = new ArrayList<>();
-    for (TableConfig t : selected) {
+    for (TableConfig t : listed) {
       runTables.add(after.table(t.key()));
     }
     RunTotals totals = RunTotals.of(runTables);
-    long rowsThisRun = rows(after, selected) - rowsBefore;
+    long rowsThisRun = rows(after, listed) - rowsBefore;
     SessionReport.finalSummary(out, after, totals, took, rowsThisRun);
     out.println("Fetched:       " + fetched.describe(Side.SOURCE) + "; " + fetched.describe(Side.TARGET));
     out.printf("Peak heap:     %d MB%n", PeakHeap.megabytes());
@@ -241,12 +279,12 @@ final class CompareRun {
     String resumeCmd = "scripts/compare " + cfg.file() + " --resume " + session.shortId();
     int code = engine.runFailure() != null ? engine.runFailure().exitCode()
         : engine.stopRequested() || totals.failed() > 0 || totals.unfinished() > 0 ? ExitCodes.FAILED
-        : totals.withDifferences() > 0 ? ExitCodes.DIFFERENCES : ExitCodes.IDENTICAL;
+        : totals.withDifferences() > 0 || totals.missingTables() > 0 ? ExitCodes.DIFFERENCES : ExitCodes.IDENTICAL;
     if (master.failure() != null) {
       code = Math.max(code, ExitCodes.FAILED); // the report records the exit the run ends with
     }
     try {
-      RunReports.Written reports = new RunReportStep(cfg, book, specs, checkpoints, List.of(live.stage().name())).write(
+      RunReports.Written reports = new RunReportStep(cfg, known, book, specs, checkpoints, List.of(live.stage().name())).write(
           mode == Mode.NEW ? "new" : mode == Mode.RESUME ? "resumed" : "retry_failed", startedAt,
           startedAt.plus(took), rowsThisRun, code, reportStamp(session), zone);
       out.println("Report:        " + reports.html());
@@ -322,45 +360,14 @@ final class CompareRun {
     }
   }
 
-  /** The selected tables that belong to the session (all of the session's tables when none were named). */
-  private List<TableConfig> inSession(RunSnapshot session, List<TableConfig> selected, boolean all) {
-    checkKeys(session);
-    List<TableConfig> out = new ArrayList<>();
-    for (TableConfig t : selected) {
-      if (session.table(t.key()) != null) {
-        out.add(t);
-      } else if (!all) {
-        throw new CompareException(ErrorCode.USAGE, "table " + t.source().display() + " is not part of session "
-            + session.sessionId() + "; run it in a new session");
-      }
-    }
-    return out;
-  }
-
   /**
-   * Every table of the session is a table of the configuration under the same key. A session whose keys
-   * follow another rule (written before keys were made unique: schema names with '_', quoted names) would
-   * otherwise have its tables skipped without a word, and a resumed run could report "identical".
+   * The tables of {@code all} that the options name (all of them without options), in {@code all}'s order.
+   * A name the configuration has but {@code all} has not (a resumed session without it) is refused.
    */
-  private void checkKeys(RunSnapshot session) {
-    for (TableSnapshot t : session.tables()) {
-      boolean known = cfg.tables().stream().anyMatch(c -> c.key().equals(t.key())
-          && c.source().schema().text().equalsIgnoreCase(String.valueOf(t.schema()))
-          && c.source().table().text().equalsIgnoreCase(String.valueOf(t.table())));
-      if (!known) {
-        throw new CompareException(ErrorCode.CONFIG_CHANGED, "session " + session.sessionId() + " names table "
-            + t.schema() + "." + t.table() + " '" + t.key() + "', which is not the key " + cfg.file()
-            + " gives it (a session written by an earlier version, or edited): its checkpoints cannot be"
-            + " matched; start a new session without --resume");
-      }
-    }
-  }
-
-
-  private List<TableConfig> select(List<String> tableArgs, String startFrom) {
-    List<TableConfig> all = cfg.tables();
+  private List<TableConfig> select(List<TableConfig> all, List<TableConfig> configured, List<String> tableArgs,
+      String startFrom, Pools pools) {
     if (startFrom != null) {
-      int i = indexOf(startFrom, "--start-from-table");
+      int i = indexOf(all, configured, startFrom, "--start-from-table", pools);
       return all.subList(i, all.size());
     }
     if (tableArgs.isEmpty()) {
@@ -368,25 +375,30 @@ final class CompareRun {
     }
     List<TableConfig> out = new ArrayList<>();
     for (String t : tableArgs) {
-      TableConfig tc = all.get(indexOf(t, "--table"));
+      TableConfig tc = all.get(indexOf(all, configured, t, "--table", pools));
       if (!out.contains(tc)) {
         out.add(tc);
       }
     }
-    // keep the configuration's order
     out.sort((a, b) -> Integer.compare(all.indexOf(a), all.indexOf(b)));
     return out;
   }
 
-  private int indexOf(String name, String option) {
-    TableName wanted = TableName.parse(name, option);
-    List<TableConfig> all = cfg.tables();
+  /** Where the table a --table or --start-from-table option names (bare: in the source's default schema) is. */
+  private int indexOf(List<TableConfig> all, List<TableConfig> configured, String name, String option, Pools pools) {
+    TableName wanted = TableDiscovery.qualify(TableName.parse(name, option), pools.source(), option);
+    String key = wanted.key().toUpperCase(Locale.ROOT);
     for (int i = 0; i < all.size(); i++) {
-      if (all.get(i).key().toUpperCase(Locale.ROOT).equals(wanted.key().toUpperCase(Locale.ROOT))) {
+      if (all.get(i).key().toUpperCase(Locale.ROOT).equals(key)) {
         return i;
       }
     }
+    if (configured.stream().anyMatch(c -> c.key().toUpperCase(Locale.ROOT).equals(key)) && all != configured) {
+      throw new CompareException(ErrorCode.USAGE, "table " + wanted.display() + " is not part of this session;"
+          + " run it in a new session");
+    }
+    String example = configured.isEmpty() ? "" : ", e.g. " + configured.get(0).source().display();
     throw new CompareException(ErrorCode.USAGE, option + " " + name + ": no such table in " + cfg.file()
-        + "; the configuration lists " + all.size() + " tables, e.g. " + all.get(0).source().display());
+        + "; the configuration names " + configured.size() + " tables" + example);
   }
 }

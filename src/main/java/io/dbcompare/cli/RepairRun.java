@@ -9,6 +9,8 @@ import io.dbcompare.config.CompareConfig;
 import io.dbcompare.config.ComparisonSettings;
 import io.dbcompare.config.TableConfig;
 import io.dbcompare.config.TableName;
+import io.dbcompare.discovery.SessionTables;
+import io.dbcompare.discovery.TableDiscovery;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import io.dbcompare.error.ExitCodes;
@@ -109,9 +111,11 @@ final class RepairRun {
         DatabaseType type = DatabaseTypes.of(cfg.target());
         Map<String, TableSpec> specs = new ConcurrentHashMap<>();
         JdbcTableResolver resolver = new JdbcTableResolver(pools,
-            st.emptyStrings().emptyIsNull(cfg.source().platform(), cfg.target().platform()));
+            st.emptyStrings().emptyIsNull(cfg.source().platform(), cfg.target().platform()), cfg.strictColumns());
+        // the session's tables as configured: a schemas: entry's tables too, bare names qualified
+        List<TableConfig> known = SessionTables.of(snapshot, new TableDiscovery(cfg, pools).resolve(), cfg, pools);
         java.util.function.Function<TablePlan, TableSpec> spec = tp -> specs.computeIfAbsent(tp.table().key(),
-            k -> resolve(resolver, tp));
+            k -> resolve(resolver, known, tp));
         printPlan(session, plan, skipConflicts);
         if (plan.tables().isEmpty()) {
           out.println("Nothing to repair: the session found no differences"
@@ -220,8 +224,8 @@ final class RepairRun {
     }
   }
 
-  private TableSpec resolve(JdbcTableResolver resolver, TablePlan tp) {
-    TableConfig tc = cfg.tables().stream().filter(c -> c.key().equals(tp.table().key())).findFirst()
+  private TableSpec resolve(JdbcTableResolver resolver, List<TableConfig> known, TablePlan tp) {
+    TableConfig tc = known.stream().filter(c -> c.key().equals(tp.table().key())).findFirst()
         .orElseThrow(() -> new CompareException(ErrorCode.CONFIG_CHANGED, "table " + tp.table().displayName()
             + " of the session is not in " + cfg.file()));
     TableSpec t = resolver.resolve(tc);
@@ -238,7 +242,9 @@ final class RepairRun {
     Set<String> out = new LinkedHashSet<>();
     for (String a : tableArgs) {
       TableName wanted = TableName.parse(a, "--table");
-      String key = cfg.tables().stream().map(TableConfig::key)
+      // a table of the configuration, or of the session (a schemas: entry's tables are in the session only)
+      String key = java.util.stream.Stream.concat(cfg.tables().stream().map(TableConfig::key),
+              session.tables().stream().map(TableSnapshot::key))
           .filter(k -> k.toUpperCase(Locale.ROOT).equals(wanted.key().toUpperCase(Locale.ROOT))).findFirst()
           .orElseThrow(() -> new CompareException(ErrorCode.USAGE, "--table " + a + ": no such table in "
               + cfg.file()));

@@ -28,13 +28,16 @@ final class RunReportStep {
   private final CompareConfig cfg;
   private final SessionBook book;
   private final ResolvedTables specs;
+  /** The session's tables with every name qualified (a {@code schemas:} entry's tables included). */
+  private final List<TableConfig> tables;
   private final CheckpointStore checkpoints;
   /** Names of the table stages in run order (a stage's revised chunk results win over the checkpoints). */
   private final List<String> stages;
 
-  RunReportStep(CompareConfig cfg, SessionBook book, ResolvedTables specs, CheckpointStore checkpoints,
-      List<String> stages) {
+  RunReportStep(CompareConfig cfg, List<TableConfig> tables, SessionBook book, ResolvedTables specs,
+      CheckpointStore checkpoints, List<String> stages) {
     this.cfg = cfg;
+    this.tables = List.copyOf(tables);
     this.book = book;
     this.specs = specs;
     this.checkpoints = checkpoints;
@@ -59,7 +62,7 @@ final class RunReportStep {
     if (t.status() != TableStatus.COMPLETED || t.differences() == 0) {
       return null;
     }
-    TableConfig tc = cfg.tables().stream().filter(c -> c.key().equals(t.key())).findFirst().orElse(null);
+    TableConfig tc = tables.stream().filter(c -> c.key().equals(t.key())).findFirst().orElse(null);
     if (tc == null) {
       return DifferingRows.Sample.unavailable(limit, "the table is not in " + cfg.file());
     }

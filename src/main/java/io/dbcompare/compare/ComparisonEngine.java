@@ -114,7 +114,7 @@ public final class ComparisonEngine {
     for (TableSnapshot t : ctx.book.snapshot().tables()) {
       if (t.status() == TableStatus.FAILED) {
         anyFailed = true;
-      } else if (t.status() != TableStatus.COMPLETED) {
+      } else if (t.status() != TableStatus.COMPLETED && t.status() != TableStatus.MISSING_IN_TARGET) {
         return RunStatus.INTERRUPTED;
       }
     }

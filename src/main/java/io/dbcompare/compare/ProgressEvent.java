@@ -36,6 +36,17 @@ public sealed interface ProgressEvent {
   /** The table's comparison key and where it came from (the console names it when it is not the primary key). */
   record TableKey(Instant at, String table, KeySource key) implements ProgressEvent {}
 
+  /**
+   * How the two tables' structures differ (found when the table was resolved, before any row is read):
+   * columns on one side only are left out of the row comparison; the rest is reported.
+   */
+  record TableStructure(Instant at, String table, java.util.List<StructureDifference> differences)
+      implements ProgressEvent {
+    public TableStructure {
+      differences = java.util.List.copyOf(differences);
+    }
+  }
+
   /** How the table's rows are compared: hash push-down or hashing in Java, and why. */
   record TableMode(Instant at, String table, boolean pushdown, String mode) implements ProgressEvent {}
 

@@ -21,12 +21,26 @@ public record RunSnapshot(
     List<TableSnapshot> tables,
     List<ScriptRecord> sessionScripts,
     String sessionScriptError,
-    List<LagReading> replicationLag) {
+    List<LagReading> replicationLag,
+    List<String> targetOnlyTables) {
 
+  /**
+   * @param targetOnlyTables tables of the compared target schemas that the source schemas do not have
+   *     ({@code SCHEMA.TABLE}; never compared)
+   */
   public RunSnapshot {
     tables = List.copyOf(tables);
     sessionScripts = sessionScripts == null ? List.of() : List.copyOf(sessionScripts);
     replicationLag = replicationLag == null ? List.of() : List.copyOf(replicationLag);
+    targetOnlyTables = targetOnlyTables == null ? List.of() : List.copyOf(targetOnlyTables);
+  }
+
+  /** A session without tables only in the target. */
+  public RunSnapshot(String sessionId, String configPath, String configHash, String source, String target,
+      String startTime, String lastUpdate, RunStatus status, List<TableSnapshot> tables,
+      List<ScriptRecord> sessionScripts, String sessionScriptError, List<LagReading> replicationLag) {
+    this(sessionId, configPath, configHash, source, target, startTime, lastUpdate, status, tables, sessionScripts,
+        sessionScriptError, replicationLag, List.of());
   }
 
   /** A session without lag readings whose master scripts did not fail. */
@@ -70,6 +84,7 @@ public record RunSnapshot(
   public Totals totals() {
     int completed = 0;
     int failed = 0;
+    int missing = 0;
     long sr = 0;
     long tr = 0;
     long mit = 0;
@@ -84,6 +99,8 @@ public record RunSnapshot(
         completed++;
       } else if (t.status() == TableStatus.FAILED) {
         failed++;
+      } else if (t.status() == TableStatus.MISSING_IN_TARGET) {
+        missing++;
       }
       sr += t.sourceRows();
       tr += t.targetRows();
@@ -91,8 +108,8 @@ public record RunSnapshot(
       mis += t.missingInSource();
       d += t.differentRows();
     }
-    return new Totals(tables.size(), completed, failed, tables.size() - completed - failed, sr, tr, mit, mis, d,
-        inFlight, changing);
+    return new Totals(tables.size(), completed, failed, tables.size() - completed - failed - missing, sr, tr, mit, mis,
+        d, inFlight, changing, missing);
   }
 
   /**
@@ -100,10 +117,11 @@ public record RunSnapshot(
    *
    * @param inFlightRows rows the recheck found equal again (not differences)
    * @param changingRows rows whose target changed between reads (not differences)
+   * @param tablesMissingInTarget tables of a schema that the target schema does not have
    */
   public record Totals(int tables, int tablesCompleted, int tablesFailed, int tablesPending, long sourceRows,
       long targetRows, long missingInTarget, long missingInSource, long differentRows, long inFlightRows,
-      long changingRows) {
+      long changingRows, int tablesMissingInTarget) {
 
     public long differences() {
       return missingInTarget + missingInSource + differentRows;

@@ -55,6 +55,9 @@ final class TablePreparer {
     try {
       TableSpec spec = resolver.resolve(tc);
       ctx.events.emit(new ProgressEvent.TableKey(ctx.events.now(), name, spec.keySource()));
+      if (!spec.structure().isEmpty()) {
+        ctx.events.emit(new ProgressEvent.TableStructure(ctx.events.now(), name, spec.structure()));
+      }
       TableSnapshot before = book.table(key);
       boolean resumedPlan = before.planned();
       book.tableStarted(key, spec);

@@ -160,6 +160,9 @@ final class TableScheduler {
   }
 
   private static String skipReason(TableStatus status, ComparisonEngine.Mode mode) {
+    if (status == TableStatus.MISSING_IN_TARGET) {
+      return "missing in target: the target schema has no such table";
+    }
     return switch (mode) {
       case NEW -> null;
       case RESUME -> switch (status) {

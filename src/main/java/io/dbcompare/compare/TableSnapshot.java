@@ -42,12 +42,30 @@ public record TableSnapshot(
     String summaryFile,
     long inFlightRows,
     long changingRows,
-    List<RecheckRound> recheckRounds) {
+    List<RecheckRound> recheckRounds,
+    List<StructureDifference> structure) {
 
+  /**
+   * @param structure how the two tables' structures differ, as found when the table was last resolved
+   */
   public TableSnapshot {
     keyColumns = keyColumns == null ? null : List.copyOf(keyColumns);
     scripts = scripts == null ? List.of() : List.copyOf(scripts);
     recheckRounds = recheckRounds == null ? List.of() : List.copyOf(recheckRounds);
+    structure = structure == null ? List.of() : List.copyOf(structure);
+  }
+
+  /** A table without recorded structure differences. */
+  public TableSnapshot(String key, String schema, String table, String targetSchema, String targetTable,
+      TableStatus status, int totalChunks, int completedChunks, long sourceRows, long targetRows, long missingInTarget,
+      long missingInSource, long differentRows, String error, String startedAt, String finishedAt,
+      List<String> keyColumns, Integer chunkSize, String syncScript, String undoScript, List<ScriptRecord> scripts,
+      String catalogTargetSchema, String catalogTargetTable, String summaryFile, long inFlightRows, long changingRows,
+      List<RecheckRound> recheckRounds) {
+    this(key, schema, table, targetSchema, targetTable, status, totalChunks, completedChunks, sourceRows, targetRows,
+        missingInTarget, missingInSource, differentRows, error, startedAt, finishedAt, keyColumns, chunkSize,
+        syncScript, undoScript, scripts, catalogTargetSchema, catalogTargetTable, summaryFile, inFlightRows,
+        changingRows, recheckRounds, List.of());
   }
 
   /** A table not rechecked. */
@@ -64,6 +82,11 @@ public record TableSnapshot(
   /** Persistent differences: after the recheck, rows in flight or changing are not counted. */
   public long differences() {
     return missingInTarget + missingInSource + differentRows;
+  }
+
+  /** A table of a schema that the target schema does not have (never compared). */
+  public boolean missingTable() {
+    return status == TableStatus.MISSING_IN_TARGET;
   }
 
   public boolean planned() {

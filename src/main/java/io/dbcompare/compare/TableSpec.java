@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param targetReadPoint the same for the target
  * @param keySource where the key came from; {@link KeySource.Kind#NONE} for a table without key, whose
  *     {@code keyCount} is 0 and whose rows are compared as a multiset of whole rows ({@link #keyless()})
+ * @param structure how the two tables' structures differ (columns on one side only, types, lengths,
+ *     nullability, keys), found when the table was resolved; columns on one side only are not in
+ *     {@link #columns()}
  */
 public record TableSpec(
     String key,
@@ -36,7 +39,8 @@ public record TableSpec(
     List<KeyColumnOrder> keyOrders,
     ReadPoint sourceReadPoint,
     ReadPoint targetReadPoint,
-    KeySource keySource) {
+    KeySource keySource,
+    List<StructureDifference> structure) {
 
   public TableSpec {
     columns = List.copyOf(columns);
@@ -53,6 +57,16 @@ public record TableSpec(
     if ((keyCount == 0) != (keySource.kind() == KeySource.Kind.NONE)) {
       throw new IllegalArgumentException(displayName + ": " + keyCount + " key columns but key " + keySource.kind());
     }
+    structure = structure == null ? List.of() : List.copyOf(structure);
+  }
+
+  /** A table without recorded structure differences. */
+  public TableSpec(String key, String displayName, TableRef source, TableRef target, List<ColumnSpec> columns,
+      int keyCount, Optional<String> where, boolean emptyStringIsNull, List<List<String>> uniqueKeys,
+      TargetTraits targetTraits, List<KeyColumnOrder> keyOrders, ReadPoint sourceReadPoint,
+      ReadPoint targetReadPoint, KeySource keySource) {
+    this(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys, targetTraits,
+        keyOrders, sourceReadPoint, targetReadPoint, keySource, List.of());
   }
 
   /** A table whose key's origin is not recorded. */
@@ -61,7 +75,7 @@ public record TableSpec(
       TargetTraits targetTraits, List<KeyColumnOrder> keyOrders, ReadPoint sourceReadPoint,
       ReadPoint targetReadPoint) {
     this(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys, targetTraits,
-        keyOrders, sourceReadPoint, targetReadPoint, null);
+        keyOrders, sourceReadPoint, targetReadPoint, null, List.of());
   }
 
   /** A table read now, its text keys in code point order on plain columns. */
@@ -88,25 +102,31 @@ public record TableSpec(
   /** The same table with the key orders chosen for both databases. */
   public TableSpec withKeyOrders(List<KeyColumnOrder> orders) {
     return new TableSpec(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys,
-        targetTraits, orders, sourceReadPoint, targetReadPoint, keySource);
+        targetTraits, orders, sourceReadPoint, targetReadPoint, keySource, structure);
   }
 
   /** The same table read at the given points in time. */
   public TableSpec withReadPoints(ReadPoint sourcePoint, ReadPoint targetPoint) {
     return new TableSpec(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys,
-        targetTraits, keyOrders, sourcePoint, targetPoint, keySource);
+        targetTraits, keyOrders, sourcePoint, targetPoint, keySource, structure);
   }
 
-  /** The same table with the given columns (same key count, order and key source). */
+  /** The same table with the given columns (same key count, order, key source and structure). */
   public TableSpec withColumns(List<ColumnSpec> newColumns) {
     return new TableSpec(key, displayName, source, target, newColumns, keyCount, where, emptyStringIsNull, uniqueKeys,
-        targetTraits, keyOrders, sourceReadPoint, targetReadPoint, keySource);
+        targetTraits, keyOrders, sourceReadPoint, targetReadPoint, keySource, structure);
   }
 
   /** The same table with its key's origin recorded. */
   public TableSpec withKeySource(KeySource origin) {
     return new TableSpec(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys,
-        targetTraits, keyOrders, sourceReadPoint, targetReadPoint, origin);
+        targetTraits, keyOrders, sourceReadPoint, targetReadPoint, origin, structure);
+  }
+
+  /** The same table with the structure differences found when it was resolved. */
+  public TableSpec withStructure(List<StructureDifference> differences) {
+    return new TableSpec(key, displayName, source, target, columns, keyCount, where, emptyStringIsNull, uniqueKeys,
+        targetTraits, keyOrders, sourceReadPoint, targetReadPoint, keySource, differences);
   }
 
   /**
@@ -122,7 +142,7 @@ public record TableSpec(
   /** The table reduced to its key columns (the shape of a key + hash stream), same orders and read points. */
   public TableSpec keysOnly() {
     return new TableSpec(key, displayName, source, target, keyColumns(), keyCount, where, emptyStringIsNull,
-        List.of(), TargetTraits.NONE, keyOrders, sourceReadPoint, targetReadPoint, keySource);
+        List.of(), TargetTraits.NONE, keyOrders, sourceReadPoint, targetReadPoint, keySource, structure);
   }
 
   public ReadPoint readPoint(Side side) {

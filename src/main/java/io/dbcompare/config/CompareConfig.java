@@ -9,16 +9,21 @@ import java.util.List;
 /**
  * The whole configuration, immutable and validated once by {@link ConfigLoader}.
  *
+ * @param tables the {@code tables:} entries as written (bare names not resolved yet)
  * @param snapshot {@code comparison.snapshot}: the point in time the pair is read at
+ * @param schemas the {@code schemas:} entries, whose tables are read from the catalog when a run starts
+ * @param strictColumns {@code comparison.strict_columns}: a column on one side only fails its table
  */
 public record CompareConfig(
     Path file, DatabaseConfig source, DatabaseConfig target, ComparisonSettings settings, SyncSettings sync,
-    List<TableConfig> tables, RepairSettings repair, SnapshotSettings snapshot) {
+    List<TableConfig> tables, RepairSettings repair, SnapshotSettings snapshot, List<SchemaConfig> schemas,
+    boolean strictColumns) {
 
   public CompareConfig {
     tables = List.copyOf(tables);
     repair = repair == null ? RepairSettings.DEFAULTS : repair;
     snapshot = snapshot == null ? SnapshotSettings.NONE : snapshot;
+    schemas = schemas == null ? List.of() : List.copyOf(schemas);
   }
 
   /** A configuration with the default {@code repair:} settings that reads the current data. */
@@ -33,9 +38,20 @@ public record CompareConfig(
     this(file, source, target, settings, sync, tables, repair, SnapshotSettings.NONE);
   }
 
+  /** A configuration that lists its tables only ({@code tables:}, no {@code schemas:}). */
+  public CompareConfig(Path file, DatabaseConfig source, DatabaseConfig target, ComparisonSettings settings,
+      SyncSettings sync, List<TableConfig> tables, RepairSettings repair, SnapshotSettings snapshot) {
+    this(file, source, target, settings, sync, tables, repair, snapshot, List.of(), false);
+  }
+
+  /** The same configuration with other {@code tables:} entries (the resolved list of a run). */
+  public CompareConfig withTables(List<TableConfig> resolved) {
+    return new CompareConfig(file, source, target, settings, sync, resolved, repair, snapshot, schemas, strictColumns);
+  }
+
   /** The same configuration with other comparison settings (the command line's --no-pushdown). */
   public CompareConfig withSettings(ComparisonSettings other) {
-    return new CompareConfig(file, source, target, other, sync, tables, repair, snapshot);
+    return new CompareConfig(file, source, target, other, sync, tables, repair, snapshot, schemas, strictColumns);
   }
 
   /**
@@ -67,6 +83,10 @@ public record CompareConfig(
     if (snapshot.mode() != SnapshotMode.NONE) {
       put(h, "snapshot=" + snapshot.mode().configName());
     }
+    // only when given, so that sessions of configurations without schemas keep their hash
+    for (SchemaConfig sc : schemas) {
+      put(h, sc.describe());
+    }
     return h.hash().toString().substring(0, 16);
   }
 
@@ -86,6 +106,9 @@ public record CompareConfig(
     sb.append("sync: ").append(sync).append('\n');
     sb.append("repair: ").append(repair).append('\n');
     sb.append("tables: ").append(tables.size());
+    if (!schemas.isEmpty()) {
+      sb.append("\nschemas: ").append(schemas.stream().map(SchemaConfig::describe).toList());
+    }
     return sb.toString();
   }
 }

@@ -32,21 +32,21 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
 
   private static final Set<String> TOP_KEYS =
-      Set.of("source_database", "target_database", "comparison", "sync", "repair", "tables");
+      Set.of("source_database", "target_database", "comparison", "sync", "repair", "tables", "schemas");
   private static final Set<String> DB_KEYS =
       Set.of("url", "host", "port", "service_name", "database", "sid", "username", "password", "properties", "oracle");
   private static final Set<String> ORACLE_KEYS = Set.of("parallel_query");
   private static final Set<String> COMPARISON_KEYS = Set.of("chunk_size", "threads", "state_dir", "checkpoint_dir",
       "output_dir", "max_retries", "fetch_size", "connect_timeout_seconds", "query_timeout_seconds", "empty_string",
       "pushdown", "bisect_factor", "bisect_threshold", "plan_sample_above_rows", "progress_interval_seconds",
-      "report_rows", "recheck", SnapshotSettingsParser.KEY);
+      "report_rows", "recheck", SnapshotSettingsParser.KEY, "strict_columns");
   private static final Set<String> RECHECK_KEYS = Set.of("rounds", "delay_seconds");
   private static final Set<String> SYNC_KEYS =
       Set.of("batch_size", "guarded", "max_statements_per_file", "undo", "style", "max_script_rows");
   private static final Set<String> REPAIR_KEYS = Set.of("batch_size", "direct_path");
   private static final Set<String> TABLE_KEYS =
       Set.of("table_name", "primary_key", "key_columns", "chunk_size", "columns", "exclude_columns", "where",
-          "target_table", "recheck");
+          "target_table", "recheck", "strict_columns");
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._\\-]+|\\[[0-9A-Fa-f:.]+]");
   private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9._\\-$#]+");
@@ -90,8 +90,10 @@ public final class ConfigLoader {
         : SnapshotSettingsParser.parse(comparison, source.platform(), target.platform());
     SyncSettings sync = sync(top.optionalMap("sync"));
     RepairSettings repair = repair(top.optionalMap("repair"));
-    List<TableConfig> tables = tables(top, settings);
-    return new CompareConfig(file, source, target, settings, sync, tables, repair, snapshot);
+    List<SchemaConfig> schemas = SchemaSection.read(top);
+    List<TableConfig> tables = tables(top, settings, !schemas.isEmpty());
+    boolean strict = comparison != null && comparison.optionalBoolean("strict_columns").orElse(false);
+    return new CompareConfig(file, source, target, settings, sync, tables, repair, snapshot, schemas, strict);
   }
 
   private static Object parseYaml(String f, String text) {
@@ -308,15 +310,19 @@ public final class ConfigLoader {
     return (p.isAbsolute() ? p : base.resolve(p)).normalize();
   }
 
-  private List<TableConfig> tables(Node top, ComparisonSettings settings) {
+  private List<TableConfig> tables(Node top, ComparisonSettings settings, boolean schemasGiven) {
     if (!top.has("tables")) {
-      throw top.error("tables", "missing: list the tables to compare, e.g. '- table_name: HR.EMPLOYEES'");
+      if (schemasGiven) {
+        return List.of();
+      }
+      throw top.error("tables", "missing: list the tables to compare, e.g. '- table_name: HR.EMPLOYEES', or the"
+          + " schemas under 'schemas:'");
     }
     Object raw = top.map.get("tables");
     if (!(raw instanceof List<?> list)) {
       throw top.error("tables", "must be a list of tables ('- table_name: SCHEMA.TABLE')");
     }
-    if (list.isEmpty()) {
+    if (list.isEmpty() && !schemasGiven) {
       throw top.error("tables", "is empty: list at least one table to compare");
     }
     List<TableConfig> out = new ArrayList<>();
@@ -339,7 +345,9 @@ public final class ConfigLoader {
       TableName target = t.optionalString("target_table")
           .map(s -> TableName.parse(s, t.file + ": " + t.path("target_table")))
           .orElse(name);
-      Integer earlier = byKey.putIfAbsent(name.key().toUpperCase(Locale.ROOT), i);
+      // a bare name gets its key when its schema is known; two bare spellings of one table are caught here
+      Integer earlier = byKey.putIfAbsent(name.bare() ? "\u0000" + fold(name.table())
+          : name.key().toUpperCase(Locale.ROOT), i);
       if (earlier != null) {
         throw sharedKey(t, name, out.get(earlier).source(), earlier);
       }
@@ -362,7 +370,8 @@ public final class ConfigLoader {
       }
       Optional<RecheckSettings> recheck = t.has("recheck")
           ? Optional.of(recheck(t, settings.recheck())) : Optional.empty();
-      out.add(new TableConfig(name, target, pk, keyColumns, chunk, cols, excl, filter, recheck));
+      Optional<Boolean> strict = t.optionalBoolean("strict_columns");
+      out.add(new TableConfig(name, target, pk, keyColumns, chunk, cols, excl, filter, recheck, strict));
     }
     return out;
   }
@@ -383,7 +392,7 @@ public final class ConfigLoader {
 
   /** The name as Oracle and H2 resolve it: unquoted parts in upper case, quoted parts as written. */
   private static String folded(TableName n) {
-    return fold(n.schema()) + "." + fold(n.table());
+    return n.bare() ? fold(n.table()) : fold(n.schema()) + "." + fold(n.table());
   }
 
   private static String fold(Identifier id) {
@@ -452,6 +461,11 @@ public final class ConfigLoader {
 
     String path(String key) {
       return prefix.isEmpty() ? key : prefix + "." + key;
+    }
+
+    /** A mapping below this one, at {@code childPath} (e.g. {@code schemas[0]}). */
+    Node child(String childPath, Map<?, ?> m) {
+      return new Node(file, childPath, m);
     }
 
     CompareException error(String key, String problem) {

@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * A table name as written in the configuration: {@code SCHEMA.TABLE}, either part unquoted (folded to
- * the database's case when resolved) or double-quoted (kept exactly). Anything else is rejected, so a
- * name can never carry SQL.
+ * the database's case when resolved) or double-quoted (kept exactly), or a bare {@code TABLE} (schema
+ * null) that means the connecting user's default schema: it is resolved once, after the databases are
+ * reached ({@link #withSchema}), before anything asks for its {@link #key()}. Anything else is rejected,
+ * so a name can never carry SQL.
  */
 public record TableName(Identifier schema, Identifier table) {
 
@@ -19,15 +21,39 @@ public record TableName(Identifier schema, Identifier table) {
     public String display() {
       return quoted ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
+
+    /**
+     * A name as the catalog spells it, written the way a user would: unquoted when the database's
+     * folding of unquoted names gives exactly that spelling ({@code EMPLOYEES} in Oracle and H2,
+     * {@code employees} in PostgreSQL), else quoted, so that it names exactly that object.
+     */
+    public static Identifier ofCatalog(String exact, java.util.function.UnaryOperator<String> foldUnquoted) {
+      boolean plain = UNQUOTED.matcher(exact).matches() && foldUnquoted.apply(exact).equals(exact);
+      return new Identifier(exact, !plain);
+    }
   }
 
   public static TableName parse(String raw, String where) {
     List<Identifier> parts = splitQualified(raw, where);
+    if (parts.size() == 1) {
+      return new TableName(null, parts.get(0));
+    }
     if (parts.size() != 2) {
       throw CompareException.config(where + ": table name '" + raw
-          + "' must be SCHEMA.TABLE (quote a part with \"...\" to keep its exact case)");
+          + "' must be SCHEMA.TABLE, or TABLE alone for the user's default schema (quote a part with \"...\" to"
+          + " keep its exact case)");
     }
     return new TableName(parts.get(0), parts.get(1));
+  }
+
+  /** A name without a schema: the connecting user's default schema, not resolved yet. */
+  public boolean bare() {
+    return schema == null;
+  }
+
+  /** The same table in {@code resolved} (a bare name once its default schema is known). */
+  public TableName withSchema(Identifier resolved) {
+    return new TableName(resolved, table);
   }
 
   /** Parses a single column identifier (unquoted or double-quoted). */
@@ -118,6 +144,10 @@ public record TableName(Identifier schema, Identifier table) {
    * only in case are refused at load ({@link ConfigLoader}): some file systems do not tell them apart.
    */
   public String key() {
+    if (schema == null) {
+      // a bare name has no key until its schema is known: two spellings of one table must share one key
+      throw new IllegalStateException("the default schema of table " + table.display() + " is not resolved yet");
+    }
     return encode(schema.text(), true) + "_" + encode(table.text(), false);
   }
 
@@ -161,7 +191,7 @@ public record TableName(Identifier schema, Identifier table) {
   }
 
   public String display() {
-    return schema.display() + "." + table.display();
+    return schema == null ? table.display() : schema.display() + "." + table.display();
   }
 
   @Override

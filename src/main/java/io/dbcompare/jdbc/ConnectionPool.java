@@ -117,6 +117,12 @@ public final class ConnectionPool implements AutoCloseable {
   }
 
   private volatile DatabaseFacts facts;
+  private final SchemaCatalog catalog = new SchemaCatalog(this);
+
+  /** This side's catalog, read a schema at a time and kept for the run (the pool lives as long as the run). */
+  public SchemaCatalog catalog() {
+    return catalog;
+  }
 
   /** What the comparison must know about this database (character sets, version), read once. */
   public DatabaseFacts facts() {

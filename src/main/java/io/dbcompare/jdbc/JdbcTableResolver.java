@@ -11,12 +11,12 @@ import io.dbcompare.config.TableConfig;
 import io.dbcompare.config.TableName;
 import io.dbcompare.config.TableName.Identifier;
 import io.dbcompare.dialect.ColumnKind;
-import io.dbcompare.dialect.ColumnType;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.TargetCatalogSql;
 import io.dbcompare.dialect.TypePairs;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
+import io.dbcompare.jdbc.SchemaCatalog.Column;
 import io.dbcompare.vendor.CatalogNames;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -28,24 +28,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * Reads tables, columns and primary keys from JDBC metadata on both sides and matches them: columns by
- * name (exact spelling first, then ignoring case, for migrations between Oracle upper case and
- * PostgreSQL lower case), kinds must be equal, every type must be supported.
+ * Reads tables, columns, primary keys and unique indexes of both sides from each side's {@link SchemaCatalog}
+ * (read a schema at a time) and matches them: columns by name (exact spelling first, then ignoring case,
+ * for migrations between Oracle upper case and PostgreSQL lower case), kinds must be equal, every type
+ * must be supported. Columns on one side only are left out and reported as structure differences ({@link
+ * StructureCheck}), or fail the table under {@code strict_columns}.
  */
 public final class JdbcTableResolver implements TableResolver {
   private final Pools pools;
   private final boolean emptyStringIsNull;
+  /** The run's {@code strict_columns}, for tables that do not set their own. */
+  private final boolean strictColumns;
 
   public JdbcTableResolver(Pools pools, boolean emptyStringIsNull) {
-    this.pools = pools;
-    this.emptyStringIsNull = emptyStringIsNull;
+    this(pools, emptyStringIsNull, false);
   }
 
-  /** A column as the catalog describes it. */
-  record Column(String name, ColumnType type) {}
+  public JdbcTableResolver(Pools pools, boolean emptyStringIsNull, boolean strictColumns) {
+    this.pools = pools;
+    this.emptyStringIsNull = emptyStringIsNull;
+    this.strictColumns = strictColumns;
+  }
 
   @Override
   public TableSpec resolve(TableConfig tc) {
@@ -53,6 +58,7 @@ public final class JdbcTableResolver implements TableResolver {
     Meta target = read(Side.TARGET, tc.target());
     String display = tc.source().display();
     Dialect sd = pools.source().dialect();
+    boolean strict = tc.strictColumns().orElse(strictColumns);
 
     List<String> excluded = new ArrayList<>();
     if (tc.columns().isEmpty()) {
@@ -72,7 +78,8 @@ public final class JdbcTableResolver implements TableResolver {
     List<String> keyNames = keySource.columns();
 
     List<Column> selected = new ArrayList<>();
-    if (!tc.columns().isEmpty()) {
+    boolean listed = !tc.columns().isEmpty();
+    if (listed) {
       for (Identifier id : tc.columns()) {
         selected.add(source.column(id, sd).orElseThrow(() -> fail(display + ": column " + id.display()
             + " listed in 'columns' does not exist in source table " + source.ref.display())));
@@ -90,15 +97,27 @@ public final class JdbcTableResolver implements TableResolver {
       }
     }
 
+    StructureCheck structure = new StructureCheck(display, target.ref.display(), strict, sd,
+        pools.target().dialect());
     List<ColumnSpec> keys = new ArrayList<>();
     List<ColumnSpec> others = new ArrayList<>();
     for (String k : keyNames) {
-      keys.add(match(display, source.columns.get(k), target, true));
+      Column s = source.columns.get(k);
+      keys.add(match(display, s, required(display, s, target), true));
     }
     List<String> skippedGenerated = new ArrayList<>();
     for (Column c : selected) {
       if (!keyNames.contains(c.name())) {
-        ColumnSpec spec = match(display, c, target, false);
+        Column t = target.matching(c.name());
+        if (t == null) {
+          if (listed) {
+            required(display, c, target); // named in 'columns': its absence fails the table
+          }
+          structure.onlyInSource(c); // left out of the comparison; fails the table under strict_columns
+          continue;
+        }
+        ColumnSpec spec = match(display, c, t, false);
+        structure.compare(c, t);
         if (target.generated.contains(spec.targetName())) {
           skippedGenerated.add(spec.targetName()); // computed by the target: never written, so not compared
         } else {
@@ -106,6 +125,20 @@ public final class JdbcTableResolver implements TableResolver {
         }
       }
     }
+    for (String k : keyNames) {
+      structure.compare(source.columns.get(k), target.matching(k));
+    }
+    if (!listed) {
+      for (Column t : target.columns.values()) {
+        if (source.matchingIn(t.name(), source.columns.values()) == null) {
+          structure.onlyInTarget(t);
+        }
+      }
+    }
+    structure.keys(source.primaryKey, target.primaryKey, n -> {
+      Column t = target.matching(n);
+      return t == null ? n : t.name();
+    });
     List<ColumnSpec> all = new ArrayList<>(keys);
     all.addAll(others);
     List<String> keyTargetNames = keys.stream().map(ColumnSpec::targetName).toList();
@@ -120,7 +153,8 @@ public final class JdbcTableResolver implements TableResolver {
     TargetTraits traits = new TargetTraits(skippedGenerated,
         target.identityAlways.stream().filter(compared::contains).toList(), target.triggers);
     TableSpec spec = KeyOrderResolver.complete(pools, new TableSpec(tc.key(), display, source.ref, target.ref, all,
-        keys.size(), tc.where(), emptyStringIsNull, uniques, traits, List.of(), null, null, keySource));
+        keys.size(), tc.where(), emptyStringIsNull, uniques, traits, List.of(), null, null, keySource,
+        structure.differences()));
     if (keySource.kind() == KeySource.Kind.KEY_COLUMNS) {
       KeyColumnsCheck.run(pools, spec);
     }
@@ -149,12 +183,17 @@ public final class JdbcTableResolver implements TableResolver {
         && pools.target().dialect().kindOf(t.type()).isPresent();
   }
 
-  private ColumnSpec match(String display, Column s, Meta target, boolean key) {
+  /** The target's column for a source column that must exist there (a key, a listed column). */
+  private static Column required(String display, Column s, Meta target) {
     Column t = target.matching(s.name());
     if (t == null) {
       throw fail(display + ": column " + s.name() + " is missing in target table " + target.ref.display()
           + "; add it there or leave it out with exclude_columns");
     }
+    return t;
+  }
+
+  private ColumnSpec match(String display, Column s, Column t, boolean key) {
     ColumnKind sk = kind(display, Side.SOURCE, s);
     ColumnKind tk = kind(display, Side.TARGET, t);
     if (sk.kind() != tk.kind()) {
@@ -209,16 +248,28 @@ public final class JdbcTableResolver implements TableResolver {
     final List<String> identityAlways = new ArrayList<>();
     final List<String> triggers = new ArrayList<>();
 
-    /** The column of this table that a column of the other side's table matches: same name, else one ignoring case. */
+    /**
+     * The column of this table that a column of the other side's table matches: the exact spelling, else
+     * the one column whose name differs in case only (Oracle EMPLOYEE_ID is PostgreSQL employee_id); null
+     * when none.
+     */
     Column matching(String name) {
-      Column t = columns.get(name);
-      if (t == null) {
-        List<Column> ci = columns.values().stream().filter(c -> c.name().equalsIgnoreCase(name)).toList();
-        if (ci.size() == 1) {
-          t = ci.get(0);
+      return matchingIn(name, columns.values());
+    }
+
+    Column matchingIn(String name, Iterable<Column> in) {
+      Column ci = null;
+      int found = 0;
+      for (Column c : in) {
+        if (c.name().equals(name)) {
+          return c;
+        }
+        if (c.name().equalsIgnoreCase(name)) {
+          ci = c;
+          found++;
         }
       }
-      return t;
+      return found == 1 ? ci : null;
     }
 
     Optional<Column> column(Identifier id, Dialect d) {
@@ -235,16 +286,17 @@ public final class JdbcTableResolver implements TableResolver {
   }
 
   private Meta read(Side side, TableName name) {
+    if (name.bare()) {
+      throw new IllegalStateException(name.display() + ": a bare name reached the resolver unresolved");
+    }
     ConnectionPool pool = pools.of(side);
     Dialect d = pool.dialect();
-    Connection c = pool.borrow();
-    try {
-      DatabaseMetaData md = c.getMetaData();
-      String esc = md.getSearchStringEscape();
-      Meta m = new Meta();
-      TableName lookup = name;
-      Optional<CatalogNames> names = pool.databaseType().catalogNames();
-      if (names.isPresent()) {
+    Meta m = new Meta();
+    TableName lookup = name;
+    Optional<CatalogNames> names = pool.databaseType().catalogNames();
+    if (names.isPresent()) {
+      Connection c = pool.borrow();
+      try {
         CatalogNames.Resolution r = names.get().resolve(exact(name.schema(), d), exact(name.table(), d),
             (sql, params) -> rows(c, sql, params));
         switch (r.kind()) {
@@ -254,69 +306,44 @@ public final class JdbcTableResolver implements TableResolver {
             m.via = r.detail();
             lookup = new TableName(new Identifier(r.owner(), true), new Identifier(r.name(), true));
           }
-          case MISSING -> { } // the metadata lookup below says so, with its hints
+          case MISSING -> { } // the catalog lookup below says so, with its hints
         }
+      } catch (SQLException e) {
+        throw SqlErrors.translate(e, "reading the catalog for " + name.display(), pool.database());
+      } finally {
+        ConnectionPool.release(c);
       }
-      m.ref = findTable(md, esc, d, lookup, side);
-      try (ResultSet rs = md.getColumns(null, like(m.ref.schema(), esc), like(m.ref.table(), esc), "%")) {
-        TreeMap<Integer, Column> byPosition = new TreeMap<>();
-        while (rs.next()) {
-          if (!m.ref.schema().equals(rs.getString("TABLE_SCHEM")) || !m.ref.table().equals(rs.getString("TABLE_NAME"))) {
-            continue;
-          }
-          ColumnType type = DomainTypes.base(c, pool.databaseType(), new ColumnType(rs.getInt("DATA_TYPE"),
-              rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")));
-          byPosition.put(rs.getInt("ORDINAL_POSITION"), new Column(rs.getString("COLUMN_NAME"), type));
-          if (rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls) {
-            m.notNull.add(rs.getString("COLUMN_NAME"));
-          }
-        }
-        for (Column col : byPosition.values()) {
-          m.columns.put(col.name(), col);
-        }
+    }
+    SchemaCatalog.Table table = findInCatalog(pool.catalog(), d, lookup, side);
+    m.ref = new TableRef(table.schema(), table.name());
+    for (Column col : table.columns()) {
+      m.columns.put(col.name(), col);
+      if (!col.nullable()) {
+        m.notNull.add(col.name());
       }
-      try (ResultSet rs = md.getPrimaryKeys(null, m.ref.schema(), m.ref.table())) {
-        TreeMap<Integer, String> pk = new TreeMap<>();
-        while (rs.next()) {
-          pk.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
-        }
-        m.primaryKey.addAll(pk.values());
-      }
-      // unique indexes: the target's keep sync scripts from updating a unique value in place; the
-      // source's are candidates for the key of a table without primary key (KeyChoice)
-      try (ResultSet rs = md.getIndexInfo(null, m.ref.schema(), m.ref.table(), true, true)) {
-        Map<String, TreeMap<Integer, String>> byIndex = new LinkedHashMap<>();
-        java.util.Set<String> partial = new java.util.HashSet<>();
-        while (rs.next()) {
-          String index = rs.getString("INDEX_NAME");
-          String column = rs.getString("COLUMN_NAME");
-          if (index == null || column == null || rs.getBoolean("NON_UNIQUE")) {
-            continue; // table statistics rows, expression indexes
-          }
-          byIndex.computeIfAbsent(index, k -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"), column);
-          if (rs.getString("FILTER_CONDITION") != null) {
-            partial.add(index);
-          }
-        }
-        for (Map.Entry<String, TreeMap<Integer, String>> e : byIndex.entrySet()) {
-          List<String> cols = new ArrayList<>(e.getValue().values());
-          m.uniqueIndexes.add(cols);
-          m.namedUniques.add(new KeyChoice.UniqueIndex(e.getKey(), cols,
-              partial.contains(e.getKey()) || !m.columns.keySet().containsAll(cols)));
-        }
-      }
-      if (side == Side.TARGET) {
+    }
+    m.primaryKey.addAll(table.primaryKey());
+    // unique indexes: the target's keep sync scripts from updating a unique value in place; the source's
+    // are candidates for the key of a table without primary key (KeyChoice)
+    for (SchemaCatalog.UniqueKey u : table.uniqueKeys()) {
+      m.uniqueIndexes.add(u.columns());
+      m.namedUniques.add(new KeyChoice.UniqueIndex(u.name(), u.columns(),
+          u.partial() || !m.columns.keySet().containsAll(u.columns())));
+    }
+    if (side == Side.TARGET) {
+      Connection c = pool.borrow();
+      try {
         TargetCatalogSql catalog = pool.databaseType().catalogSql();
         names(c, catalog.generatedColumns(), m.ref, m.generated);
         names(c, catalog.identityAlwaysColumns(), m.ref, m.identityAlways);
         names(c, catalog.triggers(), m.ref, m.triggers);
+      } catch (SQLException e) {
+        throw SqlErrors.translate(e, "reading the catalog for " + name.display(), pool.database());
+      } finally {
+        ConnectionPool.release(c);
       }
-      return m;
-    } catch (SQLException e) {
-      throw SqlErrors.translate(e, "reading the catalog for " + name.display(), pool.database());
-    } finally {
-      ConnectionPool.release(c);
     }
+    return m;
   }
 
   /** The catalog spelling of a configured identifier: exact when quoted, else in the database's case. */
@@ -358,6 +385,30 @@ public final class JdbcTableResolver implements TableResolver {
     }
   }
 
+  /**
+   * The table in the cached catalog: quoted parts must match exactly, unquoted parts the database's folded
+   * spelling. When it is not there, the spellings a user may have meant are looked up for the hint.
+   */
+  private static SchemaCatalog.Table findInCatalog(SchemaCatalog catalog, Dialect d, TableName name, Side side) {
+    Optional<SchemaCatalog.Table> found = catalog.schema(exact(name.schema(), d)).table(exact(name.table(), d));
+    if (found.isPresent()) {
+      return found.get();
+    }
+    TableRef near = null;
+    for (String schema : candidates(name.schema(), d)) {
+      for (SchemaCatalog.Table t : catalog.schema(schema).tables().values()) {
+        if (near == null && candidates(name.table(), d).contains(t.name())) {
+          near = new TableRef(t.schema(), t.name());
+        }
+      }
+    }
+    String hint = near == null ? "check the name, the schema and the user's privileges"
+        : "found " + near.display() + ": quote the name with \"...\" to match its exact case";
+    throw new CompareException(ErrorCode.TABLE_FAILED, side.label() + " table " + name.display()
+        + " does not exist or is not visible to the " + side.label() + " user; " + hint);
+  }
+
+  /** The table by the driver's metadata, read now (for {@code --repair}, which may create tables). */
   static TableRef findTable(DatabaseMetaData md, String esc, Dialect d, TableName name, Side side)
       throws SQLException {
     List<TableRef> all = new ArrayList<>();

@@ -72,6 +72,9 @@ final class KeyOrderResolver {
   private static Map<String, ColumnDetails> read(ConnectionPool pool, TableSpec t, Side side) {
     DatabaseType type = pool.databaseType();
     DatabaseFacts facts = pool.facts();
+    if (type.columnDetailsSql(facts).isEmpty()) {
+      return Map.of(); // nothing to read: no connection to borrow (and set up) per table
+    }
     Connection c = pool.borrow();
     try {
       return CatalogFacts.columns(c, type, facts, t.ref(side));

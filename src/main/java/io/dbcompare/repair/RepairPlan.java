@@ -76,6 +76,9 @@ public record RepairPlan(List<TablePlan> tables, List<TableSnapshot> failed) {
         failed.add(t);
         continue;
       }
+      if (t.status() == TableStatus.MISSING_IN_TARGET) {
+        continue; // a schema's table the target schema lacks: nothing was compared (the summary names it)
+      }
       if (t.status() != TableStatus.COMPLETED) {
         throw new CompareException(ErrorCode.APPLY_REFUSED, "table " + t.displayName() + " of session "
             + session.sessionId() + " is not complete (" + t.status().name().toLowerCase(java.util.Locale.ROOT)

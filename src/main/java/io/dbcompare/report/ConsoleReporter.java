@@ -140,6 +140,10 @@ public final class ConsoleReporter implements ProgressListener, AutoCloseable {
           line("  key: " + e.key().describe());
         }
       }
+    } else if (event instanceof ProgressEvent.TableStructure e) {
+      for (var d : e.differences()) { // a line each, naming the table: found before any row is read
+        line("  " + e.table() + ": structure: " + d.text());
+      }
     } else if (event instanceof TableMode e) {
       String start = pendingStart.get(e.table());
       if (start != null) {

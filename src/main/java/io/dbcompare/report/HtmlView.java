@@ -28,7 +28,7 @@ final class HtmlView {
   record TableLine(String name, String key, String anchor, boolean hasRows, String result, String resultText,
       long sourceRows, String sourceRowsText, long targetRows, String targetRowsText, long missingInTarget,
       long missingInSource, long differentRows, String mitText, String misText, String diffText, long seconds,
-      String durationText, String rateText, String error, List<Link> links) {}
+      String durationText, String rateText, String error, List<String> structure, List<Link> links) {}
 
   /** A value cell: the common start, the part that differs (highlighted), the common end. */
   record Value(boolean absent, boolean isNull, boolean present, String pre, String mark, String post, String note) {}
@@ -70,10 +70,16 @@ final class HtmlView {
         new Fact("Rows read this run", Human.count(r.rowsThisRun()) + " (" + Human.rate(r.rowsPerSecond())
             + " rows/s)"),
         new Fact("Tables", t.tables() + ": " + t.identical() + " identical, " + t.withDifferences()
-            + " with differences, " + t.failed() + " failed, " + t.unfinished() + " not finished"),
+            + " with differences, " + t.failed() + " failed, " + t.unfinished() + " not finished"
+            + (t.missingTables() == 0 ? "" : ", " + t.missingTables() + " missing in target")),
         new Fact("Differences", Human.count(t.missingInTarget()) + " missing in target, "
             + Human.count(t.missingInSource()) + " missing in source, " + Human.count(t.different()) + " different"),
         new Fact("Exit status", r.exitCode() + ": " + r.exitMeaning()));
+    if (!s.targetOnlyTables().isEmpty()) {
+      facts = new ArrayList<>(facts);
+      facts.add(new Fact("Only in target", s.targetOnlyTables().size() + " table(s) not in the source schema, not"
+          + " compared: " + String.join(", ", s.targetOnlyTables())));
+    }
     List<Fact> settings = new ArrayList<>();
     for (Map.Entry<String, Object> e : r.settings().entrySet()) {
       settings.add(new Fact(e.getKey(), String.valueOf(e.getValue())));
@@ -123,7 +129,7 @@ final class HtmlView {
         t.missingInTarget(), t.missingInSource(), t.differentRows(), Human.count(t.missingInTarget()),
         Human.count(t.missingInSource()), Human.count(t.differentRows()), took == null ? -1 : took.getSeconds(),
         took == null ? "-" : Human.duration(took), rate.isPresent() ? Human.rate(rate.getAsDouble()) : "-",
-        t.error(), links);
+        t.error(), t.structure().stream().map(d -> "structure: " + d.text()).toList(), links);
   }
 
   private static DiffTable diffTable(RunReport.TableReport tr, String anchor) {

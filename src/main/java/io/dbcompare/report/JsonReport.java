@@ -85,6 +85,8 @@ public final class JsonReport {
     for (RunReport.TableReport tr : r.tables()) {
       table(tables.addObject(), tr);
     }
+    ArrayNode targetOnly = root.putArray("target_only_tables");
+    s.targetOnlyTables().forEach(targetOnly::add);
     ArrayNode scripts = root.putArray("session_scripts");
     for (ScriptRecord sr : s.sessionScripts()) {
       script(scripts.addObject(), sr);
@@ -131,6 +133,9 @@ public final class JsonReport {
     if (t.keyColumns() != null) {
       t.keyColumns().forEach(keys::add);
     }
+    ArrayNode structure = o.putArray("structure");
+    t.structure().forEach(d -> structure.addObject().put("kind", d.kind().json()).put("column", d.column())
+        .put("source", d.source()).put("target", d.target()).put("text", d.text()));
     ArrayNode scripts = o.putArray("scripts");
     t.scripts().forEach(sr -> script(scripts.addObject(), sr));
     DifferingRows.Sample sample = tr.sample();

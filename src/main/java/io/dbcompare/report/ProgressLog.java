@@ -61,6 +61,10 @@ public final class ProgressLog implements ProgressListener {
           ? e.reading().lagMillis() + " ms" : "unknown: " + e.reading().note());
     } else if (event instanceof TableFailed e) {
       progressLog.error("TABLE: {} | STATUS: FAILED | {}", e.table(), e.error());
+    } else if (event instanceof ProgressEvent.TableStructure e) {
+      for (var d : e.differences()) {
+        progressLog.warn("TABLE: {} | STRUCTURE: {}", e.table(), d.text());
+      }
     } else if (event instanceof TableSkipped e) {
       progressLog.info("TABLE: {} | STATUS: SKIPPED | {}", e.table(), e.reason());
     }

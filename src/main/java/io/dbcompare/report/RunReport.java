@@ -59,11 +59,12 @@ public record RunReport(
     };
   }
 
-  /** A table's result in one word: identical, differences, failed or not_finished. */
+  /** A table's result in one word: identical, differences, failed, missing_in_target or not_finished. */
   public static String result(TableSnapshot t) {
     return switch (t.status()) {
       case COMPLETED -> t.differences() == 0 ? "identical" : "differences";
       case FAILED -> "failed";
+      case MISSING_IN_TARGET -> "missing_in_target";
       default -> "not_finished";
     };
   }

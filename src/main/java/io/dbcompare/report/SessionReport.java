@@ -55,6 +55,7 @@ public final class SessionReport {
     header(out, s, inUse ? "running now" : text(s), zone);
     out.println();
     SessionStatusText.lines(s, inUse, zone).forEach(out::println);
+    targetOnly(out, s);
     if (s.sessionScriptError() != null) {
       out.println("Session sync: not written: " + s.sessionScriptError() + " (--resume " + s.shortId() + " writes it)");
     }
@@ -67,16 +68,18 @@ public final class SessionReport {
     out.println("Source:      " + s.source());
     out.println("Target:      " + s.target());
     out.println("Started:     " + Human.time(s.startTime(), zone) + "   last update: " + Human.time(s.lastUpdate(), zone));
-    out.printf("Tables:      %d (completed %d, failed %d, pending %d)%n", t.tables(), t.tablesCompleted(),
-        t.tablesFailed(), t.tablesPending());
+    out.printf("Tables:      %d (completed %d, failed %d, pending %d%s)%n", t.tables(), t.tablesCompleted(),
+        t.tablesFailed(), t.tablesPending(),
+        t.tablesMissingInTarget() == 0 ? "" : ", missing in target " + t.tablesMissingInTarget());
   }
 
   /** Counts of the tables of one run. */
   public record RunTotals(int tables, int identical, int withDifferences, int failed, int unfinished, long sourceRows,
-      long targetRows, long missingInTarget, long missingInSource, long different, long inFlight, long changing) {
+      long targetRows, long missingInTarget, long missingInSource, long different, long inFlight, long changing,
+      int missingTables) {
 
     public static RunTotals of(Iterable<TableSnapshot> tables) {
-      int n = 0, same = 0, diff = 0, failed = 0, open = 0;
+      int n = 0, same = 0, diff = 0, failed = 0, open = 0, missing = 0;
       long sr = 0, tr = 0, mit = 0, mis = 0, d = 0, inFlight = 0, changing = 0;
       for (TableSnapshot p : tables) {
         n++;
@@ -88,6 +91,8 @@ public final class SessionReport {
           }
         } else if (p.status() == TableStatus.FAILED) {
           failed++;
+        } else if (p.status() == TableStatus.MISSING_IN_TARGET) {
+          missing++;
         } else {
           open++;
         }
@@ -99,15 +104,16 @@ public final class SessionReport {
         inFlight += p.inFlightRows();
         changing += p.changingRows();
       }
-      return new RunTotals(n, same, diff, failed, open, sr, tr, mit, mis, d, inFlight, changing);
+      return new RunTotals(n, same, diff, failed, open, sr, tr, mit, mis, d, inFlight, changing, missing);
     }
   }
 
   public static void finalSummary(PrintWriter out, RunSnapshot s, RunTotals t, Duration took, long rowsThisRun) {
     out.println();
     out.println("================ Comparison summary ================");
-    out.printf("Tables:        %d: %d identical, %d with differences, %d failed, %d not finished%n", t.tables(),
-        t.identical(), t.withDifferences(), t.failed(), t.unfinished());
+    out.printf("Tables:        %d: %d identical, %d with differences, %d failed, %d not finished%s%n", t.tables(),
+        t.identical(), t.withDifferences(), t.failed(), t.unfinished(),
+        t.missingTables() == 0 ? "" : ", " + t.missingTables() + " missing in target");
     out.println("Rows:          source " + Human.count(t.sourceRows()) + ", target " + Human.count(t.targetRows()));
     out.println("Differences:   " + Human.count(t.missingInTarget()) + " missing in target, "
         + Human.count(t.missingInSource()) + " missing in source, " + Human.count(t.different()) + " different");
@@ -118,7 +124,21 @@ public final class SessionReport {
     double seconds = took.toNanos() / 1e9;
     out.println("Duration:      " + Human.duration(took) + " (" + Human.rate(seconds > 0 ? rowsThisRun / seconds : 0)
         + " rows/s read this run)");
+    for (TableSnapshot p : s.tables()) {
+      if (p.missingTable()) {
+        out.println("Missing:       " + p.displayName() + " is not in the target (" + p.error() + ")");
+      }
+    }
+    targetOnly(out, s);
     out.println("Session:       " + s.sessionId() + " (" + text(s) + ")");
+  }
+
+  /** The tables of the compared target schemas that the source schemas do not have, on one line. */
+  private static void targetOnly(PrintWriter out, RunSnapshot s) {
+    if (!s.targetOnlyTables().isEmpty()) {
+      out.println("Only in target: " + s.targetOnlyTables().size() + " table(s) not in the source schema, not"
+          + " compared: " + String.join(", ", s.targetOnlyTables()));
+    }
   }
 
   /** The status as the session file spells it. */

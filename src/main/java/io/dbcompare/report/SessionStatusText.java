@@ -26,6 +26,7 @@ final class SessionStatusText {
       case FAILED -> "FAILED";
       case IN_PROGRESS -> "in progress";
       case PENDING -> "pending";
+      case MISSING_IN_TARGET -> "missing in target";
     };
   }
 
@@ -33,6 +34,7 @@ final class SessionStatusText {
   static Duration took(TableSnapshot t, Instant lastUpdate) {
     Instant start = Human.instant(t.startedAt());
     Instant end = t.status() == TableStatus.COMPLETED || t.status() == TableStatus.FAILED
+        || t.status() == TableStatus.MISSING_IN_TARGET
         ? Human.instant(t.finishedAt()) : lastUpdate;
     return start == null || end == null || end.isBefore(start) ? null : Duration.between(start, end);
   }
@@ -93,6 +95,9 @@ final class SessionStatusText {
       }
       if (t.syncScript() != null) {
         notes.add("  " + t.key() + " sync script: " + t.syncScript());
+      }
+      for (var d : t.structure()) {
+        notes.add("  " + t.key() + " structure: " + d.text());
       }
     }
     List<String> out = new ArrayList<>(table.lines());

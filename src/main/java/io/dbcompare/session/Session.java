@@ -34,6 +34,12 @@ public class Session {
 
   /** The target's replication lag read at the start and the end of each run, in order. */
   public java.util.List<LagRecord> replicationLag = new java.util.ArrayList<>();
+
+  /**
+   * Tables of the target schemas of {@code schemas:} entries that the source schemas do not have, as
+   * {@code SCHEMA.TABLE} (found when the session was created; never compared).
+   */
+  public java.util.List<String> targetOnlyTables = new java.util.ArrayList<>();
   /** What {@code --apply} did with the sync scripts (null until the first apply). */
   public ApplyProgress applyProgress;
   /** What {@code --repair} did (null until the first repair). */
@@ -49,6 +55,8 @@ public class Session {
     public int tablesCompleted;
     public int tablesFailed;
     public int tablesPending;
+    /** Tables of a schema that the target schema does not have (also counted as differences). */
+    public int tablesMissingInTarget;
     public long sourceRows;
     public long targetRows;
     public long missingInTarget;
@@ -67,6 +75,8 @@ public class Session {
         t.tablesCompleted++;
       } else if (p.status == SessionStatus.FAILED) {
         t.tablesFailed++;
+      } else if (p.status == SessionStatus.MISSING_IN_TARGET) {
+        t.tablesMissingInTarget++;
       } else {
         t.tablesPending++;
       }

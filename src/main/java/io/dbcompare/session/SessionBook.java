@@ -13,6 +13,7 @@ import io.dbcompare.compare.RunSnapshot;
 import io.dbcompare.compare.RunStatus;
 import io.dbcompare.compare.ScriptRecord;
 import io.dbcompare.compare.Side;
+import io.dbcompare.compare.StructureDifference;
 import io.dbcompare.compare.TableOutputs;
 import io.dbcompare.compare.TableSnapshot;
 import io.dbcompare.compare.TableSpec;
@@ -60,7 +61,17 @@ public final class SessionBook implements ProgressBook {
   /** A new session with its tables, not saved yet (see {@link #runStatus}). */
   public static SessionBook create(SessionStore store, String configPath, String configHash, String source,
       String target, List<NewTable> tables) {
+    return create(store, configPath, configHash, source, target, tables, List.of());
+  }
+
+  /**
+   * A new session with its resolved tables (a resumed run compares exactly these, whatever the catalog
+   * says by then) and the tables found only in the compared target schemas, not saved yet.
+   */
+  public static SessionBook create(SessionStore store, String configPath, String configHash, String source,
+      String target, List<NewTable> tables, List<String> targetOnlyTables) {
     Session s = store.create(configPath, configHash, source, target);
+    s.targetOnlyTables = new ArrayList<>(targetOnlyTables);
     for (NewTable t : tables) {
       TableProgress tp = new TableProgress();
       tp.schema = t.schema();
@@ -84,7 +95,7 @@ public final class SessionBook implements ProgressBook {
         }
       }
       return new RunSnapshot(s.sessionId, s.configPath, s.configHash, s.source, s.target, s.startTime, s.lastUpdate,
-          s.status.run(), tables, records(s.sessionScripts), s.sessionScriptError, lag);
+          s.status.run(), tables, records(s.sessionScripts), s.sessionScriptError, lag, s.targetOnlyTables);
     }
   }
 
@@ -132,6 +143,23 @@ public final class SessionBook implements ProgressBook {
       tp.targetTable = spec.target().table();
       tp.keyColumns = spec.keyNames();
       tp.keySource = KeySource.UNSPECIFIED.equals(spec.keySource()) ? null : spec.keySource().describe();
+      tp.structure = notes(spec.structure());
+      return table(key, tp);
+    }
+  }
+
+  /**
+   * A table of a schema that the target schema does not have: never compared, counted as a difference,
+   * skipped by a resumed run; saved.
+   */
+  public TableSnapshot tableMissingInTarget(String key, String detail) {
+    synchronized (session) {
+      TableProgress tp = progress(key);
+      tp.status = SessionStatus.MISSING_IN_TARGET;
+      tp.error = detail;
+      tp.finishedAt = store.now();
+      tp.recount();
+      store.save(session);
       return table(key, tp);
     }
   }
@@ -400,13 +428,31 @@ public final class SessionBook implements ProgressBook {
     return out;
   }
 
+  private static List<StructureNote> notes(List<StructureDifference> differences) {
+    List<StructureNote> out = new ArrayList<>();
+    for (StructureDifference d : differences) {
+      out.add(new StructureNote(d.kind().json(), d.column(), d.source(), d.target()));
+    }
+    return out;
+  }
+
+  private static List<StructureDifference> differences(List<StructureNote> notes) {
+    List<StructureDifference> out = new ArrayList<>();
+    if (notes != null) {
+      for (StructureNote n : notes) {
+        out.add(new StructureDifference(StructureDifference.Kind.ofJson(n.kind), n.column, n.source, n.target));
+      }
+    }
+    return out;
+  }
+
   /** Caller holds the session's monitor. */
   private static TableSnapshot table(String key, TableProgress tp) {
     return new TableSnapshot(key, tp.schema, tp.table, tp.targetSchema, tp.targetTable, tp.status.table(),
         tp.totalChunks, tp.completedChunks, tp.sourceRows, tp.targetRows, tp.missingInTarget, tp.missingInSource,
         tp.differentRows, tp.error, tp.startedAt, tp.finishedAt, tp.keyColumns, tp.chunkSize, tp.syncScript,
         tp.undoScript, records(tp.scripts), tp.catalogTargetSchema, tp.catalogTargetTable, tp.summaryFile,
-        tp.inFlightRows, tp.changingRows, rounds(tp.recheckRounds));
+        tp.inFlightRows, tp.changingRows, rounds(tp.recheckRounds), differences(tp.structure));
   }
 
   private static List<RecheckRound> rounds(List<RecheckCount> counts) {

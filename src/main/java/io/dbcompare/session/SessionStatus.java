@@ -17,7 +17,9 @@ public enum SessionStatus {
   /** Session-level only: the run was stopped (Ctrl-C) before all tables were done. */
   INTERRUPTED,
   /** Session-level only. */
-  RUNNING;
+  RUNNING,
+  /** Table-level only: the target schema has no such table (see {@link TableStatus#MISSING_IN_TARGET}). */
+  MISSING_IN_TARGET;
 
   @JsonValue
   public String json() {
@@ -44,6 +46,7 @@ public enum SessionStatus {
       case IN_PROGRESS -> TableStatus.IN_PROGRESS;
       case COMPLETED -> TableStatus.COMPLETED;
       case FAILED -> TableStatus.FAILED;
+      case MISSING_IN_TARGET -> TableStatus.MISSING_IN_TARGET;
       // an interrupted table is one that was in progress: a resume continues it
       case INTERRUPTED, RUNNING -> TableStatus.IN_PROGRESS;
     };
@@ -52,7 +55,7 @@ public enum SessionStatus {
   RunStatus run() {
     return switch (this) {
       case RUNNING, PENDING, IN_PROGRESS -> RunStatus.RUNNING;
-      case COMPLETED -> RunStatus.COMPLETED;
+      case COMPLETED, MISSING_IN_TARGET -> RunStatus.COMPLETED; // the latter never a session's status
       case FAILED -> RunStatus.FAILED;
       case INTERRUPTED -> RunStatus.INTERRUPTED;
     };

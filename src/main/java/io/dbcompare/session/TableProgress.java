@@ -44,6 +44,8 @@ public class TableProgress {
   public String catalogTargetSchema;
   public String catalogTargetTable;
   public String summaryFile;
+  /** How the two tables' structures differ (found when the table was resolved; the last run's). */
+  public List<StructureNote> structure = new ArrayList<>();
   /** The chunk plan, fixed when the table is first planned, so a resumed run reuses the same chunks. */
   public List<ChunkProgress> chunks = new ArrayList<>();
 

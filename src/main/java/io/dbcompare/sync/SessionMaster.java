@@ -40,7 +40,9 @@ public final class SessionMaster {
    */
   public static boolean required(RunSnapshot session) {
     List<TableSnapshot> tables = session.tables();
-    return tables.size() > 1 && tables.stream().allMatch(t -> t.status() == TableStatus.COMPLETED)
+    // a table missing in the target has nothing to sync by rows (it is never compared)
+    return tables.size() > 1 && tables.stream().allMatch(t -> t.status() == TableStatus.COMPLETED
+        || t.status() == TableStatus.MISSING_IN_TARGET)
         && tables.stream().filter(t -> t.syncScript() != null).count() > 1;
   }
 

@@ -8,6 +8,7 @@ import io.dbcompare.dialect.DatabaseFacts;
 import io.dbcompare.dialect.DdlTypes;
 import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.PushdownSql;
+import io.dbcompare.dialect.SchemaCatalogSql;
 import io.dbcompare.dialect.TargetCatalogSql;
 import java.util.List;
 import java.util.Optional;
@@ -78,6 +79,9 @@ public interface DatabaseType extends PlatformRules {
 
   /** Catalog queries about a sync target (computed and identity columns, triggers). */
   TargetCatalogSql catalogSql();
+
+  /** Set-based catalog queries over a whole schema (tables, keys, unique indexes; bare names). */
+  SchemaCatalogSql schemaCatalogSql();
 
   /**
    * What a configured name is when it can be more than a table (a synonym, a view, another object);

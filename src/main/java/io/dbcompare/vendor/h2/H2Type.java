@@ -11,6 +11,7 @@ import io.dbcompare.dialect.H2DdlTypes;
 import io.dbcompare.dialect.H2Dialect;
 import io.dbcompare.dialect.H2PushdownSql;
 import io.dbcompare.dialect.PushdownSql;
+import io.dbcompare.dialect.SchemaCatalogSql;
 import io.dbcompare.dialect.TargetCatalogSql;
 import io.dbcompare.vendor.AbstractDatabaseType;
 import io.dbcompare.vendor.ReadOnlySession;
@@ -111,6 +112,11 @@ public final class H2Type extends AbstractDatabaseType {
   @Override
   public TargetCatalogSql catalogSql() {
     return new TargetCatalogSql.H2();
+  }
+
+  @Override
+  public SchemaCatalogSql schemaCatalogSql() {
+    return new SchemaCatalogSql.H2();
   }
 
   /** 28000: wrong user name or password. */

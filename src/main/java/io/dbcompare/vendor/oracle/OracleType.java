@@ -10,6 +10,7 @@ import io.dbcompare.dialect.OracleDdlTypes;
 import io.dbcompare.dialect.OracleDialect;
 import io.dbcompare.dialect.OraclePushdownSql;
 import io.dbcompare.dialect.PushdownSql;
+import io.dbcompare.dialect.SchemaCatalogSql;
 import io.dbcompare.dialect.TargetCatalogSql;
 import io.dbcompare.config.DatabaseConfig;
 import io.dbcompare.vendor.AbstractDatabaseType;
@@ -258,6 +259,11 @@ public final class OracleType extends AbstractDatabaseType {
   @Override
   public TargetCatalogSql catalogSql() {
     return new TargetCatalogSql.Oracle();
+  }
+
+  @Override
+  public SchemaCatalogSql schemaCatalogSql() {
+    return new SchemaCatalogSql.Oracle();
   }
 
   /** Synonyms and views given as the table ({@link OracleCatalogNames}). */

@@ -11,6 +11,7 @@ import io.dbcompare.dialect.PostgresDdlTypes;
 import io.dbcompare.dialect.PostgresDialect;
 import io.dbcompare.dialect.PostgresPushdownSql;
 import io.dbcompare.dialect.PushdownSql;
+import io.dbcompare.dialect.SchemaCatalogSql;
 import io.dbcompare.dialect.TargetCatalogSql;
 import io.dbcompare.config.SnapshotMode;
 import io.dbcompare.vendor.AbstractDatabaseType;
@@ -153,6 +154,11 @@ public final class PostgresType extends AbstractDatabaseType {
   @Override
   public BulkLoad bulkLoad() {
     return BulkLoad.COPY_BINARY;
+  }
+
+  @Override
+  public SchemaCatalogSql schemaCatalogSql() {
+    return new SchemaCatalogSql.Postgres();
   }
 
   @Override
