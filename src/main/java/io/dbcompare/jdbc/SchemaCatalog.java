@@ -128,17 +128,21 @@ public final class SchemaCatalog {
         for (List<String> row : rows(c, sql.primaryKeys(), schema)) {
           keys.computeIfAbsent(row.get(0), k -> new ArrayList<>()).add(row.get(2));
         }
-        Map<String, Map<String, UniqueKey>> uniques = new HashMap<>();
+        // by table, then name, then position: an index and the constraint it enforces may share a name
+        Map<String, Map<String, TreeMap<Integer, String>>> uniques = new HashMap<>();
+        Map<String, Boolean> partial = new HashMap<>();
         for (List<String> row : rows(c, sql.uniqueKeys(), schema)) {
-          Map<String, UniqueKey> byName = uniques.computeIfAbsent(row.get(0), k -> new LinkedHashMap<>());
-          UniqueKey u = byName.get(row.get(1));
-          List<String> cols = new ArrayList<>(u == null ? List.of() : u.columns());
-          cols.add(row.get(3));
-          byName.put(row.get(1), new UniqueKey(row.get(1), cols, "Y".equals(row.get(4))));
+          uniques.computeIfAbsent(row.get(0), k -> new LinkedHashMap<>())
+              .computeIfAbsent(row.get(1), k -> new TreeMap<>()).put(Integer.parseInt(row.get(2)), row.get(3));
+          partial.merge(row.get(0) + "\u0000" + row.get(1), "Y".equals(row.get(4)), Boolean::logicalOr);
         }
-        kinds.forEach((name, kind) -> tables.put(name, new Table(schema, name, kind,
-            columns.getOrDefault(name, List.of()), keys.getOrDefault(name, List.of()),
-            distinct(uniques.getOrDefault(name, Map.of()).values()))));
+        kinds.forEach((name, kind) -> {
+          List<UniqueKey> keysOfTable = new ArrayList<>();
+          uniques.getOrDefault(name, Map.of()).forEach((index, cols) -> keysOfTable.add(new UniqueKey(index,
+              new ArrayList<>(cols.values()), partial.get(name + "\u0000" + index))));
+          tables.put(name, new Table(schema, name, kind, columns.getOrDefault(name, List.of()),
+              keys.getOrDefault(name, List.of()), distinct(keysOfTable)));
+        });
       }
       return new Schema(schema, exists, tables);
     } catch (SQLException e) {

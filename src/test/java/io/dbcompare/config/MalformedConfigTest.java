@@ -240,7 +240,7 @@ class MalformedConfigTest {
         c("table entry a list", DBS + "tables:\n  - HR.EMP\n  - [HR.DEPT]\n", "tables[1]"),
         c("table entry null", DBS + "tables:\n  -\n", "tables[0]"),
         c("table_name missing", DBS + "tables:\n  - primary_key: [ID]\n", "tables[0].table_name: missing"),
-        c("table_name without schema", DBS + "tables:\n  - EMP\n", "tables[0].table_name", "SCHEMA.TABLE"),
+        // a bare name (no schema) is the user's default schema since issue 11: see SchemaConfigTest, TableNameTest
         c("three-part table name", DBS + "tables:\n  - DB.HR.EMP\n", "tables[0].table_name"),
         c("hostile name with statement", DBS + "tables:\n  - \"EMP; DROP TABLE X\"\n", "tables[0].table_name",
             "not a valid identifier"),

@@ -73,12 +73,33 @@ class TableNameTest {
     assertTrue(e.getMessage().contains("'A.B' is not a single column name"), e.getMessage());
   }
 
+  /** Issue 11: a bare name means the user's default schema, which is known only once the database is reached. */
   @Test
-  void onePartIsNotATableName() {
-    CompareException e = assertThrows(CompareException.class, () -> TableName.parse("EMPLOYEES", WHERE));
-    assertEquals(ErrorCode.CONFIG, e.code());
-    assertEquals(3, e.exitCode());
-    assertTrue(e.getMessage().startsWith(WHERE + ": table name 'EMPLOYEES' must be SCHEMA.TABLE"), e.getMessage());
+  void onePartIsABareNameWithoutAKeyUntilItsSchemaIsKnown() {
+    TableName n = TableName.parse("EMPLOYEES", WHERE);
+    assertTrue(n.bare());
+    assertEquals("EMPLOYEES", n.display());
+    IllegalStateException e = assertThrows(IllegalStateException.class, n::key);
+    assertTrue(e.getMessage().contains("EMPLOYEES"), e.getMessage());
+    TableName resolved = n.withSchema(new Identifier("HR", false));
+    assertFalse(resolved.bare());
+    assertEquals("HR_EMPLOYEES", resolved.key(), "the key of HR.EMPLOYEES, as if written so");
+    assertEquals(TableName.parse("HR.EMPLOYEES", WHERE).key(), resolved.key());
+    TableName quoted = TableName.parse("\"Mixed Case\"", WHERE);
+    assertTrue(quoted.bare());
+    assertEquals(new Identifier("Mixed Case", true), quoted.table());
+  }
+
+  @Test
+  void aCatalogNameIsWrittenUnquotedOnlyWhenFoldingGivesItBack() {
+    java.util.function.UnaryOperator<String> upper = x -> x.toUpperCase(java.util.Locale.ROOT);
+    java.util.function.UnaryOperator<String> lower = x -> x.toLowerCase(java.util.Locale.ROOT);
+    assertEquals(new Identifier("EMPLOYEES", false), Identifier.ofCatalog("EMPLOYEES", upper));
+    assertEquals(new Identifier("employees", true), Identifier.ofCatalog("employees", upper));
+    assertEquals(new Identifier("employees", false), Identifier.ofCatalog("employees", lower));
+    assertEquals(new Identifier("Mixed", true), Identifier.ofCatalog("Mixed", lower));
+    assertEquals(new Identifier("A B", true), Identifier.ofCatalog("A B", upper));
+    assertEquals(new Identifier("1ST", true), Identifier.ofCatalog("1ST", upper));
   }
 
   @Test
