@@ -70,6 +70,11 @@ public final class SummaryWriter {
     }
     sb.append("Result:              ").append(p.differences() == 0 ? "IDENTICAL" : "DIFFERENCES FOUND").append('\n');
     sb.append("Sync script:         ").append(syncScript == null ? "none (no differences)" : syncScript).append('\n');
+    if (!t.structure().isEmpty()) {
+      // what the catalogs say differs, found before any row was read (columns on one side were not compared)
+      sb.append('\n').append("Structure differences (").append(t.structure().size()).append("):\n");
+      t.structure().forEach(d -> sb.append("  ").append(d.text()).append('\n'));
+    }
 
     Map<DiffKind, List<String>> samples = new EnumMap<>(DiffKind.class);
     for (DiffKind k : DiffKind.values()) {
