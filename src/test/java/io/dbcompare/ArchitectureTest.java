@@ -61,7 +61,7 @@ class ArchitectureTest {
   private static final Set<String> SESSION_STATE = Set.of("io/dbcompare/session/Session",
       "io/dbcompare/session/TableProgress", "io/dbcompare/session/ChunkProgress", "io/dbcompare/session/ScriptFile",
       "io/dbcompare/session/Session$Totals", "io/dbcompare/session/RecheckCount", "io/dbcompare/session/LagRecord",
-      "io/dbcompare/session/ScnRecord");
+      "io/dbcompare/session/ScnRecord", "io/dbcompare/session/StructureNote");
   private static final Set<String> MAY_WRITE_SESSION_STATE = Set.of("io/dbcompare/session/SessionBook",
       "io/dbcompare/session/SessionStore", "io/dbcompare/session/ApplyBook", "io/dbcompare/session/RepairBook");
 
