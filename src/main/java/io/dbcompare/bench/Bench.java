@@ -52,6 +52,10 @@ public final class Bench {
   private int rounds = 3;
 
   public static void main(String[] args) throws Exception {
+    if (java.util.Arrays.asList(args).contains("--schema")) {
+      SchemaBench.main(args); // a whole schema of small tables: discovery and total time
+      return;
+    }
     Bench b = new Bench();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
