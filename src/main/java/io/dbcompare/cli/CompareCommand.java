@@ -44,10 +44,12 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--retry-failed", description = "with --resume: run the failed tables again, reusing finished chunks")
   boolean retryFailed;
 
-  @Option(names = "--table", paramLabel = "SCHEMA.TABLE", description = "compare only this table (repeatable)")
+  @Option(names = "--table", paramLabel = "[SCHEMA.]TABLE",
+      description = "compare only this table (repeatable); without a schema: the source user's default schema")
   List<String> tables = new ArrayList<>();
 
-  @Option(names = "--start-from-table", paramLabel = "SCHEMA.TABLE", description = "skip the tables listed before this one")
+  @Option(names = "--start-from-table", paramLabel = "[SCHEMA.]TABLE",
+      description = "skip the tables listed (or discovered) before this one")
   String startFrom;
 
   @Option(names = "--list-sessions", description = "list the sessions in the state folder")
