@@ -95,7 +95,8 @@ public final class TableDiscovery {
       if (!hit) {
         throw CompareException.config(cfg.file() + ": " + sc.path() + ".include: pattern " + p.display()
             + " matches no " + (sc.includeViews() ? "table or view" : "table") + " of schema " + source.name()
-            + " in the source; check the pattern (unquoted patterns follow the database's case) or remove it");
+            + " in the source (that its user can see); check the pattern (unquoted patterns follow the database's"
+            + " case) or remove it");
       }
     });
     Set<String> matchedTargets = new HashSet<>();
