@@ -83,7 +83,8 @@ public abstract class AbstractSchemaSuite extends AbstractPairSuite {
   private Path config(Path folder, String comparison, String body) throws IOException {
     String yaml = "source_database:\n" + Tables.database(source()) + "target_database:\n" + Tables.database(target())
         + "comparison:\n  chunk_size: 100\n  threads: 2\n  state_dir: state\n  checkpoint_dir: checkpoints\n"
-        + "  output_dir: output\n  max_retries: 1\n" + comparison + body;
+        + "  output_dir: output\n  max_retries: 1\n" + (comparison.contains("recheck:") ? "" : Tables.RECHECK_AT_ONCE)
+        + comparison + body;
     Files.createDirectories(folder);
     Path f = folder.resolve("config.yaml");
     Files.writeString(f, yaml, StandardCharsets.UTF_8);
@@ -164,6 +165,46 @@ public abstract class AbstractSchemaSuite extends AbstractPairSuite {
     assertEquals(fold(source(), "CUSTOMERS"), customers.get("table").asText(), "the catalog's spelling");
     assertTrue(last.out().contains("[1/2] Processing: " + source().schema() + "." + fold(source(), "CUSTOMERS")),
         last.out());
+  }
+
+  /**
+   * A discovered schema holds tables without a primary key: one keyed by a unique constraint on NOT NULL
+   * columns (compared by it) and one without any key, holding duplicate rows (compared as a multiset of
+   * whole rows), next to an ordinary table; all three in one session, counts exact.
+   */
+  @Test
+  void aDiscoveredSchemaComparesAKeylessTableAndOneKeyedByAUniqueIndex() throws Exception {
+    both("ORDERS", ROWS, 10);
+    String unique = "CODE {VARCHAR2(20)} NOT NULL, NAME {VARCHAR2(50)}, CONSTRAINT UQ_CODES UNIQUE (CODE)";
+    String keyless = "CODE {VARCHAR2(20)}, AMOUNT {NUMBER(12,2)}";
+    for (TestDb db : List.of(source(), target())) {
+      Tables.create(db, "CODES", unique);
+      Tables.insert(db, "CODES", List.<Object[]>of(new Object[] {"a", "one"}, new Object[] {"b", "two"},
+          new Object[] {"c", "three"}));
+      Tables.create(db, "EVENTS", keyless);
+    }
+    target().exec("UPDATE " + target().schema() + ".CODES SET NAME = 'changed' WHERE CODE = 'b'");
+    // the source holds (a, 1) twice and (b, 2) once; the target (a, 1) once and (b, 2) twice
+    Tables.insert(source(), "EVENTS", List.<Object[]>of(new Object[] {"a", BigDecimal.ONE},
+        new Object[] {"a", BigDecimal.ONE}, new Object[] {"b", BigDecimal.valueOf(2)}));
+    Tables.insert(target(), "EVENTS", List.<Object[]>of(new Object[] {"a", BigDecimal.ONE},
+        new Object[] {"b", BigDecimal.valueOf(2)}, new Object[] {"b", BigDecimal.valueOf(2)}));
+
+    assertEquals(1, run(config(schemaEntry("")).toString()), last.all());
+    JsonNode s = onlySession(dir);
+    assertEquals(List.of(key("CODES"), key("EVENTS"), key("ORDERS")), keys(s), "name order");
+    JsonNode codes = s.get("table_progress").get(key("CODES"));
+    assertEquals("completed", codes.get("status").asText(), codes.toString());
+    assertCounts(codes, 0, 0, 1);
+    assertTrue(codes.get("key_source").asText().toUpperCase(Locale.ROOT).startsWith("UNIQUE INDEX UQ_CODES"),
+        codes.toString());
+    JsonNode events = s.get("table_progress").get(key("EVENTS"));
+    assertEquals("completed", events.get("status").asText(), events.toString());
+    assertCounts(events, 1, 1, 0);
+    assertTrue(events.get("key_source").asText().contains("multiset of whole rows"), events.toString());
+    assertCounts(s.get("table_progress").get(key("ORDERS")), 0, 0, 0);
+    String out = last.out().toUpperCase(Locale.ROOT);
+    assertTrue(out.contains("KEY: UNIQUE INDEX UQ_CODES"), last.out());
   }
 
   @Test
@@ -298,7 +339,7 @@ public abstract class AbstractSchemaSuite extends AbstractPairSuite {
     assertTrue(last.out().contains("Only in target: 1 table(s)") && last.out().contains(tgtOnly), last.out());
 
     assertEquals(0, run(cfg.toString(), "--status", s.get("session_id").asText()), last.all());
-    assertTrue(last.out().contains("missing_in_target") && last.out().contains(tgtOnly), last.out());
+    assertTrue(last.out().contains("missing in target") && last.out().contains(tgtOnly), last.out());
     assertEquals(1, run(cfg.toString(), "--resume", s.get("session_id").asText()), last.all());
     assertEquals("missing_in_target", onlySession(dir).get("table_progress").get(key("SRC_ONLY")).get("status")
         .asText(), "a resume leaves it alone");
