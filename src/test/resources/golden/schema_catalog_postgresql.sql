@@ -10,3 +10,6 @@ SELECT t.relname, i.relname, k.ord, a.attname, CASE WHEN x.indpred IS NULL THEN 
 -- schemas a bare table name is looked up in
 SELECT s.nsp FROM unnest(current_schemas(false)) WITH ORDINALITY AS s(nsp, ord) ORDER BY s.ord;
 
+-- computed and identity columns and triggers of a schema's tables
+SELECT c.relname, 'G', a.attname, a.attnum FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated <> '' UNION ALL SELECT c.relname, 'I', a.attname, a.attnum FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND a.attnum > 0 AND NOT a.attisdropped AND a.attidentity = 'a' UNION ALL SELECT c.relname, 'T', t.tgname, 0 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND NOT t.tgisinternal ORDER BY 1, 2, 4, 3;
+

@@ -33,6 +33,14 @@ public interface SchemaCatalogSql {
    */
   String defaultSchemas();
 
+  /**
+   * What a sync script must know of the schema's tables as targets, one row each: table, {@code G} (a
+   * computed column), {@code I} (an identity column that refuses explicit values) or {@code T} (a trigger),
+   * the column or trigger name, and a position to order by; ordered by table, kind, position and name.
+   * The same rows as {@link TargetCatalogSql}'s per-table queries give for every table of the schema.
+   */
+  String targetTraits();
+
   /** Oracle 12c+ data dictionary (ALL_* views: what the connecting user may see). */
   final class Oracle implements SchemaCatalogSql {
     /**
@@ -76,6 +84,18 @@ public interface SchemaCatalogSql {
     public String defaultSchemas() {
       return "SELECT SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA') FROM DUAL";
     }
+
+    /** {@link TargetCatalogSql.Oracle}'s three queries without their table filter (schema triggers have none). */
+    @Override
+    public String targetTraits() {
+      return "SELECT TABLE_NAME, 'G', COLUMN_NAME, COLUMN_ID FROM ALL_TAB_COLS WHERE OWNER = ? AND VIRTUAL_COLUMN = 'YES'"
+          + " AND HIDDEN_COLUMN = 'NO'"
+          + " UNION ALL SELECT TABLE_NAME, 'I', COLUMN_NAME, 0 FROM ALL_TAB_IDENTITY_COLS WHERE OWNER = ?"
+          + " AND GENERATION_TYPE = 'ALWAYS'"
+          + " UNION ALL SELECT TABLE_NAME, 'T', TRIGGER_NAME, 0 FROM ALL_TRIGGERS WHERE TABLE_OWNER = ?"
+          + " AND TABLE_NAME IS NOT NULL AND STATUS = 'ENABLED'"
+          + " ORDER BY 1, 2, 4, 3";
+    }
   }
 
   /** PostgreSQL system catalogs. */
@@ -114,6 +134,18 @@ public interface SchemaCatalogSql {
     public String defaultSchemas() {
       return "SELECT s.nsp FROM unnest(current_schemas(false)) WITH ORDINALITY AS s(nsp, ord) ORDER BY s.ord";
     }
+
+    /** {@link TargetCatalogSql.Postgres}'s three queries without their table filter. */
+    @Override
+    public String targetTraits() {
+      String columns = " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+          + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND a.attnum > 0 AND NOT a.attisdropped";
+      return "SELECT c.relname, 'G', a.attname, a.attnum" + columns + " AND a.attgenerated <> ''"
+          + " UNION ALL SELECT c.relname, 'I', a.attname, a.attnum" + columns + " AND a.attidentity = 'a'"
+          + " UNION ALL SELECT c.relname, 'T', t.tgname, 0 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+          + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND NOT t.tgisinternal"
+          + " ORDER BY 1, 2, 4, 3";
+    }
   }
 
   /** H2 2.x INFORMATION_SCHEMA. */
@@ -143,6 +175,18 @@ public interface SchemaCatalogSql {
     @Override
     public String defaultSchemas() {
       return "SELECT CURRENT_SCHEMA";
+    }
+
+    /** {@link TargetCatalogSql.H2}'s three queries without their table filter. */
+    @Override
+    public String targetTraits() {
+      return "SELECT TABLE_NAME, 'G', COLUMN_NAME, ORDINAL_POSITION FROM INFORMATION_SCHEMA.COLUMNS"
+          + " WHERE TABLE_SCHEMA = ? AND IS_GENERATED = 'ALWAYS'"
+          + " UNION ALL SELECT TABLE_NAME, 'I', COLUMN_NAME, ORDINAL_POSITION FROM INFORMATION_SCHEMA.COLUMNS"
+          + " WHERE TABLE_SCHEMA = ? AND IS_IDENTITY = 'YES' AND IDENTITY_GENERATION = 'ALWAYS'"
+          + " UNION ALL SELECT EVENT_OBJECT_TABLE, 'T', TRIGGER_NAME, 0 FROM INFORMATION_SCHEMA.TRIGGERS"
+          + " WHERE EVENT_OBJECT_SCHEMA = ?"
+          + " ORDER BY 1, 2, 4, 3";
     }
   }
 }

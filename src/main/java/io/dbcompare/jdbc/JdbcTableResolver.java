@@ -12,7 +12,6 @@ import io.dbcompare.config.TableName;
 import io.dbcompare.config.TableName.Identifier;
 import io.dbcompare.dialect.ColumnKind;
 import io.dbcompare.dialect.Dialect;
-import io.dbcompare.dialect.TargetCatalogSql;
 import io.dbcompare.dialect.TypePairs;
 import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
@@ -331,17 +330,12 @@ public final class JdbcTableResolver implements TableResolver {
           u.partial() || !m.columns.keySet().containsAll(u.columns())));
     }
     if (side == Side.TARGET) {
-      Connection c = pool.borrow();
-      try {
-        TargetCatalogSql catalog = pool.databaseType().catalogSql();
-        names(c, catalog.generatedColumns(), m.ref, m.generated);
-        names(c, catalog.identityAlwaysColumns(), m.ref, m.identityAlways);
-        names(c, catalog.triggers(), m.ref, m.triggers);
-      } catch (SQLException e) {
-        throw SqlErrors.translate(e, "reading the catalog for " + name.display(), pool.database());
-      } finally {
-        ConnectionPool.release(c);
-      }
+      // computed and identity columns and triggers: the schema's, read once (TargetCatalogSql's per-table
+      // queries without their table filter)
+      SchemaCatalog.Traits traits = pool.catalog().traits(m.ref.schema(), m.ref.table());
+      m.generated.addAll(traits.generated());
+      m.identityAlways.addAll(traits.identityAlways());
+      m.triggers.addAll(traits.triggers());
     }
     return m;
   }
@@ -369,19 +363,6 @@ public final class JdbcTableResolver implements TableResolver {
         }
       }
       return out;
-    }
-  }
-
-  /** Runs a catalog query taking schema and table, collecting its first column. */
-  private static void names(Connection c, String sql, TableRef ref, List<String> out) throws SQLException {
-    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, ref.schema());
-      ps.setString(2, ref.table());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
     }
   }
 

@@ -74,6 +74,59 @@ public final class SchemaCatalog {
     }
   }
 
+  /**
+   * What a sync script must know of a table as a target (see {@link SchemaCatalogSql#targetTraits()}), each
+   * list in the order the catalog gives.
+   */
+  public record Traits(List<String> generated, List<String> identityAlways, List<String> triggers) {
+    public static final Traits NONE = new Traits(List.of(), List.of(), List.of());
+
+    public Traits {
+      generated = List.copyOf(generated);
+      identityAlways = List.copyOf(identityAlways);
+      triggers = List.copyOf(triggers);
+    }
+  }
+
+  private final Map<String, Map<String, Traits>> traits = new HashMap<>();
+
+  /**
+   * The traits of a table of the schema of that exact name: the whole schema's in one query on first use
+   * (only target tables ask, so a source schema costs nothing more).
+   */
+  public synchronized Traits traits(String schema, String table) {
+    Map<String, Traits> bySchema = traits.get(schema);
+    if (bySchema == null) {
+      bySchema = readTraits(schema);
+      traits.put(schema, bySchema);
+    }
+    return bySchema.getOrDefault(table, Traits.NONE);
+  }
+
+  private Map<String, Traits> readTraits(String schema) {
+    Connection c = pool.borrow();
+    try {
+      Map<String, List<List<String>>> byTable = new HashMap<>();
+      for (List<String> row : rows(c, pool.databaseType().schemaCatalogSql().targetTraits(), schema)) {
+        if (row.get(0) != null && row.get(2) != null) {
+          byTable.computeIfAbsent(row.get(0), k -> new ArrayList<>()).add(row);
+        }
+      }
+      Map<String, Traits> out = new HashMap<>();
+      byTable.forEach((table, rows) -> out.put(table, new Traits(names(rows, "G"), names(rows, "I"), names(rows, "T"))));
+      return out;
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, "reading the computed columns, identity columns and triggers of schema " + schema,
+          pool.database());
+    } finally {
+      ConnectionPool.release(c);
+    }
+  }
+
+  private static List<String> names(List<List<String>> rows, String kind) {
+    return rows.stream().filter(r -> kind.equals(r.get(1))).map(r -> r.get(2)).toList();
+  }
+
   /** The schema of that exact catalog name, read on first use. */
   public synchronized Schema schema(String exact) {
     Schema s = schemas.get(exact);

@@ -49,6 +49,11 @@ class SchemaCatalogTest {
     H2TestDb db = new H2TestDb(dir.resolve("cat"));
     db.exec("CREATE SCHEMA A_B", "CREATE SCHEMA AXB", "CREATE SCHEMA BIG");
     check(db.url(), db.user(), db.password(), String::toUpperCase, db::exec);
+    db.exec("CREATE TABLE AXB.TRAITS (ID INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, A INT,"
+        + " TWICE INT GENERATED ALWAYS AS (A * 2))",
+        "CREATE TRIGGER TRAITS_T BEFORE INSERT ON AXB.TRAITS FOR EACH ROW CALL \"" + NoopTrigger.class.getName() + "\"");
+    traits(db.url(), db.user(), db.password(), "AXB", "TRAITS", new SchemaCatalog.Traits(List.of("TWICE"),
+        List.of("ID"), List.of("TRAITS_T")));
   }
 
   @Test
@@ -68,6 +73,48 @@ class SchemaCatalogTest {
           new SchemaCatalog.UniqueKey("extra_a", List.of("a"), true),
           new SchemaCatalog.UniqueKey("extra_b", List.of("b"), false)), sorted(extra.uniqueKeys()));
     }
+    pg.exec("CREATE TABLE axb.traits (id INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, a INT,"
+            + " twice INT GENERATED ALWAYS AS (a * 2) STORED)",
+        "CREATE FUNCTION axb.noop() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'",
+        "CREATE TRIGGER traits_b BEFORE INSERT ON axb.traits FOR EACH ROW EXECUTE FUNCTION axb.noop()",
+        "CREATE TRIGGER traits_a BEFORE UPDATE ON axb.traits FOR EACH ROW EXECUTE FUNCTION axb.noop()");
+    traits(pg.url(), pg.user(), null, "axb", "traits", new SchemaCatalog.Traits(List.of("twice"), List.of("id"),
+        List.of("traits_a", "traits_b")));
+  }
+
+  /**
+   * A target table's computed and identity columns and triggers, read for the whole schema in one query,
+   * equal what the per-table queries ({@code TargetCatalogSql}) give, for that table and every other one
+   * of the schema; a second table costs no query.
+   */
+  private static void traits(String url, String user, String password, String schema, String table,
+      SchemaCatalog.Traits expected) throws Exception {
+    try (ConnectionPool pool = pool(url, user, password);
+        Connection c = DriverManager.getConnection(url, user, password == null ? "" : password)) {
+      io.dbcompare.dialect.TargetCatalogSql sql = pool.databaseType().catalogSql();
+      assertEquals(expected, pool.catalog().traits(schema, table));
+      int before = pool.catalog().queries();
+      for (String t : pool.catalog().schema(schema).tables().keySet()) {
+        assertEquals(new SchemaCatalog.Traits(perTable(c, sql.generatedColumns(), schema, t),
+            perTable(c, sql.identityAlwaysColumns(), schema, t), perTable(c, sql.triggers(), schema, t)),
+            pool.catalog().traits(schema, t), t);
+      }
+      assertEquals(5, pool.catalog().queries() - before, "the schema's tables once; its traits were read already");
+    }
+  }
+
+  private static List<String> perTable(Connection c, String sql, String schema, String table) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, schema);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
   }
 
   interface Exec {

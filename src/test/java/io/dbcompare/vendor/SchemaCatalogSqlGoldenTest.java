@@ -24,6 +24,7 @@ class SchemaCatalogSqlGoldenTest {
     section(sb, "primary keys of a schema", sql.primaryKeys());
     section(sb, "unique indexes and constraints of a schema", sql.uniqueKeys());
     section(sb, "schemas a bare table name is looked up in", sql.defaultSchemas());
+    section(sb, "computed and identity columns and triggers of a schema's tables", sql.targetTraits());
     Golden.check("schema_catalog_" + p.name().toLowerCase(Locale.ROOT) + ".sql", sb.toString());
   }
 
