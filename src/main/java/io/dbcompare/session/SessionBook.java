@@ -43,6 +43,14 @@ public final class SessionBook implements ProgressBook {
   private final LongSupplier nanoTime;
   /** When chunks were last saved (guarded by the session's monitor). */
   private long lastSave;
+  /**
+   * Tables whose new plan was saved and that changed since only by chunks (guarded by the session's
+   * monitor): their {@link #tablePrepared} needs no save of its own (see there).
+   */
+  private final java.util.Set<String> planJustSaved = new java.util.HashSet<>();
+  /** When such a table's preparation was last saved, if ever (guarded by the session's monitor). */
+  private long lastPreparedSave;
+  private boolean preparedSaved;
 
   SessionBook(Session session, SessionStore store, LongSupplier nanoTime) {
     this.session = session;
@@ -176,6 +184,7 @@ public final class SessionBook implements ProgressBook {
       tp.chunkSize = chunkSize;
       tp.recount();
       store.save(session); // the plan is on disk before any chunk of it runs
+      planJustSaved.add(key);
       return table(key, tp);
     }
   }
@@ -196,9 +205,29 @@ public final class SessionBook implements ProgressBook {
     }
   }
 
+  /**
+   * Saved, unless the table's new plan was just saved: then everything a resume needs of the table (its
+   * status, names, key, structure and plan) is on disk already, and only chunks read back from their
+   * checkpoints changed, which the checkpoints record; the save then waits for the next one (at most a
+   * second, like a chunk's). A whole schema of small tables saves its ever larger session file a third
+   * less often so.
+   */
   @Override
   public TableSnapshot tablePrepared(String key) {
-    return recountAndSave(key);
+    synchronized (session) {
+      if (!planJustSaved.remove(key)) {
+        return recountAndSave(key);
+      }
+      TableProgress tp = progress(key);
+      tp.recount();
+      long now = nanoTime.getAsLong();
+      if (!preparedSaved || now - lastPreparedSave >= SAVE_INTERVAL_NANOS) {
+        preparedSaved = true;
+        lastPreparedSave = now; // apart from the chunks' clock: a chunk's save is never put off by this one
+        store.save(session);
+      }
+      return table(key, tp);
+    }
   }
 
   @Override

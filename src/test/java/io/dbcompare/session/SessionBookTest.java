@@ -156,6 +156,44 @@ class SessionBookTest {
     assertEquals(NOW.toString(), t.get("finished_at").asText());
   }
 
+  /**
+   * A table whose new plan was just saved needs no save of its own when it is prepared (a schema of small
+   * tables would otherwise write its whole session file once more per table): such saves come at most
+   * once a second; a table prepared from a plan saved by an earlier run is saved at once.
+   */
+  @Test
+  void preparingATableRightAfterItsPlanWasSavedIsSavedAtMostOnceASecond() throws Exception {
+    SessionBook book = SessionBook.create(store, "c.yaml", "h", "src", "tgt",
+        List.of(new SessionBook.NewTable("APP_A", "APP", "A", "APP", "A"),
+            new SessionBook.NewTable("APP_B", "APP", "B", "APP", "B")));
+    book = new SessionBook(store.find(saved(book)), store, nanos::get);
+    nanos.set(TimeUnit.SECONDS.toNanos(5));
+    book.tableStarted("APP_A", SPEC);
+    book.planRecorded("APP_A", plan(2), 10);
+    book.chunkRestored("APP_A", result(0)); // read back from a checkpoint: not saved by itself
+    book.tablePrepared("APP_A");
+    assertEquals(1, file(book).at("/table_progress/APP_A/completed_chunks").asInt(), "the first one is saved");
+
+    nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(500));
+    book.tableStarted("APP_B", SPEC);
+    book.planRecorded("APP_B", plan(2), 10);
+    assertEquals(2, file(book).at("/table_progress/APP_B/chunks").size(), "the plan is saved at once");
+    book.chunkRestored("APP_B", result(0));
+    book.tablePrepared("APP_B");
+    assertEquals(0, file(book).at("/table_progress/APP_B/completed_chunks").asInt(), "within the second");
+
+    // a plan of an earlier run: what the run changed since (status, key, chunks) is saved at once
+    book.chunkRestored("APP_A", result(1));
+    book.tablePrepared("APP_A");
+    assertEquals(2, file(book).at("/table_progress/APP_A/completed_chunks").asInt(), "saved at once");
+    assertEquals(1, file(book).at("/table_progress/APP_B/completed_chunks").asInt(), "with everything else");
+  }
+
+  private static String saved(SessionBook book) {
+    book.runStatus(io.dbcompare.compare.RunStatus.RUNNING);
+    return book.sessionId();
+  }
+
   @Test
   void statusesAreWrittenInLowerCaseAndFilesOfEarlierVersionsStayReadable() throws Exception {
     String id = "cccccccc-0000-4000-8000-000000000001";
