@@ -337,6 +337,9 @@ public abstract class AbstractSchemaSuite extends AbstractPairSuite {
     assertEquals(List.of(tgtOnly), List.of(s.get("target_only_tables").get(0).asText()));
     assertTrue(last.out().contains("1 missing in target"), last.out());
     assertTrue(last.out().contains("Only in target: 1 table(s)") && last.out().contains(tgtOnly), last.out());
+    JsonNode report = JSON.readTree(Tables.files(dir.resolve("output"), "comparison_report_*.json").get(0).toFile());
+    assertEquals(tgtOnly, report.get("target_only_tables").get(0).asText(), report.toString());
+    assertEquals("missing_in_target", report.get("tables").get(1).get("result").asText(), report.toString());
 
     assertEquals(0, run(cfg.toString(), "--status", s.get("session_id").asText()), last.all());
     assertTrue(last.out().contains("missing in target") && last.out().contains(tgtOnly), last.out());
@@ -373,6 +376,13 @@ public abstract class AbstractSchemaSuite extends AbstractPairSuite {
     Path summary = Path.of(t.get("summary_file").asText());
     assertTrue(Files.readString(summary).contains(fold(source(), "SRC_NOTE") + " only in the source"),
         Files.readString(summary));
+    // the reports carry them too: the JSON report per table, the HTML report under the table's name
+    JsonNode report = JSON.readTree(Tables.files(dir.resolve("output"), "comparison_report_*.json").get(0).toFile());
+    List<String> reported = new ArrayList<>();
+    report.get("tables").get(0).get("structure").forEach(n -> reported.add(n.get("kind").asText()));
+    assertEquals(List.of("length", "nullability", "column_only_in_source", "column_only_in_target"), reported);
+    String html = Files.readString(Tables.files(dir.resolve("output"), "comparison_report_*.html").get(0));
+    assertTrue(html.contains("structure: column " + fold(source(), "SRC_NOTE") + " only in the source"), html);
 
     Path strict = dir.resolve("strict");
     assertEquals(2, run(config(strict, "  strict_columns: true\n", schemaEntry("")).toString()), last.all());
