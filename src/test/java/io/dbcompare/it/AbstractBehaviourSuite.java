@@ -435,6 +435,40 @@ public abstract class AbstractBehaviourSuite extends AbstractPairSuite {
   }
 
   /**
+   * An array named as the key fails its table saying an array is never a key; H2 JSON against PostgreSQL
+   * json (H2 -> PostgreSQL) or against text (H2) fails its table naming both types and why. Oracle has
+   * neither arrays nor H2's JSON: its pairs are refused by kind, which the resolver's tests cover.
+   */
+  @Test
+  void arrayKeysAndH2JsonPairsFailTheirTableSayingWhy() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(source().platform() != Platform.ORACLE
+        && target().platform() != Platform.ORACLE, "Oracle has no array or H2 JSON column");
+    create(source(), "ARRKEY", "K " + SchemaTypeColumns.type(source().platform(), "ARR_INT") + " NOT NULL PRIMARY KEY,"
+        + " V {VARCHAR2(10)}");
+    create(target(), "ARRKEY", "K " + SchemaTypeColumns.type(target().platform(), "ARR_INT") + " NOT NULL PRIMARY KEY,"
+        + " V {VARCHAR2(10)}");
+    boolean h2Source = source().platform() == Platform.H2;
+    String[] tables = h2Source ? new String[] {"ARRKEY", "JSONPAIR"} : new String[] {"ARRKEY"};
+    if (h2Source) {
+      create(source(), "JSONPAIR", "ID {NUMBER(10)} PRIMARY KEY, X JSON");
+      create(target(), "JSONPAIR", "ID {NUMBER(10)} PRIMARY KEY, X " + (target().platform() == Platform.POSTGRESQL
+          ? "json" : "CLOB"));
+    }
+    Path cfg = config(100, 1, java.util.Arrays.stream(tables).map(t -> tableEntry(t, "")).toArray(String[]::new));
+    assertEquals(2, run(cfg.toString()), out + err);
+    JsonNode s = onlySession(dir);
+    String keyError = table(s, "ARRKEY").get("error").asText();
+    assertTrue(keyError.toUpperCase(java.util.Locale.ROOT).contains("KEY COLUMN K HAS TYPE ")
+        && keyError.contains("an array is never a key") && keyError.contains("primary_key"), keyError);
+    if (h2Source) {
+      String pairError = table(s, "JSONPAIR").get("error").asText();
+      assertTrue(pairError.toUpperCase(java.util.Locale.ROOT).contains("COLUMN X IS NOT COMPARED: SOURCE JSON VS TARGET ")
+          && pairError.contains("H2 stores JSON in its own normalized spelling") && pairError.contains("exclude_columns"),
+          pairError);
+    }
+  }
+
+  /**
    * A column that is not a key type (an interval) named as the key, and a pair without an exact
    * equivalence (H2 and Oracle: year-to-month vs day-to-second intervals; PostgreSQL: jsonb vs text),
    * fail their table with one line naming column and types; exclude_columns still leaves them out.
