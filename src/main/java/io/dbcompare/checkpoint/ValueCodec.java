@@ -3,6 +3,7 @@ package io.dbcompare.checkpoint;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.dbcompare.compare.ArrayValue;
 import io.dbcompare.compare.Interval;
 import io.dbcompare.compare.SpecialNumber;
 import io.dbcompare.compare.ValueKind;
@@ -22,7 +23,8 @@ import java.time.ZoneOffset;
  * as before): {@link SpecialNumber} under its own tag {@code 'n'} and its name, {@link Interval} under
  * INTERVAL's tag as months, days and the seconds' unscaled integer and scale. PostgreSQL's infinite
  * date-times ({@code LocalDateTime.MAX} and the like) need nothing new: their epoch seconds, nanoseconds
- * and offset round-trip exactly.
+ * and offset round-trip exactly. {@link ArrayValue} under ARRAY's tag: its element kind's tag, the
+ * number of dimensions, each dimension's lower bound and length, then each element as a value.
  */
 public final class ValueCodec {
   /** The tag of a {@link SpecialNumber}: not a kind's tag, it is a NUMBER value. */
@@ -36,6 +38,8 @@ public final class ValueCodec {
       return ValueKind.NUMBER;
     } else if (v instanceof Interval) {
       return ValueKind.INTERVAL;
+    } else if (v instanceof ArrayValue) {
+      return ValueKind.ARRAY;
     } else if (v instanceof Double) {
       return ValueKind.FLOAT;
     } else if (v instanceof String) {
@@ -66,6 +70,17 @@ public final class ValueCodec {
       out.writeVarLong(iv.months(), false);
       out.writeVarLong(iv.days(), false);
       writeDecimal(out, iv.seconds());
+    } else if (v instanceof ArrayValue a) {
+      out.writeByte(ValueKind.ARRAY.tag());
+      out.writeByte(a.elementKind().tag());
+      out.writeVarInt(a.dimensions(), true);
+      for (int d = 0; d < a.dimensions(); d++) {
+        out.writeVarInt(a.lowerBounds()[d], false);
+        out.writeVarInt(a.lengths()[d], true);
+      }
+      for (Object e : a.elements()) {
+        write(out, e);
+      }
     } else if (v instanceof Double f) {
       out.writeByte(ValueKind.FLOAT.tag());
       out.writeLong(Double.doubleToRawLongBits(f));
@@ -132,7 +147,46 @@ public final class ValueCodec {
       }
       case BOOLEAN -> in.readBoolean();
       case INTERVAL -> new Interval(in.readVarLong(false), in.readVarLong(false), readDecimal(in));
+      case ARRAY -> readArray(in);
     };
+  }
+
+  /** An array: element kind, dimensions (lower bound, length), then its elements as values of their own. */
+  private static ArrayValue readArray(Input in) {
+    ValueKind elementKind;
+    try {
+      elementKind = ValueKind.ofTag((char) in.readByte());
+    } catch (IllegalArgumentException e) {
+      throw new KryoException("unknown array element tag");
+    }
+    int dims = in.readVarInt(true);
+    if (dims < 0 || dims > 64) {
+      throw new KryoException("implausible array dimensions " + dims);
+    }
+    int[] lb = new int[dims];
+    int[] len = new int[dims];
+    long n = dims == 0 ? 0 : 1;
+    for (int d = 0; d < dims; d++) {
+      lb[d] = in.readVarInt(false);
+      len[d] = in.readVarInt(true);
+      n *= len[d];
+      if (len[d] < 1 || n > Integer.MAX_VALUE) {
+        throw new KryoException("implausible array length " + len[d]);
+      }
+    }
+    java.util.List<Object> elements = new java.util.ArrayList<>((int) Math.min(n, 1 << 16));
+    for (long i = 0; i < n; i++) {
+      Object e = read(in);
+      if (e != null && kindOf(e) != elementKind) {
+        throw new KryoException("an array of " + elementKind + " holds a " + kindOf(e));
+      }
+      elements.add(e);
+    }
+    try {
+      return new ArrayValue(elementKind, lb, len, elements);
+    } catch (IllegalArgumentException e) {
+      throw new KryoException("damaged array: " + e.getMessage());
+    }
   }
 
   private static void writeDecimal(Output out, BigDecimal d) {

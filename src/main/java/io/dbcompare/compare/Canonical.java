@@ -22,6 +22,7 @@ import java.util.Locale;
  *   <li>bytes: lower-case hex
  *   <li>booleans: {@code 1} / {@code 0}
  *   <li>intervals: {@code P<months>M<days>DT<seconds>S} ({@link Interval})
+ *   <li>arrays: PostgreSQL's array text of the elements' canonical texts ({@link ArrayValue})
  *   <li>PostgreSQL's numeric {@code NaN}, {@code Infinity}, {@code -Infinity} ({@link SpecialNumber}) and
  *       date-time {@code infinity}, {@code -infinity}: those words
  * </ul>
@@ -45,6 +46,7 @@ public final class Canonical {
           : DATETIME.format(((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC)) + "Z";
       case BOOLEAN -> ((Boolean) v) ? "1" : "0";
       case INTERVAL -> ((Interval) v).text();
+      case ARRAY -> ((ArrayValue) v).text();
     };
   }
 

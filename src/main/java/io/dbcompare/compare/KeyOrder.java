@@ -71,6 +71,7 @@ public final class KeyOrder implements Comparator<Object[]> {
       case BOOLEAN -> Boolean.compare((Boolean) a, (Boolean) b);
       // refused as a key when the table is resolved: no database orders intervals field by field
       case INTERVAL -> throw new IllegalStateException("an interval is never a key");
+      case ARRAY -> throw new IllegalStateException("an array is never a key");
     };
   }
 

@@ -13,6 +13,7 @@ package io.dbcompare.compare;
  *   <li>{@link #DATETIME_TZ}: {@link java.time.OffsetDateTime} (TIMESTAMP WITH TIME ZONE; compared as instants)
  *   <li>{@link #BOOLEAN}: {@link Boolean}
  *   <li>{@link #INTERVAL}: {@link Interval} (PostgreSQL interval, Oracle and H2 INTERVAL types)
+ *   <li>{@link #ARRAY}: {@link ArrayValue} (PostgreSQL arrays, H2 ARRAY types), elements of another kind
  * </ul>
  *
  * <p>Some kinds hold a few values beyond their main class: NUMBER also {@link SpecialNumber} (PostgreSQL
@@ -28,7 +29,8 @@ public enum ValueKind {
   DATETIME('T'),
   DATETIME_TZ('Z'),
   BOOLEAN('L'),
-  INTERVAL('I');
+  INTERVAL('I'),
+  ARRAY('A');
 
   private final char tag;
 

@@ -81,6 +81,7 @@ public record Bind(Binding binding, Object value) {
       case DATETIME_TZ -> Binding.TIMESTAMP_TZ;
       case BOOLEAN -> Binding.BOOLEAN;
       case INTERVAL -> throw new IllegalArgumentException("an interval is bound as text by its dialect");
+      case ARRAY -> throw new IllegalArgumentException("an array is bound by its dialect");
     }, value);
   }
 

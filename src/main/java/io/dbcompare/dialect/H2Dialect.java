@@ -67,6 +67,9 @@ public final class H2Dialect extends AbstractDialect {
       return BoundValue.literal("NULL");
     }
     refuseUnstorable(kind, v);
+    if (v instanceof io.dbcompare.compare.ArrayValue a) {
+      return BoundValue.literal(H2Arrays.literal(this, a, targetType)); // exact, and no array parameter to type
+    }
     BoundValue special = H2Types.boundValue(kind, v, targetType);
     return special != null ? special : BoundValue.of("?", Bind.standard(kind, v));
   }
@@ -82,6 +85,9 @@ public final class H2Dialect extends AbstractDialect {
       return "NULL";
     }
     refuseUnstorable(kind, v);
+    if (v instanceof io.dbcompare.compare.ArrayValue a) {
+      return H2Arrays.literal(this, a, targetType);
+    }
     String special = H2Types.literal(kind, v, targetType);
     if (special != null) {
       return special;
@@ -99,8 +105,18 @@ public final class H2Dialect extends AbstractDialect {
       case DATETIME -> "TIMESTAMP '" + TS.format((LocalDateTime) v) + "'";
       case DATETIME_TZ -> "TIMESTAMP WITH TIME ZONE '" + TSTZ.format((OffsetDateTime) v) + "'";
       case BOOLEAN -> ((Boolean) v) ? "TRUE" : "FALSE";
-      case INTERVAL -> throw new IllegalStateException("written by H2Types");
+      case INTERVAL, ARRAY -> throw new IllegalStateException("written by H2Types and H2Arrays");
     };
+  }
+
+  /** H2's {@code =} on arrays is never true when an element is NULL; IS NOT DISTINCT FROM compares them. */
+  @Override
+  public String guardCondition(String quotedColumn, ValueKind kind, String targetType, String literal,
+      boolean emptyIsNull) {
+    if (kind == ValueKind.ARRAY && literal != null) {
+      return quotedColumn + " IS NOT DISTINCT FROM " + literal;
+    }
+    return super.guardCondition(quotedColumn, kind, targetType, literal, emptyIsNull);
   }
 
   @Override

@@ -15,11 +15,11 @@ public final class H2PushdownSql implements PushdownSql {
     return Optional.ofNullable(switch (kind) {
       // plain decimal text with the trailing zeros of the fraction (and a bare '.') removed
       case NUMBER -> "REGEXP_REPLACE(REGEXP_REPLACE(CAST(" + c + " AS VARCHAR), '(\\.[0-9]*?)0+$', '\\1'), '\\.$', '')";
-      case TEXT -> lob ? null : emptyIsNull ? "NULLIF(" + c + ", '')" : c;
+      case TEXT -> lob || type.equals("JSON") ? null : emptyIsNull ? "NULLIF(" + c + ", '')" : c;
       case BYTES -> lob ? null : "LOWER(RAWTOHEX(" + c + "))";
       case DATETIME -> "TO_CHAR(" + c + ", 'YYYY-MM-DD HH24:MI:SS.FF9')";
       case BOOLEAN -> "CASE WHEN " + c + " THEN '1' WHEN NOT " + c + " THEN '0' END";
-      case FLOAT, DATETIME_TZ, INTERVAL -> null;
+      case FLOAT, DATETIME_TZ, INTERVAL, ARRAY -> null;
     });
   }
 

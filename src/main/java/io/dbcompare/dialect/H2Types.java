@@ -18,16 +18,26 @@ import java.util.Optional;
  *       {@code INTERVAL DAY [TO HOUR|MINUTE|SECOND]}: of the day-to-second class (H2 keeps days and a
  *       time under a day, like Oracle). Other interval types (HOUR TO SECOND...) hold hours beyond a day,
  *       which these classes do not: not supported. Never a key; hashed in Java.
+ *   <li>{@code JSON}: TEXT, the JSON text as H2 stores it. H2 normalizes JSON when it stores it (no
+ *       blanks, escapes and exponents rewritten: {@code {"a" : 2e2, "b":"\u0041"}} is kept as
+ *       {@code {"a":2E2,"b":"A"}}; key order and duplicate keys kept), so its text is one spelling per
+ *       document in H2 but not the one PostgreSQL's json (the text as written) or jsonb (keys sorted,
+ *       blanks added) keeps: compared only with H2 JSON ({@link TypePairs#H2_JSON}). Never a key.
+ *       Written as {@code JSON '...'}, bound as {@code ? FORMAT JSON} (a plain string would become a JSON
+ *       string value), guarded with {@code =}, which compares the stored texts.
+ *   <li>ARRAY types: {@link H2Arrays}.
  * </ul>
- * {@code JSON} stays unsupported: H2 keeps the bytes it was given as JSON, neither as stored text nor
- * normalized.
  */
 final class H2Types {
   private H2Types() {}
 
   static Optional<ColumnKind> columnKind(ColumnType t) {
+    if (H2Arrays.elementType(t.typeName()) != null) {
+      return H2Arrays.columnKind(t);
+    }
     String n = t.typeName().toUpperCase(Locale.ROOT).replaceAll("\\(\\d+(,\\s*\\d+)?\\)", "");
     return Optional.ofNullable(switch (n) {
+      case "JSON" -> ColumnKind.own(ValueKind.TEXT, TypePairs.H2_JSON, "H2 orders JSON by its bytes, not by its text");
       case "INTERVAL YEAR", "INTERVAL MONTH", "INTERVAL YEAR TO MONTH" ->
           ColumnKind.own(ValueKind.INTERVAL, TypePairs.INTERVAL_YM, "an interval key is not supported");
       case "INTERVAL DAY", "INTERVAL DAY TO HOUR", "INTERVAL DAY TO MINUTE", "INTERVAL DAY TO SECOND" ->
@@ -37,6 +47,9 @@ final class H2Types {
   }
 
   static Optional<ValueReader> reader(ValueKind kind, String typeName) {
+    if (kind == ValueKind.ARRAY) {
+      return H2Arrays.reader(kind, typeName);
+    }
     if (kind != ValueKind.INTERVAL) {
       return Optional.empty();
     }
@@ -56,8 +69,15 @@ final class H2Types {
     return kind == ValueKind.BYTES && typeName.equalsIgnoreCase("UUID");
   }
 
+  static boolean isJson(ValueKind kind, String typeName) {
+    return kind == ValueKind.TEXT && typeName.equalsIgnoreCase("JSON");
+  }
+
   /** A literal for these types, or null for the plain one. */
   static String literal(ValueKind kind, Object v, String targetType) {
+    if (isJson(kind, targetType)) {
+      return "JSON " + AbstractDialect.quoted((String) v);
+    }
     if (isUuid(kind, targetType)) {
       return "UUID '" + PostgresTypes.uuidText((byte[]) v) + "'";
     }
@@ -72,6 +92,9 @@ final class H2Types {
 
   /** An interval parameter: its text cast to the column's class (H2 reads the same text as in its literals). */
   static BoundValue boundValue(ValueKind kind, Object v, String targetType) {
+    if (isJson(kind, targetType)) {
+      return BoundValue.of("? FORMAT JSON", new Bind(Bind.Binding.STRING, v));
+    }
     if (kind != ValueKind.INTERVAL) {
       return null;
     }

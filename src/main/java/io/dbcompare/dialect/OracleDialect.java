@@ -202,6 +202,8 @@ public final class OracleDialect extends AbstractDialect {
           "-MM-DD HH24:MI:SS.FF9 TZH:TZM");
       case BOOLEAN -> ((Boolean) v) ? "TRUE" : "FALSE";
       case INTERVAL -> OracleTypes.intervalLiteral((io.dbcompare.compare.Interval) v, type);
+      // Oracle has no array column: an array column is never paired with an Oracle column
+      case ARRAY -> throw new IllegalStateException("Oracle has no array column type");
     };
   }
 

@@ -101,7 +101,7 @@ public final class OraclePushdownSql implements PushdownSql {
       case DATETIME -> "TO_CHAR(CAST(" + c + " AS TIMESTAMP(9)), 'YYYY-MM-DD HH24:MI:SS.FF9')";
       case DATETIME_TZ -> type.contains(OracleTypes.LOCAL_TZ) ? null
           : "TO_CHAR(SYS_EXTRACT_UTC(" + c + "), 'YYYY-MM-DD HH24:MI:SS.FF9\"Z\"')";
-      case FLOAT, BOOLEAN, INTERVAL -> null;
+      case FLOAT, BOOLEAN, INTERVAL, ARRAY -> null; // Oracle has no array column
     });
   }
 

@@ -30,8 +30,9 @@ public final class PostgresDialect extends AbstractDialect {
 
   @Override
   public List<String> sessionSetup() {
-    // intervals are read from their text, which must be in the style PostgresIntervalText reads
-    return List.of("SET TIME ZONE 'UTC'", "SET intervalstyle = 'postgres'");
+    // intervals and arrays are read from their text, which must be in the style PostgresIntervalText and
+    // PostgresArrayText read (DateStyle ISO is pgJDBC's own requirement; bytea elements in hex)
+    return List.of("SET TIME ZONE 'UTC'", "SET intervalstyle = 'postgres'", "SET bytea_output = 'hex'");
   }
 
   /** Text keys are ordered and compared with the "C" collation: code-point order, like the merge. */
@@ -73,6 +74,16 @@ public final class PostgresDialect extends AbstractDialect {
   @Override
   public Optional<ValueReader> reader(ValueKind kind, String typeName) {
     return PostgresTypes.reader(kind, typeName);
+  }
+
+  /**
+   * An array is selected as its text ({@code c::text}): once pgJDBC has prepared a statement on the
+   * server it receives arrays in binary, and its {@code getString} of a binary array drops the lower
+   * bounds ({@code [0:1]={1,2}} comes back as {@code {1,2}}); a text column is always the server's text.
+   */
+  @Override
+  public String selectExpression(String quotedColumn, ValueKind kind, String typeName) {
+    return kind == ValueKind.ARRAY ? quotedColumn + "::text" : quotedColumn;
   }
 
   /**
@@ -126,7 +137,7 @@ public final class PostgresDialect extends AbstractDialect {
           : "TIMESTAMP '" + TS.format((LocalDateTime) v) + "'";
       case DATETIME_TZ -> "TIMESTAMPTZ '" + TSTZ.format((OffsetDateTime) v) + "'";
       case BOOLEAN -> ((Boolean) v) ? "TRUE" : "FALSE";
-      case INTERVAL -> throw new IllegalStateException("written by PostgresTypes");
+      case INTERVAL, ARRAY -> throw new IllegalStateException("written by PostgresTypes");
     };
   }
 

@@ -29,6 +29,8 @@ public final class PostgresPushdownSql implements PushdownSql {
       case FLOAT -> null; // float8::text is not the reference's decimal form
       // P<months>M<days>DT<seconds>S from the stored fields: the time part is the interval minus its
       // months and days (date_trunc keeps those); extract gives exact numerics from PostgreSQL 14 on
+      // arrays of integers and text print their canonical text; others are hashed in Java
+      case ARRAY -> PostgresArrays.pushdownText(c, type);
       case INTERVAL -> "CASE WHEN " + c + " IS NOT NULL THEN 'P' || (extract(year from " + c + ") * 12 + extract(month from "
           + c + "))::text || 'M' || extract(day from " + c + ")::text || 'DT' || trim_scale(extract(epoch from (" + c
           + " - date_trunc('day', " + c + "))))::text || 'S' END";
@@ -67,7 +69,8 @@ public final class PostgresPushdownSql implements PushdownSql {
       return Optional.of("PostgreSQL " + facts.majorVersion() + " extracts interval fields as double precision,"
           + " which is not exact (14 and later: numeric)");
     }
-    if (kind == ValueKind.TEXT && facts.characterSet() != null && !facts.characterSet().equalsIgnoreCase("UTF8")) {
+    boolean text = kind == ValueKind.TEXT || kind == ValueKind.ARRAY && PostgresArrays.textElements(typeName);
+    if (text && facts.characterSet() != null && !facts.characterSet().equalsIgnoreCase("UTF8")) {
       return Optional.of("the server encoding " + facts.characterSet() + " is not UTF8, so octet_length would count"
           + " other bytes than UTF-8 for non-ASCII text");
     }

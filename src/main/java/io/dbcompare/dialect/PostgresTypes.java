@@ -1,5 +1,6 @@
 package io.dbcompare.dialect;
 
+import io.dbcompare.compare.ArrayValue;
 import io.dbcompare.compare.Canonical;
 import io.dbcompare.compare.Interval;
 import io.dbcompare.compare.SpecialNumber;
@@ -29,6 +30,7 @@ import java.util.UUID;
  *   <li>{@code bit}, {@code varbit}: TEXT of {@code 0} and {@code 1}, compared only with bit strings.
  *   <li>enum types (the driver reports them as VARCHAR under their own name): TEXT, the label.
  *   <li>{@code interval}: INTERVAL, months, days and the time part as stored ({@link Interval}).
+ *   <li>arrays ({@code _int4}...) of the element types {@link PostgresArrays} lists: ARRAY.
  *   <li>domains: as their base type (the resolver replaces a domain by its base type).
  *   <li>{@code numeric} {@code NaN}, {@code Infinity}, {@code -Infinity} ({@link SpecialNumber}) and
  *       timestamp/date/timestamptz {@code infinity}, {@code -infinity} (read by pgJDBC as
@@ -49,6 +51,9 @@ final class PostgresTypes {
 
   static Optional<ColumnKind> columnKind(ColumnType t) {
     String n = lower(t.typeName());
+    if (PostgresArrays.elementType(n) != null) {
+      return PostgresArrays.columnKind(t);
+    }
     if (ADDRESSES.contains(n)) {
       return Optional.of(ColumnKind.own(ValueKind.TEXT, n, n + " is ordered by address, not by its text"));
     }
@@ -78,6 +83,9 @@ final class PostgresTypes {
   }
 
   static Optional<ValueReader> reader(ValueKind kind, String typeName) {
+    if (kind == ValueKind.ARRAY) {
+      return PostgresArrays.reader(kind, typeName);
+    }
     String n = lower(typeName);
     if (isUuid(kind, n)) {
       return Optional.of((rs, i) -> {
@@ -109,6 +117,9 @@ final class PostgresTypes {
   /** A literal for a value only these types have, or null for the plain literal. */
   static String literal(ValueKind kind, Object v, String targetType) {
     String type = lower(targetType);
+    if (v instanceof ArrayValue a) {
+      return PostgresArrays.literal(a, targetType);
+    }
     if (v instanceof SpecialNumber s) {
       return "'" + s.text() + "'::numeric";
     }
@@ -129,6 +140,9 @@ final class PostgresTypes {
 
   /** A bound value only these types need, or null for the dialect's plain one. */
   static BoundValue boundValue(ValueKind kind, Object v, String targetType) {
+    if (v instanceof ArrayValue a) {
+      return PostgresArrays.boundValue(a, targetType);
+    }
     if (v instanceof SpecialNumber s) {
       return BoundValue.of("CAST(? AS numeric)", new Bind(Bind.Binding.STRING, s.text()));
     }

@@ -52,6 +52,7 @@ final class Values {
       }
       // every dialect that maps a type to INTERVAL reads it with a reader of its own
       case INTERVAL -> throw new IllegalStateException("an interval column needs its dialect's reader");
+      case ARRAY -> throw new IllegalStateException("an array column needs its dialect's reader");
     };
   }
 

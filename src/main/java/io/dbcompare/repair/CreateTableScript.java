@@ -44,7 +44,7 @@ public final class CreateTableScript {
       Optional<PortableType> portable = sourceTypes.read(c.type());
       String type;
       if (portable.isEmpty()) {
-        refused.add(c.name() + " (source type " + sourceType(c) + ": not supported by the comparison either)");
+        refused.add(c.name() + " (source type " + sourceType(c) + ": no exact type mapping for CREATE TABLE scripts yet)");
         type = "/* source type " + sourceType(c) + " */ " + CHOOSE;
       } else {
         Optional<String> declared = targetTypes.declare(portable.get());

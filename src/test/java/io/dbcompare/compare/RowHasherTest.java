@@ -33,6 +33,7 @@ class RowHasherTest {
       case DATETIME_TZ -> OffsetDateTime.of(2024, 2, 29, 23, 59, 59, 1, ZoneOffset.ofHours(5));
       case BOOLEAN -> Boolean.FALSE;
       case INTERVAL -> new Interval(1, 2, java.math.BigDecimal.ONE);
+      case ARRAY -> ArrayValue.of(ValueKind.NUMBER, java.util.List.of(BigDecimal.ONE));
     };
   }
 

@@ -96,13 +96,21 @@ class ValueTextTest {
   void everyKindHasAnExampleAndADistinctTag() {
     Set<ValueKind> covered = EnumSet.noneOf(ValueKind.class);
     Object[] examples = {new BigDecimal("-7.25"), -7.25, "x", new byte[] {9}, LocalDateTime.of(2020, 1, 1, 0, 0),
-        OffsetDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), true, new Interval(14, -3, new BigDecimal("0.5"))};
+        OffsetDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), true, new Interval(14, -3, new BigDecimal("0.5")),
+        ArrayValue.of(ValueKind.NUMBER, java.util.List.of(BigDecimal.ONE))};
     ValueKind[] kinds = ValueKind.values();
     assertEquals(kinds.length, examples.length);
     for (int i = 0; i < kinds.length; i++) {
       String text = ValueText.encode(kinds[i], examples[i]);
       assertEquals(kinds[i].tag(), text.charAt(0));
       assertEquals(kinds[i], ValueKind.ofTag(text.charAt(0)));
+      covered.add(kinds[i]);
+      if (kinds[i] == ValueKind.ARRAY) {
+        // an array is never a key, so never a stored boundary: its text is shown, never read back
+        assertEquals("A:{1}", text);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ValueText.decode(text));
+        continue;
+      }
       Object back = ValueText.decode(text);
       assertEquals(examples[i].getClass(), back.getClass());
       covered.add(kinds[i]);

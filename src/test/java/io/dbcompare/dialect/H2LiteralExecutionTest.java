@@ -64,7 +64,7 @@ class H2LiteralExecutionTest {
           case DATETIME -> rs.getObject(1, LocalDateTime.class);
           case DATETIME_TZ -> rs.getObject(1, OffsetDateTime.class);
           case BOOLEAN -> rs.getBoolean(1);
-          case INTERVAL -> throw new IllegalArgumentException("see H2TypeLiteralTest");
+          case INTERVAL, ARRAY -> throw new IllegalArgumentException("see H2SchemaTypeStatementTest");
         };
         return rs.wasNull() ? null : r;
       }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dbcompare.apply.BoundExecutor;
+import io.dbcompare.compare.ArrayValue;
 import io.dbcompare.compare.Canonical;
 import io.dbcompare.compare.Interval;
 import io.dbcompare.compare.SpecialNumber;
@@ -24,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +70,34 @@ class PostgresSchemaTypeStatementTest {
       new Case("d", "date", ValueKind.DATETIME, LocalDateTime.MIN, LocalDateTime.of(2024, 2, 29, 0, 0)),
       new Case("tz", "timestamptz", ValueKind.DATETIME_TZ, OffsetDateTime.MAX, OffsetDateTime.MIN),
       new Case("n", "numeric", ValueKind.NUMBER, SpecialNumber.NAN, SpecialNumber.INFINITY),
-      new Case("n2", "numeric", ValueKind.NUMBER, SpecialNumber.NEGATIVE_INFINITY, new BigDecimal("-1E+3")));
+      new Case("n2", "numeric", ValueKind.NUMBER, SpecialNumber.NEGATIVE_INFINITY, new BigDecimal("-1E+3")),
+      // arrays: lower bounds, dimensions, NULL elements, the text "NULL", quoting, each element type
+      new Case("ai", "_int4", ValueKind.ARRAY, new ArrayValue(ValueKind.NUMBER, new int[] {0}, new int[] {2},
+          Arrays.asList(BigDecimal.ONE, null)), arr(ValueKind.NUMBER, BigDecimal.ONE, null)),
+      new Case("ai2", "_int4", ValueKind.ARRAY, new ArrayValue(ValueKind.NUMBER, new int[] {1, 1}, new int[] {2, 2},
+          List.of(BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO, new BigDecimal(-7))), arr(ValueKind.NUMBER)),
+      new Case("at", "_text", ValueKind.ARRAY, arr(ValueKind.TEXT, "a,b", "q\"x", "back\\slash", "{br}", "NULL", null,
+          " sp ", "", "it's", "é😀", "tab\tnl\n"), arr(ValueKind.TEXT, "a,b", "q\"x", "back\\slash", "{br}", null, null,
+          " sp ", "", "it's", "é😀", "tab\tnl\n")),
+      new Case("an", "_numeric", ValueKind.ARRAY, arr(ValueKind.NUMBER, new BigDecimal("1.50"), SpecialNumber.NAN),
+          arr(ValueKind.NUMBER, new BigDecimal("1.50"), SpecialNumber.INFINITY)),
+      new Case("ats", "_timestamp", ValueKind.ARRAY, arr(ValueKind.DATETIME,
+          LocalDateTime.of(2024, 2, 29, 23, 59, 59, 999_999_000), LocalDateTime.MAX, null),
+          arr(ValueKind.DATETIME, LocalDateTime.of(2024, 2, 29, 23, 59, 59, 999_999_000), LocalDateTime.MIN, null)),
+      new Case("atz", "_timestamptz", ValueKind.ARRAY, arr(ValueKind.DATETIME_TZ,
+          OffsetDateTime.of(2024, 1, 1, 10, 0, 0, 0, java.time.ZoneOffset.ofHours(2))), arr(ValueKind.DATETIME_TZ,
+          OffsetDateTime.of(2024, 1, 1, 10, 0, 0, 0, java.time.ZoneOffset.ofHours(3)))),
+      new Case("ad", "_date", ValueKind.ARRAY, arr(ValueKind.DATETIME, LocalDateTime.of(2024, 2, 29, 0, 0)),
+          arr(ValueKind.DATETIME, LocalDateTime.of(2024, 3, 1, 0, 0))),
+      new Case("ab", "_bool", ValueKind.ARRAY, arr(ValueKind.BOOLEAN, true, false, null),
+          arr(ValueKind.BOOLEAN, false, true, null)),
+      new Case("au", "_uuid", ValueKind.ARRAY, arr(ValueKind.BYTES, U1, U2), arr(ValueKind.BYTES, U2, U1)),
+      new Case("aby", "_bytea", ValueKind.ARRAY, arr(ValueKind.BYTES, new byte[] {0, (byte) 0xff}, new byte[0]),
+          arr(ValueKind.BYTES, (Object) new byte[] {0, (byte) 0xfe})));
+
+  private static ArrayValue arr(ValueKind kind, Object... elements) {
+    return ArrayValue.of(kind, Arrays.asList(elements));
+  }
 
   @BeforeAll
   static void create() throws SQLException {
@@ -76,7 +105,8 @@ class PostgresSchemaTypeStatementTest {
     db.exec("CREATE TYPE app.mood AS ENUM ('sad', 'happy', 'it''s ünï')",
         "CREATE TABLE app.st (id integer PRIMARY KEY, u uuid, j json, jb jsonb, ip inet, ci cidr, mc macaddr,"
             + " b4 bit(4), vb varbit, e app.mood, iv interval, iv2 interval, ts timestamp, d date, tz timestamptz,"
-            + " n numeric, n2 numeric)");
+            + " n numeric, n2 numeric, ai int4[], ai2 int4[][], at text[], an numeric[], ats timestamp[],"
+            + " atz timestamptz[], ad date[], ab boolean[], au uuid[], aby bytea[])");
   }
 
   @AfterAll
@@ -96,7 +126,8 @@ class PostgresSchemaTypeStatementTest {
 
   private static Object read(Connection c, Case k, int id) throws SQLException {
     ValueReader reader = D.reader(k.kind(), k.type()).orElse(null);
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + D.quote(k.column()) + " FROM app.st WHERE id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + D.selectExpression(D.quote(k.column()), k.kind(), k.type())
+        + " FROM app.st WHERE id = ?")) {
       ps.setInt(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         assertTrue(rs.next());

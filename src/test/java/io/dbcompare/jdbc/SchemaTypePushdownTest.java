@@ -190,6 +190,60 @@ class SchemaTypePushdownTest {
     }
   }
 
+  /**
+   * Arrays of integers and of text are pushed down as {@code c::text}: PostgreSQL's array output equals
+   * the Java canonical text on dimensions, lower bounds, NULL elements against the text "NULL", and every
+   * character that makes array_out quote an element (quotes, backslashes, braces, commas, each white space
+   * character), unicode, empty strings and empty arrays.
+   */
+  @Test
+  void postgresEncodesIntegerAndTextArraysLikeJava() throws Exception {
+    PgTestDb db = PgTestDb.create("tc_arrays_" + ProcessHandle.current().pid());
+    try {
+      List<Col> cols = List.of(
+          new Col("ai", "_int4", ValueKind.ARRAY, List.of("'{1,NULL,-3}'", "'{}'", "'[0:1]={1,2}'", "'{{1,2},{3,4}}'",
+              "'[-2:-1][5:6]={{1,2},{3,4}}'", "NULL", "ARRAY[NULL]::int4[]")),
+          new Col("al", "_int8", ValueKind.ARRAY, List.of("'{9223372036854775807,-9223372036854775808}'", "NULL")),
+          new Col("at", "_text", ValueKind.ARRAY, List.of(
+              "ARRAY['a,b', 'q\"x', 'back\\slash', '{br}', 'NULL', 'null', NULL, ' sp ', '', 'é😀', E'tab\\t',"
+                  + " E'vt\\x0bx', E'ff\\fx', E'nl\\nx', E'cr\\rx', 'Null', 'NULLX', 'plain']::text[]",
+              "'{}'", "NULL", "'{{a,b},{c,NULL}}'")),
+          new Col("ab", "_bpchar", ValueKind.ARRAY, List.of("ARRAY['a', NULL, 'NULL']::char(4)[]", "NULL")),
+          new Col("av", "_varchar", ValueKind.ARRAY, List.of("ARRAY['x y', '\"']::varchar(5)[]", "'{}'")));
+      try (Connection c = db.connect()) {
+        fill(c, "CREATE TABLE app.arrays (id integer PRIMARY KEY, ai int4[], al int8[], at text[], ab char(4)[],"
+            + " av varchar(5)[])", "app.arrays", cols);
+      }
+      int rows = cols.stream().mapToInt(k -> k.values().size()).max().orElse(0) * 3;
+      checkEncoding(new DatabaseConfig("source", db.url(), db.user(), "", Platform.POSTGRESQL, Map.of()),
+          spec("app", "arrays", "int4", cols), rows);
+    } finally {
+      db.drop();
+    }
+  }
+
+  /** Arrays whose elements PostgreSQL prints otherwise than their canonical text are hashed in Java. */
+  @Test
+  void otherArraysAreHashedInJava() {
+    for (String type : List.of("_numeric", "_bool", "_date", "_timestamp", "_timestamptz", "_uuid", "_bytea")) {
+      PushdownQueries.Result r = PushdownQueries.of(table(Platform.POSTGRESQL, type, ValueKind.ARRAY), Side.SOURCE,
+          Dialects.of(Platform.POSTGRESQL), false, DatabaseFacts.UTF8);
+      assertNull(r.queries(), type);
+      assertTrue(r.blocker().contains("column X (" + type + ") "), r.blocker());
+    }
+    PushdownQueries.Result latin = PushdownQueries.of(table(Platform.POSTGRESQL, "_text", ValueKind.ARRAY),
+        Side.SOURCE, Dialects.of(Platform.POSTGRESQL), false, new DatabaseFacts("LATIN1", null, 15, 0));
+    assertTrue(latin.blocker().contains("LATIN1 is not UTF8"), latin.blocker());
+    assertNotNull(PushdownQueries.of(table(Platform.POSTGRESQL, "_int4", ValueKind.ARRAY), Side.SOURCE,
+        Dialects.of(Platform.POSTGRESQL), false, new DatabaseFacts("LATIN1", null, 15, 0)).queries());
+    for (String[] h2 : new String[][] {{"INTEGER ARRAY", "ARRAY"}, {"JSON", "TEXT"}}) {
+      PushdownQueries.Result r = PushdownQueries.of(table(Platform.H2, h2[0], ValueKind.valueOf(h2[1])), Side.SOURCE,
+          Dialects.of(Platform.H2), false, DatabaseFacts.UTF8);
+      assertNull(r.queries(), h2[0]);
+      assertTrue(r.blocker().contains("column X (" + h2[0] + ") cannot be hashed in H2 SQL exactly"), r.blocker());
+    }
+  }
+
   /** Intervals and Oracle's new types are hashed in Java, and the reason names the column and why. */
   @Test
   void typesWithoutAnExactSqlEncodingSayWhy() {

@@ -92,6 +92,7 @@ class H2SyncScriptExecutionTest {
       case DATETIME_TZ -> rs.getObject(i, OffsetDateTime.class);
       case BOOLEAN -> rs.getBoolean(i);
       case INTERVAL -> rs.getObject(i, java.time.Duration.class);
+      case ARRAY -> rs.getArray(i);
     };
     return rs.wasNull() ? null : v;
   }
