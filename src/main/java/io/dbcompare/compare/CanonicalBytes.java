@@ -217,25 +217,45 @@ final class CanonicalBytes {
 
   /** A non-negative value in exactly {@code width} digits, zero-padded. */
   private void fixed(int v, int width) {
-    for (int i = len + width - 1; i >= len; i--) {
-      buf[i] = (byte) ('0' + v % 10);
-      v /= 10;
-    }
-    len += width;
+    writeDigits(v, width);
   }
 
+  /** The last {@code digits} digits of a non-negative value, two at a time from the right. */
   private void writeDigits(long v, int digits) {
-    for (int i = len + digits - 1; i >= len; i--) {
-      buf[i] = (byte) ('0' + v % 10);
-      v /= 10;
+    byte[] b = buf;
+    int i = len + digits;
+    while (i - len >= 2) {
+      int pair = (int) (v % 100);
+      v /= 100;
+      b[--i] = ONES[pair];
+      b[--i] = TENS[pair];
+    }
+    if (i > len) {
+      b[--i] = (byte) ('0' + v % 10);
     }
     len += digits;
   }
 
+  private static final long[] POWERS = new long[19];
+  private static final byte[] TENS = new byte[100];
+  private static final byte[] ONES = new byte[100];
+
+  static {
+    long p = 1;
+    for (int i = 0; i < POWERS.length; i++) {
+      POWERS[i] = p;
+      p *= 10;
+    }
+    for (int i = 0; i < 100; i++) {
+      TENS[i] = (byte) ('0' + i / 10);
+      ONES[i] = (byte) ('0' + i % 10);
+    }
+  }
+
+  /** The number of decimal digits of a non-negative value. */
   private static int digits(long v) {
     int n = 1;
-    while (v >= 10) {
-      v /= 10;
+    while (n < POWERS.length && v >= POWERS[n]) {
       n++;
     }
     return n;
