@@ -1,6 +1,7 @@
 package io.dbcompare.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -134,6 +135,31 @@ class CheckedConnectionTest {
     assertThrows(SQLException.class, rs::next);
     ConnectionPool.release(c);
     assertEquals(List.of("setInvalid", "close"), f.calls);
+  }
+
+  /** The driver's result set read directly (no proxy per value) still evicts on a lost connection. */
+  @Test
+  void aConnectionLostWhileReadingRowsDirectlyIsEvicted() throws SQLException {
+    Fake f = new Fake();
+    f.onNext = new SQLException("no more data to read from socket", "08006", 17410);
+    Connection c = checked(f, Platform.ORACLE);
+    ResultSet rs = c.createStatement().executeQuery("SELECT 1");
+    CheckedConnection.DirectRows direct = CheckedConnection.direct(rs);
+    assertNotSame(rs, direct.rows(), "the driver's result set, not the checked proxy");
+    SQLException e = assertThrows(SQLException.class, direct.rows()::next);
+    assertSame(e, direct.checked(e));
+    ConnectionPool.release(c);
+    assertEquals(List.of("setInvalid", "close"), f.calls);
+  }
+
+  @Test
+  void aResultSetThatIsNotCheckedIsReadAsItIs() throws SQLException {
+    Fake f = new Fake();
+    ResultSet plain = f.connection().createStatement().executeQuery("SELECT 1");
+    CheckedConnection.DirectRows direct = CheckedConnection.direct(plain);
+    assertSame(plain, direct.rows());
+    SQLException e = new SQLException("lost", "08006", 0);
+    assertSame(e, direct.checked(e), "no checker: the error passes unchanged");
   }
 
   @Test
