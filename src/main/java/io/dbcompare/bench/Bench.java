@@ -35,7 +35,7 @@ import java.util.Set;
  *
  * <p>Options: {@code --rows N} (1,000,000), {@code --modes a,b,...} (all), {@code --diff-rate R} (0.001),
  * {@code --chunk-size N}, {@code --threads N}, {@code --fetch-size N}, {@code --recheck-delay S} (0),
- * {@code --host}, {@code --port},
+ * {@code --databases PREFIX} (bench: databases bench_src and bench_tgt), {@code --host}, {@code --port},
  * {@code --user} (postgres), {@code --keep} (do not drop the databases).
  *
  * <p>{@code --repair}: the target table is empty instead; measures a plain {@code COPY ... TO STDOUT}
@@ -75,8 +75,8 @@ public final class Bench {
   }
 
   private static final double LINK_BYTES_PER_SECOND = 100_000_000 / 8.0;
-  private static final String SOURCE = "bench_src";
-  private static final String TARGET = "bench_tgt";
+  /** The two databases are {@code <prefix>_src} and {@code <prefix>_tgt}. */
+  private String databases = "bench";
 
   private long rows = 1_000_000;
   private double diffRate = 0.001;
@@ -91,6 +91,14 @@ public final class Bench {
   private boolean keep;
   private boolean repair;
   private int rounds = 3;
+  private String source() {
+    return databases + "_src";
+  }
+
+  private String target() {
+    return databases + "_tgt";
+  }
+
   private Set<Mode> modes = new LinkedHashSet<>(Arrays.asList(Mode.values()));
 
   public static void main(String[] args) throws Exception {
@@ -104,6 +112,7 @@ public final class Bench {
         case "--fetch-size" -> b.fetchSize = Integer.parseInt(args[++i].replace("_", ""));
         case "--modes" -> b.modes = modes(args[++i]);
         case "--recheck-delay" -> b.recheckDelay = Integer.parseInt(args[++i]);
+        case "--databases" -> b.databases = args[++i];
         case "--host" -> b.host = args[++i];
         case "--port" -> b.port = args[++i];
         case "--user" -> b.user = args[++i];
@@ -141,18 +150,18 @@ public final class Bench {
     BenchData data = new BenchData(host, port, user, rows);
     long every = diffRate <= 0 ? 0 : Math.max(4, Math.round(3 / diffRate));
     long planted = diffRate <= 0 ? 0 : Math.max(3, Math.round(rows * diffRate));
-    System.out.printf(Locale.ROOT, "Building %,d rows per side in %s and %s ...%n", rows, SOURCE, TARGET);
+    System.out.printf(Locale.ROOT, "Building %,d rows per side in %s and %s ...%n", rows, source(), target());
     long t0 = System.nanoTime();
-    data.build(SOURCE);
-    data.build(TARGET);
+    data.build(source());
+    data.build(target());
     System.out.printf(Locale.ROOT, "built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
-    ToolRun tool = new ToolRun(data, SOURCE, TARGET, chunkSize, threads, fetchSize, recheckDelay);
+    ToolRun tool = new ToolRun(data, source(), target(), chunkSize, threads, fetchSize, recheckDelay);
     Map<Mode, Measured> results = new EnumMap<>(Mode.class);
     for (Mode m : modes) {
       Measured r = switch (m) {
-        case FLOOR -> PlainReads.floor(data, SOURCE, TARGET);
-        case PLAIN -> PlainReads.plainMerge(data, SOURCE, TARGET);
+        case FLOOR -> PlainReads.floor(data, source(), target());
+        case PLAIN -> PlainReads.plainMerge(data, source(), target());
         case IDENTICAL -> tool.run(true, Planted.NONE);
         case NO_PUSHDOWN -> tool.run(false, Planted.NONE);
         case SPREAD -> planted(data, tool, every == 0 ? null : Layout.spread(every));
@@ -163,25 +172,25 @@ public final class Bench {
     }
     boolean exact = report(data, results);
     if (!keep) {
-      data.drop(SOURCE);
-      data.drop(TARGET);
+      data.drop(source());
+      data.drop(target());
     }
     return exact;
   }
 
   /** Plants the layout's differences in the target, compares with push-down, takes them out again. */
-  private static Measured planted(BenchData data, ToolRun tool, Layout layout) throws Exception {
+  private Measured planted(BenchData data, ToolRun tool, Layout layout) throws Exception {
     if (layout == null) {
       throw new IllegalArgumentException("--diff-rate 0 plants no differences: leave out the spread and clustered"
           + " modes (--modes floor,plain,identical,no-pushdown)");
     }
-    Planted p = data.plant(TARGET, layout);
+    Planted p = data.plant(target(), layout);
     try {
       Measured r = tool.run(true, p);
       r.planted = p;
       return r;
     } finally {
-      data.restore(TARGET, layout);
+      data.restore(target(), layout);
     }
   }
 
@@ -191,7 +200,7 @@ public final class Bench {
     System.out.printf(Locale.ROOT, "Machine: %d cores, %s, Java %s; PostgreSQL %s on %s:%s (loopback); %,d rows per"
         + " side; differences planted: %.3f%% of the rows; %s%n%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
-        data.serverVersion(SOURCE), host, port, rows, diffRate * 100, configuration());
+        data.serverVersion(source()), host, port, rows, diffRate * 100, configuration());
     System.out.println("| mode | wall s | rows/s | rows fetched per side (source; target) | bytes fetched (both) "
         + "| 100 Mbit/s transfer s | peak heap MB | differences found (planted) |");
     System.out.println("|---|---|---|---|---|---|---|---|");
