@@ -1,55 +1,105 @@
 package io.dbcompare.bench;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.dbcompare.bench.BenchData.Layout;
+import io.dbcompare.bench.BenchData.Planted;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The benchmark behind {@code scripts/bench}: builds a source and a target table of N rows with a given
- * rate of differences in two databases of the local PostgreSQL server, then measures, on the same data:
- * the floor (both databases reading their table at once and discarding it), a plain streaming merge
- * (one ordered JDBC stream per side, merged in Java, no checkpoints), and this tool with push-down on
- * and off (each in its own JVM with -Xmx256m). It prints a table that can be pasted into the README.
+ * The benchmark behind {@code scripts/bench}: builds a source and a target table of N rows in two
+ * databases of the local PostgreSQL server ({@link BenchData}) once, then measures every mode on them in
+ * one run and prints one table, the goals of the speed issues with the measured ratios, and whether every
+ * mode found exactly the differences planted (the run fails, exit 1, when one did not):
  *
- * <p>Options: {@code --rows N} (1,000,000), {@code --diff-rate R} (0.001), {@code --chunk-size N}
- * (100,000), {@code --threads N} (2), {@code --host}, {@code --port}, {@code --user} (postgres),
- * {@code --keep} (do not drop the databases).
+ * <ol>
+ *   <li>floor: both databases read their table at once into {@code /dev/null} ({@code COPY ... TO})
+ *   <li>plain streaming merge: one ordered JDBC stream per side, merged in Java, no checkpoints
+ *   <li>identical: this tool with push-down, identical tables
+ *   <li>spread: push-down, {@code --diff-rate} of the rows different, spread over every chunk
+ *   <li>clustered: push-down, the same number of rows different in three contiguous key ranges
+ *   <li>no-pushdown: this tool with {@code --no-pushdown}, identical tables
+ * </ol>
+ *
+ * <p>The tool runs as the real CLI in its own JVM with -Xmx256m and its default configuration: chunk
+ * size, threads and fetch size are only set when given. One exception: the recheck's delay is 0 unless
+ * {@code --recheck-delay S} is given, so that the modes with differences measure the recheck's reads
+ * and not the 10 s waits between its rounds. Differences are planted in the target in place before the
+ * spread and clustered modes and taken out after them.
+ *
+ * <p>Options: {@code --rows N} (1,000,000), {@code --modes a,b,...} (all), {@code --diff-rate R} (0.001),
+ * {@code --chunk-size N}, {@code --threads N}, {@code --fetch-size N}, {@code --recheck-delay S} (0),
+ * {@code --databases PREFIX} (bench: databases bench_src and bench_tgt), {@code --host}, {@code --port},
+ * {@code --user} (postgres), {@code --keep} (do not drop the databases).
  *
  * <p>{@code --repair}: the target table is empty instead; measures a plain {@code COPY ... TO STDOUT}
  * piped into {@code COPY ... FROM STDIN} between the two databases, then this tool's {@code --repair} of
- * a comparison session (compare first, not timed against the pipe), the repair in its own JVM with
- * -Xmx256m; {@code --rounds N} (3) interleaved rounds of both, medians compared ({@link RepairBench}).
+ * a comparison session ({@link RepairBench}); {@code --rounds N} (3).
  */
 public final class Bench {
+  /**
+   * The modes, in the order they run: those on identical tables first, then those that plant differences
+   * (the table lists them by number).
+   */
+  enum Mode {
+    FLOOR("floor", "1. floor: both sides read their table (COPY TO /dev/null)"),
+    PLAIN("plain", "2. plain streaming merge (JDBC, Java merge, no checkpoints)"),
+    IDENTICAL("identical", "3. table-compare, push-down, identical tables"),
+    NO_PUSHDOWN("no-pushdown", "6. table-compare --no-pushdown, identical tables"),
+    SPREAD("spread", "4. table-compare, push-down, differences spread over every chunk"),
+    CLUSTERED("clustered", "5. table-compare, push-down, differences in 3 contiguous key ranges");
+
+    final String option;
+    final String title;
+
+    Mode(String option, String title) {
+      this.option = option;
+      this.title = title;
+    }
+
+    static Mode of(String option) {
+      for (Mode m : values()) {
+        if (m.option.equals(option)) {
+          return m;
+        }
+      }
+      throw new IllegalArgumentException("unknown mode '" + option + "'; the modes are "
+          + Arrays.stream(values()).map(m -> m.option).toList());
+    }
+  }
+
   private static final double LINK_BYTES_PER_SECOND = 100_000_000 / 8.0;
+  /** The two databases are {@code <prefix>_src} and {@code <prefix>_tgt}. */
+  private String databases = "bench";
 
   private long rows = 1_000_000;
   private double diffRate = 0.001;
-  private int chunkSize = 100_000;
-  private int threads = 2;
+  private Integer chunkSize;
+  private Integer threads;
+  private Integer fetchSize;
+  /** The recheck's delay: 0 unless given, so that the figures are work, not a configured wait. */
+  private int recheckDelay = 0;
   private String host = "127.0.0.1";
   private String port = "5432";
   private String user = "postgres";
   private boolean keep;
   private boolean repair;
   private int rounds = 3;
+  private String source() {
+    return databases + "_src";
+  }
+
+  private String target() {
+    return databases + "_tgt";
+  }
+
+  private Set<Mode> modes = new LinkedHashSet<>(Arrays.asList(Mode.values()));
 
   public static void main(String[] args) throws Exception {
     if (java.util.Arrays.asList(args).contains("--schema")) {
@@ -61,8 +111,12 @@ public final class Bench {
       switch (args[i]) {
         case "--rows" -> b.rows = Long.parseLong(args[++i].replace("_", ""));
         case "--diff-rate" -> b.diffRate = Double.parseDouble(args[++i]);
-        case "--chunk-size" -> b.chunkSize = Integer.parseInt(args[++i]);
+        case "--chunk-size" -> b.chunkSize = Integer.parseInt(args[++i].replace("_", ""));
         case "--threads" -> b.threads = Integer.parseInt(args[++i]);
+        case "--fetch-size" -> b.fetchSize = Integer.parseInt(args[++i].replace("_", ""));
+        case "--modes" -> b.modes = modes(args[++i]);
+        case "--recheck-delay" -> b.recheckDelay = Integer.parseInt(args[++i]);
+        case "--databases" -> b.databases = args[++i];
         case "--host" -> b.host = args[++i];
         case "--port" -> b.port = args[++i];
         case "--user" -> b.user = args[++i];
@@ -73,271 +127,227 @@ public final class Bench {
       }
     }
     if (b.repair) {
-      new RepairBench(b.host, b.port, b.user, b.rows, b.chunkSize, b.threads, b.keep, b.rounds).run();
-    } else {
-      b.run();
+      new RepairBench(b.host, b.port, b.user, b.rows, b.chunkSize == null ? 100_000 : b.chunkSize,
+          b.threads == null ? 2 : b.threads, b.keep, b.rounds).run();
+    } else if (!b.run()) {
+      // only the CLI's Main calls System.exit: an uncaught exception ends the bench with status 1
+      throw new IllegalStateException("the counts of a mode were not exact: see COUNTS WRONG above");
     }
   }
 
-  private String url(String db) {
-    return "jdbc:postgresql://" + host + ":" + port + "/" + db;
+  private static Set<Mode> modes(String list) {
+    Set<Mode> chosen = new LinkedHashSet<>();
+    for (String m : list.split(",")) {
+      chosen.add(Mode.of(m.strip()));
+    }
+    Set<Mode> ordered = new LinkedHashSet<>();
+    for (Mode m : Mode.values()) {
+      if (chosen.contains(m)) {
+        ordered.add(m);
+      }
+    }
+    return ordered;
   }
 
-  private void run() throws Exception {
-    String src = "bench_src";
-    String tgt = "bench_tgt";
-    System.out.printf(Locale.ROOT, "Building %,d rows per side, %.3f%% different, in %s and %s ...%n", rows,
-        diffRate * 100, src, tgt);
+  /** Runs the chosen modes and prints the report; false when a mode's counts were not exact. */
+  private boolean run() throws Exception {
+    BenchData data = new BenchData(host, port, user, rows);
+    long every = diffRate <= 0 ? 0 : Math.max(4, Math.round(3 / diffRate));
+    long planted = diffRate <= 0 ? 0 : Math.max(3, Math.round(rows * diffRate));
+    System.out.printf(Locale.ROOT, "Building %,d rows per side in %s and %s ...%n", rows, source(), target());
     long t0 = System.nanoTime();
-    build(src, false);
-    build(tgt, true);
-    System.out.printf(Locale.ROOT, "built in %.1f s%n%n", (System.nanoTime() - t0) / 1e9);
+    data.build(source());
+    data.build(target());
+    System.out.printf(Locale.ROOT, "built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
-    List<String[]> table = new ArrayList<>();
-    Result floor = floor(src, tgt);
-    table.add(row("1. floor: both sides read their table (COPY TO /dev/null)", floor));
-    Result plain = plainMerge(src, tgt);
-    table.add(row("2. plain streaming merge (JDBC, Java merge, no checkpoints)", plain));
-    Result push = tool(src, tgt, true);
-    table.add(row("3. table-compare, push-down on", push));
-    Result java = tool(src, tgt, false);
-    table.add(row("4. table-compare --no-pushdown", java));
+    ToolRun tool = new ToolRun(data, source(), target(), chunkSize, threads, fetchSize, recheckDelay);
+    Map<Mode, Measured> results = new EnumMap<>(Mode.class);
+    for (Mode m : modes) {
+      Measured r = switch (m) {
+        case FLOOR -> PlainReads.floor(data, source(), target());
+        case PLAIN -> PlainReads.plainMerge(data, source(), target());
+        case IDENTICAL -> tool.run(true, Planted.NONE);
+        case NO_PUSHDOWN -> tool.run(false, Planted.NONE);
+        case SPREAD -> planted(data, tool, every == 0 ? null : Layout.spread(every));
+        case CLUSTERED -> planted(data, tool, planted == 0 ? null : Layout.clustered(rows, planted));
+      };
+      System.out.printf(Locale.ROOT, "%s: %.1f s%s%n", m.option, r.seconds, r.exact() ? "" : "  COUNTS WRONG");
+      results.put(m, r);
+    }
+    boolean exact = report(data, results);
+    if (!keep) {
+      data.drop(source());
+      data.drop(target());
+    }
+    return exact;
+  }
 
+  /** Plants the layout's differences in the target, compares with push-down, takes them out again. */
+  private Measured planted(BenchData data, ToolRun tool, Layout layout) throws Exception {
+    if (layout == null) {
+      throw new IllegalArgumentException("--diff-rate 0 plants no differences: leave out the spread and clustered"
+          + " modes (--modes floor,plain,identical,no-pushdown)");
+    }
+    Planted p = data.plant(target(), layout);
+    try {
+      Measured r = tool.run(true, p);
+      r.planted = p;
+      return r;
+    } finally {
+      data.restore(target(), layout);
+    }
+  }
+
+  /** Prints the table, the goals and the count check; true when every mode's counts were exact. */
+  private boolean report(BenchData data, Map<Mode, Measured> r) throws Exception {
     System.out.println();
     System.out.printf(Locale.ROOT, "Machine: %d cores, %s, Java %s; PostgreSQL %s on %s:%s (loopback); %,d rows per"
-        + " side, %.3f%% different; chunk_size %,d, threads %d%n%n", Runtime.getRuntime().availableProcessors(),
+        + " side; differences planted: %.3f%% of the rows; %s%n%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
-        serverVersion(src), host, port, rows, diffRate * 100, chunkSize, threads);
+        data.serverVersion(source()), host, port, rows, diffRate * 100, configuration());
     System.out.println("| mode | wall s | rows/s | rows fetched per side (source; target) | bytes fetched (both) "
-        + "| 100 Mbit/s transfer s | peak heap MB |");
-    System.out.println("|---|---|---|---|---|---|---|");
-    for (String[] r : table) {
-      System.out.println("| " + String.join(" | ", r) + " |");
+        + "| 100 Mbit/s transfer s | peak heap MB | differences found (planted) |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
+    for (Mode m : List.of(Mode.FLOOR, Mode.PLAIN, Mode.IDENTICAL, Mode.SPREAD, Mode.CLUSTERED, Mode.NO_PUSHDOWN)) {
+      Measured x = r.get(m);
+      if (x != null) {
+        System.out.println("| " + String.join(" | ", cells(m, x)) + " |");
+      }
     }
     System.out.println();
-    System.out.printf(Locale.ROOT, "push-down: %.2f x floor, %.2f x plain merge; --no-pushdown: %.2f x plain merge%n",
-        push.seconds / floor.seconds, push.seconds / plain.seconds, java.seconds / plain.seconds);
-    double jvm = jvmStart();
-    System.out.printf(Locale.ROOT, "modes 3 and 4 include starting their JVM (%.1f s for 'compare --version');"
-        + " without it: push-down %.2f x floor, %.2f x plain merge; --no-pushdown %.2f x plain merge%n", jvm,
-        (push.seconds - jvm) / floor.seconds, (push.seconds - jvm) / plain.seconds, (java.seconds - jvm) / plain.seconds);
-    System.out.printf(Locale.ROOT, "differences found: push-down %s, --no-pushdown %s, plain merge %d%n",
-        push.differences, java.differences, plain.differencesCount);
-    if (!keep) {
-      drop(src);
-      drop(tgt);
+    double jvm = ToolRun.jvmStart();
+    System.out.printf(Locale.ROOT, "The tool's modes include starting its JVM (%.1f s for 'compare --version').%n%n",
+        jvm);
+    System.out.println("Goals:");
+    Goals g = new Goals(r, rows);
+    g.ratio("identical <= 1.6 x floor", Mode.IDENTICAL, Mode.FLOOR, 1.6);
+    g.ratio("identical <= 0.8 x plain merge", Mode.IDENTICAL, Mode.PLAIN, 0.8);
+    g.ratio("spread <= 2 x floor", Mode.SPREAD, Mode.FLOOR, 2.0);
+    g.fetched("spread: rows fetched <= 5 % of the table", Mode.SPREAD, 0.05);
+    g.ratio("clustered <= 1.1 x identical", Mode.CLUSTERED, Mode.IDENTICAL, 1.1);
+    g.ratio("--no-pushdown <= 1.3 x plain merge", Mode.NO_PUSHDOWN, Mode.PLAIN, 1.3);
+    g.heap("peak heap <= 256 MB", 256);
+    System.out.println();
+    boolean exact = true;
+    for (Map.Entry<Mode, Measured> e : r.entrySet()) {
+      Measured x = e.getValue();
+      if (!x.exact()) {
+        exact = false;
+        System.out.println("COUNTS WRONG: " + e.getKey().option + " found " + x.found + ", planted " + x.planted);
+      }
     }
+    System.out.println(exact ? "Counts: exact in every mode (found = planted)." : "Counts: NOT exact (see above).");
+    return exact;
   }
 
-  private String[] row(String name, Result r) {
-    return new String[] {name, String.format(Locale.ROOT, "%.1f", r.seconds),
-        String.format(Locale.ROOT, "%,.0f", 2.0 * rows / r.seconds), r.fetched,
-        r.bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", r.bytes),
-        r.bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", r.bytes / LINK_BYTES_PER_SECOND),
-        r.peakHeapMb < 0 ? "n/a" : Long.toString(r.peakHeapMb)};
+  private String configuration() {
+    List<String> set = new ArrayList<>();
+    if (chunkSize != null) {
+      set.add(String.format(Locale.ROOT, "chunk_size %,d", chunkSize));
+    }
+    if (threads != null) {
+      set.add("threads " + threads);
+    }
+    if (fetchSize != null) {
+      set.add(String.format(Locale.ROOT, "fetch_size %,d", fetchSize));
+    }
+    set.add("recheck delay_seconds " + recheckDelay + (recheckDelay == 0 ? " (its rounds read again, without waiting)" : ""));
+    return "the tool's defaults except " + String.join(", ", set);
+  }
+
+  private List<String> cells(Mode m, Measured x) {
+    return List.of(m.title, String.format(Locale.ROOT, "%.1f", x.seconds),
+        String.format(Locale.ROOT, "%,.0f", 2.0 * rows / x.seconds), x.fetchedText(),
+        x.bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", x.bytes),
+        x.bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", x.bytes / LINK_BYTES_PER_SECOND),
+        x.peakHeapMb < 0 ? "n/a" : Long.toString(x.peakHeapMb), x.differencesText());
+  }
+
+  /** The goal lines: each says the goal, the measured value and whether it is met. */
+  private record Goals(Map<Mode, Measured> r, long rows) {
+    void ratio(String goal, Mode a, Mode b, double limit) {
+      if (!r.containsKey(a) || !r.containsKey(b)) {
+        line(goal, "not measured (modes " + a.option + " and " + b.option + " are needed)", null);
+        return;
+      }
+      double v = r.get(a).seconds / r.get(b).seconds;
+      line(goal, String.format(Locale.ROOT, "%.2f x", v), v <= limit);
+    }
+
+    void fetched(String goal, Mode m, double limit) {
+      Measured x = r.get(m);
+      if (x == null || x.fetched == null) {
+        line(goal, "not measured", null);
+        return;
+      }
+      long most = Math.max(x.fetched[0][0] + x.fetched[0][1] + x.fetched[0][2],
+          x.fetched[1][0] + x.fetched[1][1] + x.fetched[1][2]);
+      double v = (double) most / rows;
+      line(goal, String.format(Locale.ROOT, "%.2f %% (%,d rows of the side that fetched more)", v * 100, most),
+          v <= limit);
+    }
+
+    void heap(String goal, long limitMb) {
+      long most = -1;
+      for (Measured x : r.values()) {
+        most = Math.max(most, x.peakHeapMb);
+      }
+      if (most < 0) {
+        line(goal, "not measured", null);
+        return;
+      }
+      line(goal, most + " MB (the largest of the tool's modes; each runs with -Xmx256m)", most <= limitMb);
+    }
+
+    private static void line(String goal, String measured, Boolean met) {
+      System.out.printf(Locale.ROOT, "- %-42s %s%s%n", goal + ":", measured,
+          met == null ? "" : met ? "  (met)" : "  (NOT met)");
+    }
   }
 
   /** One measured mode. */
-  private static final class Result {
+  static final class Measured {
     double seconds;
-    String fetched = "";
+    /** Rows fetched per side (source, target) and kind (aggregate, hash, full); null when not known. */
+    long[][] fetched;
+    /** For modes that read on the server: what to say instead of the counts. */
+    String fetchedNote;
     long bytes = -1;
     long peakHeapMb = -1;
-    String differences = "";
-    long differencesCount;
-  }
+    /** What the mode found; null for the floor, which compares nothing. */
+    Planted found;
+    Planted planted = Planted.NONE;
 
-  // ------------------------------------------------------------------ data
-
-  private void build(String db, boolean target) throws SQLException {
-    drop(db);
-    try (Connection c = DriverManager.getConnection(url("postgres"), user, "");
-        Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE " + db);
+    boolean exact() {
+      return found == null || found.equals(planted);
     }
-    // a third of the differences of each kind; a rate of 0 plants none
-    long every = diffRate <= 0 ? Long.MAX_VALUE : Math.max(3, Math.round(3 / diffRate));
-    try (Connection c = DriverManager.getConnection(url(db), user, ""); Statement st = c.createStatement()) {
-      st.execute("CREATE TABLE t (id bigint PRIMARY KEY, name varchar(40) NOT NULL, amount numeric(12,2),"
-          + " created timestamp(0), note text, flag integer)");
-      st.execute("INSERT INTO t SELECT g, 'name ' || g, (g % 100000) * 1.25, timestamp '2020-01-01' + g * interval"
-          + " '1 second', CASE WHEN g % 7 = 0 THEN NULL ELSE md5(g::text) END, (g % 3)::int FROM generate_series(1, "
-          + rows + ") g");
-      if (target && every != Long.MAX_VALUE) {
-        st.execute("DELETE FROM t WHERE id % " + every + " = 1");
-        st.execute("UPDATE t SET amount = amount + 1 WHERE id % " + every + " = 2");
-        st.execute("INSERT INTO t SELECT " + rows + " + g, 'extra', 1, NULL, NULL, 0 FROM generate_series(1, "
-            + Math.max(1, rows / every) + ") g");
+
+    String fetchedText() {
+      if (fetchedNote != null) {
+        return fetchedNote;
       }
-      st.execute("VACUUM ANALYZE t");
+      return String.format(Locale.ROOT, "%s; %s", side(fetched[0]), side(fetched[1]));
     }
-  }
 
-  private void drop(String db) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url("postgres"), user, "");
-        Statement st = c.createStatement()) {
-      st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+    private static String side(long[] f) {
+      return String.format(Locale.ROOT, "%,d agg + %,d hash + %,d full", f[0], f[1], f[2]);
     }
-  }
 
-  private String serverVersion(String db) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url(db), user, "")) {
-      return c.getMetaData().getDatabaseProductVersion();
-    }
-  }
-
-  // ------------------------------------------------------------------ 1. floor
-
-  private Result floor(String src, String tgt) throws Exception {
-    ExecutorService ex = Executors.newFixedThreadPool(2);
-    try {
-      long t0 = System.nanoTime();
-      Future<?> a = ex.submit(() -> copyToNull(src));
-      Future<?> b = ex.submit(() -> copyToNull(tgt));
-      a.get();
-      b.get();
-      Result r = new Result();
-      r.seconds = (System.nanoTime() - t0) / 1e9;
-      r.fetched = "0; 0 (read on the server)";
-      return r;
-    } finally {
-      ex.shutdown();
-    }
-  }
-
-  private Void copyToNull(String db) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url(db), user, ""); Statement st = c.createStatement()) {
-      st.execute("COPY (SELECT * FROM t) TO '/dev/null'");
-    }
-    return null;
-  }
-
-  // ------------------------------------------------------------------ 2. plain merge
-
-  private Result plainMerge(String src, String tgt) throws Exception {
-    long t0 = System.nanoTime();
-    try (Connection a = DriverManager.getConnection(url(src), user, "");
-        Connection b = DriverManager.getConnection(url(tgt), user, "")) {
-      a.setAutoCommit(false);
-      b.setAutoCommit(false);
-      try (PreparedStatement pa = a.prepareStatement("SELECT * FROM t ORDER BY id");
-          PreparedStatement pb = b.prepareStatement("SELECT * FROM t ORDER BY id")) {
-        pa.setFetchSize(10_000);
-        pb.setFetchSize(10_000);
-        ExecutorService ex = Executors.newSingleThreadExecutor();
-        Future<ResultSet> fb = ex.submit((java.util.concurrent.Callable<ResultSet>) pb::executeQuery);
-        ResultSet ra = pa.executeQuery();
-        ResultSet rb = fb.get();
-        ex.shutdown();
-        long diffs = 0;
-        long bytes = 0;
-        long na = 0;
-        long nb = 0;
-        boolean ha = ra.next();
-        boolean hb = rb.next();
-        int cols = ra.getMetaData().getColumnCount();
-        while (ha || hb) {
-          long ka = ha ? ra.getLong(1) : Long.MAX_VALUE;
-          long kb = hb ? rb.getLong(1) : Long.MAX_VALUE;
-          if (ka < kb) {
-            diffs++;
-            bytes += size(ra, cols);
-            na++;
-            ha = ra.next();
-          } else if (kb < ka) {
-            diffs++;
-            bytes += size(rb, cols);
-            nb++;
-            hb = rb.next();
-          } else {
-            bytes += size(ra, cols) + size(rb, cols);
-            for (int i = 2; i <= cols; i++) {
-              Object x = ra.getObject(i);
-              Object y = rb.getObject(i);
-              boolean same = x instanceof BigDecimal dx && y instanceof BigDecimal dy ? dx.compareTo(dy) == 0
-                  : Objects.equals(x, y);
-              if (!same) {
-                diffs++;
-                break;
-              }
-            }
-            na++;
-            nb++;
-            ha = ra.next();
-            hb = rb.next();
-          }
-        }
-        Result r = new Result();
-        r.seconds = (System.nanoTime() - t0) / 1e9;
-        r.fetched = String.format(Locale.ROOT, "%,d full; %,d full", na, nb);
-        r.bytes = bytes;
-        r.differencesCount = diffs;
-        return r;
+    String differencesText() {
+      if (found == null) {
+        return "n/a";
       }
+      String planted = this.planted.toString();
+      return found.equals(this.planted) ? found.total() + " (" + planted + ")"
+          : "WRONG: " + found + " (" + planted + ")";
     }
   }
 
-  private static long size(ResultSet rs, int cols) throws SQLException {
-    long n = 0;
-    for (int i = 1; i <= cols; i++) {
-      String s = rs.getString(i);
-      n += s == null ? 1 : s.length() + 4;
-    }
-    return n;
+  static Path java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
   }
 
-  private static double jvmStart() throws IOException, InterruptedException {
-    long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
-        System.getProperty("java.class.path"), "io.dbcompare.cli.Main", "--version").redirectErrorStream(true).start();
-    p.getInputStream().readAllBytes();
-    p.waitFor();
-    return (System.nanoTime() - t0) / 1e9;
-  }
-
-  // ------------------------------------------------------------------ 3./4. the tool
-
-  private static final Pattern FETCHED = Pattern.compile(
-      "Fetched: +source (\\d+) aggregate \\+ (\\d+) hash \\+ (\\d+) full rows \\((\\d+) bytes\\); target (\\d+) aggregate"
-          + " \\+ (\\d+) hash \\+ (\\d+) full rows \\((\\d+) bytes\\)");
-  private static final Pattern HEAP = Pattern.compile("Peak heap: +(\\d+) MB");
-  private static final Pattern DIFFS = Pattern.compile("Differences: +(.*)");
-
-  private Result tool(String src, String tgt, boolean pushdown) throws IOException, InterruptedException {
-    Path dir = Files.createTempDirectory("bench-");
-    Path cfg = dir.resolve("config.yaml");
-    Files.writeString(cfg, "source_database: { url: \"" + url(src) + "\", username: " + user + ", password: \"\" }\n"
-        + "target_database: { url: \"" + url(tgt) + "\", username: " + user + ", password: \"\" }\n"
-        + "comparison: { chunk_size: " + chunkSize + ", threads: " + threads + ", pushdown: " + pushdown
-        + ", fetch_size: 5000, state_dir: state, checkpoint_dir: checkpoints, output_dir: output }\n"
-        + "tables:\n  - table_name: public.t\n", StandardCharsets.UTF_8);
-    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-Duser.timezone=UTC", "-cp", System.getProperty("java.class.path"), "io.dbcompare.cli.Main", cfg.toString());
-    long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    int code = p.waitFor();
-    Result r = new Result();
-    r.seconds = (System.nanoTime() - t0) / 1e9;
-    if (code > 1) {
-      throw new IllegalStateException("the comparison failed (exit " + code + "):\n" + out);
-    }
-    Matcher m = FETCHED.matcher(out);
-    if (m.find()) {
-      r.fetched = String.format(Locale.ROOT, "%,d agg + %,d hash + %,d full; %,d agg + %,d hash + %,d full",
-          Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-          Long.parseLong(m.group(5)), Long.parseLong(m.group(6)), Long.parseLong(m.group(7)));
-      r.bytes = Long.parseLong(m.group(4)) + Long.parseLong(m.group(8));
-    }
-    Matcher h = HEAP.matcher(out);
-    if (h.find()) {
-      r.peakHeapMb = Long.parseLong(h.group(1));
-    }
-    Matcher d = DIFFS.matcher(out);
-    if (d.find()) {
-      r.differences = d.group(1).strip();
-    }
-    System.out.printf(Locale.ROOT, "%s: %.1f s, exit %d%n", pushdown ? "push-down" : "--no-pushdown", r.seconds, code);
-    return r;
+  static String classPath() {
+    return System.getProperty("java.class.path");
   }
 }

@@ -17,8 +17,9 @@ import java.util.List;
  * lossless form: NUMBER as unscaled integer and scale, date-times as epoch seconds plus nanoseconds
  * (Kryo's default serializers for JDBC types drop nanoseconds, so none of them is ever used here).
  *
- * <p>Format 2 (written) adds, after the differences, when the rows were read and the recheck rounds;
- * format 1 (read, from earlier versions) ends after the differences.
+ * <p>Format 2 adds, after the differences, when the rows were read and the recheck rounds; format 3
+ * (written) has the same layout (it changes what a bucket of a table without key holds, see
+ * {@link KryoCheckpointStore}); format 1 (read, from earlier versions) ends after the differences.
  */
 final class ChunkResultSerializer extends Serializer<ChunkResult> {
 
@@ -58,7 +59,7 @@ final class ChunkResultSerializer extends Serializer<ChunkResult> {
     return read(in, KryoCheckpointStore.FORMAT_VERSION);
   }
 
-  /** Reads a result of the given format version (1 or 2). */
+  /** Reads a result of the given format version (1 to 3). */
   static ChunkResult read(Input in, int version) {
     String table = in.readString();
     int index = in.readVarInt(true);

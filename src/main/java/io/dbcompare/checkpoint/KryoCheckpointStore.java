@@ -33,14 +33,23 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Layout: magic {@code TCCK}, format version (int), payload length (int), CRC-32C of the payload
  * (int), then the payload: session id and the {@link ChunkResult} (which names its table key and chunk
- * index). Files of format 1 (before read times and recheck rounds) are still read. A file from another version, a truncated or bit-flipped file, one that belongs to another
+ * index). Files of format 1 (before read times and recheck rounds) and 2 are still read, except for a
+ * table without key: its buckets were chosen by an earlier row hash (SHA-256 before format 3), so a bucket
+ * of an earlier format holds other rows than the same bucket now, and mixing them would count rows twice
+ * or never; such a file is refused, and on resume the bucket is compared again. A file from another version, a truncated or bit-flipped file, one that belongs to another
  * session, table or chunk, or whose rows do not fit the table's columns is refused with a warning naming
  * it; the caller decides what follows (see {@link CheckpointStore#load}). The chunk count is not stored:
  * it only numbers the chunk in the warning. Files are written atomically.
  */
 public final class KryoCheckpointStore implements CheckpointStore {
-  /** The version written: 2 adds the read time and the recheck rounds ({@link ChunkResultSerializer}). */
-  public static final int FORMAT_VERSION = 2;
+  /**
+   * The version written: 2 adds the read time and the recheck rounds ({@link ChunkResultSerializer}); 3
+   * has the layout of 2, and says that the buckets of a table without key are by the MurmurHash3 row
+   * hash ({@link io.dbcompare.compare.RowHasher}).
+   */
+  public static final int FORMAT_VERSION = 3;
+  /** The first version whose buckets of a table without key are those of this version's row hash. */
+  static final int ROW_HASH_VERSION = 3;
   /** The oldest version still read (a session of an earlier version resumes with its checkpoints). */
   static final int OLDEST_READ_VERSION = 1;
   private static final byte[] MAGIC = "TCCK".getBytes(StandardCharsets.US_ASCII);
@@ -169,6 +178,11 @@ public final class KryoCheckpointStore implements CheckpointStore {
     }
     if (!sessionId.equals(storedSession) || !table.key().equals(r.tableKey()) || r.chunkIndex() != chunkIndex) {
       warn(f, table, chunkIndex, chunkCount, "belongs to another session, table or chunk");
+      return Optional.empty();
+    }
+    if (table.keyless() && version < ROW_HASH_VERSION) {
+      warn(f, table, chunkIndex, chunkCount, "has format version " + version + ", whose buckets of a table without"
+          + " key were chosen by an earlier row hash");
       return Optional.empty();
     }
     String shape = checkShape(r, table);

@@ -60,6 +60,8 @@ public final class JdbcRowSource implements RowSource {
     private final Connection c;
     private final PreparedStatement ps;
     private final ResultSet rs;
+    /** The driver's result set behind {@link #rs}, read without a reflective call per value. */
+    private final CheckedConnection.DirectRows direct;
     private final RowHasher hasher;
     private final ValueReader[] readers;
     private final FetchStats stats;
@@ -74,26 +76,29 @@ public final class JdbcRowSource implements RowSource {
       this.c = c;
       this.ps = ps;
       this.rs = rs;
+      this.direct = CheckedConnection.direct(rs);
       this.hasher = new RowHasher(t.kinds());
       this.readers = Values.readers(t, side, pool.dialect());
     }
 
     @Override
     public Row next() {
+      Object[] values;
       try {
-        if (closed || !rs.next()) {
+        ResultSet r = direct.rows();
+        if (closed || !r.next()) {
           return null;
         }
-        Object[] values = Values.readRow(rs, t, side, readers);
-        long bytes = 0;
-        for (Object v : values) {
-          bytes += FetchStats.sizeOf(v);
-        }
-        stats.add(side, FetchStats.Kind.FULL, 1, bytes);
-        return new Row(values, hasher.hash(values), t.keyCount());
+        values = Values.readRow(r, t, side, readers);
       } catch (SQLException e) {
-        throw SqlErrors.translateRead(e, "reading " + t.displayName(), pool, t.ref(side), false);
+        throw SqlErrors.translateRead(direct.checked(e), "reading " + t.displayName(), pool, t.ref(side), false);
       }
+      long bytes = 0;
+      for (Object v : values) {
+        bytes += FetchStats.sizeOf(v);
+      }
+      stats.add(side, FetchStats.Kind.FULL, 1, bytes);
+      return new Row(values, hasher.hash(values), t.keyCount());
     }
 
     @Override

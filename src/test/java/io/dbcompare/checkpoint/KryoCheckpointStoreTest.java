@@ -292,6 +292,51 @@ class KryoCheckpointStoreTest {
     assertTrue(logged.list.isEmpty(), "no warning: " + logged.list);
   }
 
+  /** Rewrites a saved file's format version (formats 2 and 3 share the layout; the CRC covers the payload). */
+  private static void setVersion(Path f, int version) throws IOException {
+    byte[] bytes = Files.readAllBytes(f);
+    ByteBuffer.wrap(bytes).putInt(4, version);
+    Files.write(f, bytes);
+  }
+
+  /** A table without key (buckets by row hash): one text column. */
+  private static final TableSpec KEYLESS = new TableSpec("APP_LOG", "APP.LOG", new TableRef("APP", "LOG"),
+      new TableRef("app", "log"), List.of(new ColumnSpec("EVENT", "event", ValueKind.TEXT, "VARCHAR2", "text", false)),
+      0, Optional.empty(), false, List.of(), io.dbcompare.compare.TargetTraits.NONE, List.of(), null, null,
+      io.dbcompare.compare.KeySource.none());
+
+  private static ChunkResult bucket(int index) {
+    return new ChunkResult(KEYLESS.key(), index, 3, 2, 1, 0, 0,
+        List.of(new RowDiff(DiffKind.MISSING_IN_TARGET, new Object[0], new Object[] {"started"}, null)));
+  }
+
+  /** Format 2 differs from 3 only in the row hash of keyless buckets: a keyed chunk of format 2 resumes. */
+  @Test
+  void formatTwoCheckpointsOfATableWithKeyAreStillRead() throws IOException {
+    ChunkResult r = sample(5);
+    Path f = saved(5);
+    setVersion(f, 2);
+    assertSameResult(r, load(5));
+    assertTrue(logged.list.isEmpty(), "no warning: " + logged.list);
+  }
+
+  /**
+   * A bucket of a table without key from format 2 holds the rows SHA-256 put there: refused (the bucket
+   * is compared again), so that buckets of two row hashes are never added up; format 3 is read.
+   */
+  @Test
+  void formatTwoBucketsOfATableWithoutKeyAreRefused() throws IOException {
+    store.save(SESSION, bucket(1));
+    assertSameResult(bucket(1), store.load(SESSION, KEYLESS, 1, 4).orElseThrow());
+    Path f = store.file(SESSION, KEYLESS.key(), 1);
+    setVersion(f, 2);
+    assertTrue(store.load(SESSION, KEYLESS, 1, 4).isEmpty());
+    List<ILoggingEvent> warnings = logged.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+    assertEquals(1, warnings.size(), warnings.toString());
+    String msg = warnings.get(0).getFormattedMessage();
+    assertTrue(msg.contains("format version 2") && msg.contains("earlier row hash") && msg.contains("APP.LOG"), msg);
+  }
+
   @Test
   void resultWithoutDiffsRoundTrips() {
     ChunkResult r = new ChunkResult(TABLE.key(), 0, 0, 0, 0, 0, 0, List.of());

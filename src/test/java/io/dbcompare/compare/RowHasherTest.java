@@ -3,7 +3,10 @@ package io.dbcompare.compare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.google.common.hash.Hashing;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -92,5 +95,86 @@ class RowHasherTest {
     assertEquals(h.hash(new Object[] {Double.NaN}), h.hash(new Object[] {Double.NaN}));
     assertNotEquals(h.hash(new Object[] {Double.NaN}), h.hash(new Object[] {null}));
     assertNotEquals(h.hash(new Object[] {Double.POSITIVE_INFINITY}), h.hash(new Object[] {Double.NEGATIVE_INFINITY}));
+  }
+
+  /** Guava's MurmurHash3 x64 128 of "hell" with seed 0 (the reference vector of Guava's and others' tests). */
+  @Test
+  void theFunctionIsMurmur3X64With128Bits() {
+    assertEquals(new RowHasher.RowHash(0x629942693e10f867L, 0x92db0b82baeb5347L),
+        RowHasher.of(Hashing.murmur3_128().hashString("hell", StandardCharsets.UTF_8), new byte[16]));
+  }
+
+  /** The hash is MurmurHash3 of the UTF-8 bytes of {@link RowHasher#encode}: nothing else enters it. */
+  @Test
+  void theHashIsMurmur3OfTheEncoding() {
+    for (Object[] r : new Object[][] {row(), edgeRow(), new Object[KINDS.size()]}) {
+      assertEquals(RowHasher.of(Hashing.murmur3_128().hashString(hasher.encode(r), StandardCharsets.UTF_8), new byte[16]),
+          hasher.hash(r));
+    }
+  }
+
+  /** Pinned values: a change of function, seed, byte order or encoding shows here before it ships. */
+  @Test
+  void knownRowsHaveTheirKnownHashes() {
+    assertEquals(new RowHasher.RowHash(0xb65d51e8b060f598L, 0xa053bef62dad43b1L), hasher.hash(row()));
+    assertEquals(new RowHasher.RowHash(0x23cfa4bc0a6ef9c3L, 0x08688bbf0cc63913L), hasher.hash(edgeRow()));
+    assertEquals(new RowHasher.RowHash(0xe5cfd1cbcaed6d62L, 0x11b083c236a74d6dL), hasher.hash(new Object[KINDS.size()]));
+  }
+
+  /** Values at the edges of every kind (and the spellings that must hash as one). */
+  private static Object[] edgeRow() {
+    return new Object[] {new BigDecimal("-5E+3"), "", Double.NEGATIVE_INFINITY, new byte[0], LocalDateTime.MAX,
+        OffsetDateTime.MIN, Boolean.FALSE};
+  }
+
+  @Test
+  void equalCanonicalValuesOfEveryKindHashEqual() {
+    RowHasher n = new RowHasher(List.of(ValueKind.NUMBER));
+    assertEquals(n.hash(new Object[] {new BigDecimal("5000")}), n.hash(new Object[] {new BigDecimal("5E+3")}));
+    assertEquals(n.hash(new Object[] {new BigDecimal("-0.00")}), n.hash(new Object[] {BigDecimal.ZERO}));
+    assertEquals(n.hash(new Object[] {new BigDecimal("123456789012345678901234567890.10")}),
+        n.hash(new Object[] {new BigDecimal(new BigInteger("1234567890123456789012345678901"), 1)}));
+    assertEquals(n.hash(new Object[] {SpecialNumber.NAN}), n.hash(new Object[] {SpecialNumber.NAN}));
+    assertNotEquals(n.hash(new Object[] {SpecialNumber.INFINITY}), n.hash(new Object[] {SpecialNumber.NEGATIVE_INFINITY}));
+    RowHasher t = new RowHasher(List.of(ValueKind.DATETIME));
+    assertEquals(t.hash(new Object[] {LocalDateTime.of(2024, 1, 1, 0, 0)}),
+        t.hash(new Object[] {LocalDateTime.of(2024, 1, 1, 0, 0, 0, 0)}));
+    assertNotEquals(t.hash(new Object[] {LocalDateTime.MAX}), t.hash(new Object[] {LocalDateTime.MIN}));
+    assertNotEquals(t.hash(new Object[] {LocalDateTime.of(10_000, 1, 1, 0, 0)}),
+        t.hash(new Object[] {LocalDateTime.of(1000, 1, 1, 0, 0)}));
+    RowHasher z = new RowHasher(List.of(ValueKind.DATETIME_TZ));
+    assertEquals(z.hash(new Object[] {OffsetDateTime.of(9999, 12, 31, 23, 0, 0, 0, ZoneOffset.ofHours(-2))}),
+        z.hash(new Object[] {OffsetDateTime.of(10_000, 1, 1, 1, 0, 0, 0, ZoneOffset.UTC)}));
+    RowHasher b = new RowHasher(List.of(ValueKind.BYTES, ValueKind.BOOLEAN));
+    assertNotEquals(b.hash(new Object[] {new byte[0], true}), b.hash(new Object[] {null, true}));
+    assertNotEquals(b.hash(new Object[] {new byte[] {0}, true}), b.hash(new Object[] {new byte[0], true}));
+    RowHasher i = new RowHasher(List.of(ValueKind.INTERVAL));
+    assertEquals(i.hash(new Object[] {new Interval(1, 2, new BigDecimal("3.50"))}),
+        i.hash(new Object[] {new Interval(1, 2, new BigDecimal("3.5"))}));
+  }
+
+  /** Two threads hashing at once each use their own buffer. */
+  @Test
+  void threadsHashIndependently() throws Exception {
+    RowHasher.RowHash expected = hasher.hash(row());
+    java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> all = new java.util.ArrayList<>();
+      for (int k = 0; k < 8; k++) {
+        all.add(ex.submit(() -> {
+          for (int j = 0; j < 20_000; j++) {
+            if (!hasher.hash(row()).equals(expected)) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (var f : all) {
+        assertEquals(true, f.get());
+      }
+    } finally {
+      ex.shutdown();
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.dbcompare.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -78,13 +79,29 @@ class CheckedConnectionTest {
           });
     }
 
+    /** The driver's result set behind the pool's: what {@code unwrap(ResultSet.class)} gives, as UCP's does. */
+    final ResultSet driverRows = rows("driver");
+    /** Records which result set was called: the pool's ("pool") or the driver's ("driver"). */
+    final List<String> reads = new ArrayList<>();
+
     private ResultSet resultSet() {
+      return rows("pool");
+    }
+
+    private ResultSet rows(String who) {
       return (ResultSet) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ResultSet.class},
           (p, m, a) -> {
-            if (m.getName().equals("next") && onNext != null) {
-              throw onNext;
+            if (m.getName().equals("unwrap")) {
+              return who.equals("pool") ? driverRows : p;
             }
-            return m.getName().equals("next") ? false : null;
+            if (m.getName().equals("next")) {
+              reads.add(who);
+              if (onNext != null) {
+                throw onNext;
+              }
+              return false;
+            }
+            return null;
           });
     }
   }
@@ -134,6 +151,33 @@ class CheckedConnectionTest {
     assertThrows(SQLException.class, rs::next);
     ConnectionPool.release(c);
     assertEquals(List.of("setInvalid", "close"), f.calls);
+  }
+
+  /** The driver's result set read directly (no proxy per value) still evicts on a lost connection. */
+  @Test
+  void aConnectionLostWhileReadingRowsDirectlyIsEvicted() throws SQLException {
+    Fake f = new Fake();
+    f.onNext = new SQLException("no more data to read from socket", "08006", 17410);
+    Connection c = checked(f, Platform.ORACLE);
+    ResultSet rs = c.createStatement().executeQuery("SELECT 1");
+    CheckedConnection.DirectRows direct = CheckedConnection.direct(rs);
+    assertNotSame(rs, direct.rows(), "the driver's result set, not the checked proxy");
+    assertSame(f.driverRows, direct.rows(), "behind the pool's proxy too");
+    SQLException e = assertThrows(SQLException.class, direct.rows()::next);
+    assertEquals(List.of("driver"), f.reads);
+    assertSame(e, direct.checked(e));
+    ConnectionPool.release(c);
+    assertEquals(List.of("setInvalid", "close"), f.calls);
+  }
+
+  @Test
+  void aResultSetThatIsNotCheckedIsReadAsItIs() throws SQLException {
+    Fake f = new Fake();
+    ResultSet plain = f.connection().createStatement().executeQuery("SELECT 1");
+    CheckedConnection.DirectRows direct = CheckedConnection.direct(plain);
+    assertSame(plain, direct.rows());
+    SQLException e = new SQLException("lost", "08006", 0);
+    assertSame(e, direct.checked(e), "no checker: the error passes unchanged");
   }
 
   @Test
