@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -42,6 +43,8 @@ public final class JdbcHashPushdown implements HashPushdown {
   /** Each side's database facts (its pool's, except in tests that make a database pretend). */
   private final Function<Side, DatabaseFacts> facts;
   private final Map<String, PushdownQueries.Result> queries = new ConcurrentHashMap<>();
+  /** Per table: empty when its rows are hashed from their native text, else why not ({@link NativeRowHash}). */
+  private final Map<String, Optional<String>> nativeRows = new ConcurrentHashMap<>();
 
   /** Queries get the pools' query timeout ({@link ConnectionPool#applyQueryTimeout}). */
   public JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats) {
@@ -74,8 +77,35 @@ public final class JdbcHashPushdown implements HashPushdown {
 
   private PushdownQueries.Result result(TableSpec t, Side side) {
     ConnectionPool pool = pools.of(side);
-    return queries.computeIfAbsent(t.key() + "/" + side + "/" + Objects.hash(t.columns(), t.keyOrders(), t.readPoint(side)),
-        k -> PushdownQueries.of(t, side, pool.dialect(), nativeHash, facts.apply(side)));
+    boolean nativeRow = nativeRowBlocker(t) == null;
+    return queries.computeIfAbsent(t.key() + "/" + side + "/" + nativeRow + "/"
+        + Objects.hash(t.columns(), t.keyOrders(), t.readPoint(side)),
+        k -> PushdownQueries.of(t, side, pool.dialect(), nativeHash, facts.apply(side), nativeRow));
+  }
+
+  /**
+   * Null when the table's rows are hashed from their native text on both sides; else why not. Never
+   * across platforms, nor with the standard digest ({@link #withDigest}, which stands for a pair across
+   * platforms).
+   */
+  String nativeRowBlocker(TableSpec t) {
+    return nativeRows.computeIfAbsent(t.key() + "/" + Objects.hash(t.columns()), k -> {
+      if (!nativeHash) {
+        return Optional.of("not the same platform on both sides");
+      }
+      return Optional.ofNullable(NativeRowHash.blocker(t, pools.source().databaseType().pushdownSql(),
+          facts.apply(Side.SOURCE), facts.apply(Side.TARGET)));
+    }).orElse(null);
+  }
+
+  @Override
+  public String hashing(TableSpec t) {
+    if (nativeRowBlocker(t) == null) {
+      return "each row's own text hashed: " + q(t, Side.SOURCE).rowHashFunction();
+    }
+    String function = q(t, Side.SOURCE).rowHashFunction();
+    return nativeHash ? "canonical encoding hashed: " + function + "; not each row's own text: " + nativeRowBlocker(t)
+        : "canonical encoding hashed: " + function;
   }
 
   private PushdownQueries q(TableSpec t, Side side) {
@@ -103,6 +133,9 @@ public final class JdbcHashPushdown implements HashPushdown {
   @Override
   public String verify(TableSpec t, Side side, ChunkBounds range) {
     PushdownQueries pq = q(t, side);
+    if (pq.nativeRow()) {
+      return verifyNative(t, side, pq, range);
+    }
     String first = verify(t, side, pq.sample(range, SAMPLE_ROWS));
     if (first != null || !pq.hasText()) {
       return first;
@@ -130,6 +163,42 @@ public final class JdbcHashPushdown implements HashPushdown {
       });
     } catch (CompareException e) {
       // a point in time that cannot be read fails the table; it says nothing about push-down
+      if (e.code() == ErrorCode.AUTHENTICATION || e.retryable() || PinnedReadErrors.aboutThePoint(e, pool)) {
+        throw e;
+      }
+      return "the " + side.label() + " database cannot run the push-down query: " + e.getMessage();
+    }
+  }
+
+  /**
+   * The native row text is not the canonical encoding, so it cannot be compared with the reference. What
+   * it relies on is checked instead: the session settings the text output depends on (on this side's
+   * pooled connections, which all run the same setup), and that the text of sample rows is never NULL (a
+   * NULL hash would drop out of the sums). Equal texts of different values are ruled out by the types
+   * ({@link NativeRowHash}); differing texts of equal values are confirmed by the reference, never reported.
+   */
+  private String verifyNative(TableSpec t, Side side, PushdownQueries pq, ChunkBounds range) {
+    ConnectionPool pool = pools.of(side);
+    String check = pool.databaseType().pushdownSql().nativeSettingsCheck();
+    try {
+      if (check != null) {
+        String problem = run(pool, t.ref(side), new RangeSql.Query(check, List.of()),
+            "checking the session settings for " + t.displayName(), false, rs -> rs.next() ? rs.getString(1) : null);
+        if (problem != null && !problem.isEmpty()) {
+          return "the " + side.label() + " session prints values ambiguously: " + problem;
+        }
+      }
+      int columns = t.columns().size();
+      return run(pool, t.ref(side), pq.sample(range, SAMPLE_ROWS), "checking push-down on " + t.displayName(), true,
+          rs -> {
+            while (rs.next()) {
+              if (rs.getString(columns + 1) == null) {
+                return "the " + side.label() + " database gives no native text for a row";
+              }
+            }
+            return null;
+          });
+    } catch (CompareException e) {
       if (e.code() == ErrorCode.AUTHENTICATION || e.retryable() || PinnedReadErrors.aboutThePoint(e, pool)) {
         throw e;
       }
