@@ -121,7 +121,8 @@ public final class JdbcHashPushdown implements HashPushdown {
     for (Side side : Side.values()) {
       String b = result(t, side).blocker();
       if (b != null) {
-        return side.label() + " " + b;
+        // where each row's own text was possible but not taken, say why too
+        return side.label() + " " + b + (nativeHash ? "; not each row's own text: " + nativeRowBlocker(t) : "");
       }
     }
     return null;
