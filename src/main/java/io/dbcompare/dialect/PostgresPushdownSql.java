@@ -125,8 +125,13 @@ public final class PostgresPushdownSql implements PushdownSql {
    * text output is what {@code t::text} and COPY produce, without the canonical formatting.
    */
   @Override
-  public Optional<String> nativeRowText(List<String> quotedColumns) {
-    return Optional.of("ROW(" + String.join(", ", quotedColumns) + ")::text");
+  public Optional<String> nativeRowText(List<NativeColumn> columns, String inexactMarker) {
+    return Optional.of("ROW(" + String.join(", ", columns.stream().map(NativeColumn::quoted).toList()) + ")::text");
+  }
+
+  @Override
+  public boolean hasNativeRowText() {
+    return true;
   }
 
   /**

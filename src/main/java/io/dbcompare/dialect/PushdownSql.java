@@ -122,10 +122,17 @@ public interface PushdownSql {
    * read in full and confirmed with the Java reference, so equal values in different spellings (numeric
    * {@code 1.0} and {@code 1.00}) cost a confirmation and are never reported.
    *
-   * @param quotedColumns the compared columns, quoted, in the compared order
+   * @param columns the compared columns in the compared order (each allowed by {@link #nativeTextBlocker})
+   * @param inexactMarker what a value whose text would not determine it is replaced by (it never matches:
+   *     see {@link #inexactCondition}), where the platform has such values
    */
-  default Optional<String> nativeRowText(List<String> quotedColumns) {
+  default Optional<String> nativeRowText(List<NativeColumn> columns, String inexactMarker) {
     return Optional.empty();
+  }
+
+  /** Whether this platform has a native row text ({@link #nativeRowText}). */
+  default boolean hasNativeRowText() {
+    return false;
   }
 
   /**
@@ -133,8 +140,8 @@ public interface PushdownSql {
    * its value, or the type is not known to print exactly), or empty when it can.
    */
   default Optional<String> nativeTextBlocker(ValueKind kind, String typeName) {
-    return Optional.of(nativeRowText(List.of("C")).isEmpty() ? "this database has no native row text"
-        : "its text is not known to determine its value");
+    return Optional.of(hasNativeRowText() ? "its text is not known to determine its value"
+        : "this database has no native row text");
   }
 
   /**

@@ -40,6 +40,8 @@ public final class JdbcHashPushdown implements HashPushdown {
   private final int fetchSize;
   private final FetchStats stats;
   private final boolean nativeHash;
+  /** Both sides are one platform: each row's own text may be hashed where the column types allow it. */
+  private final boolean samePlatform;
   /** Each side's database facts (its pool's, except in tests that make a database pretend). */
   private final Function<Side, DatabaseFacts> facts;
   private final Map<String, PushdownQueries.Result> queries = new ConcurrentHashMap<>();
@@ -48,25 +50,41 @@ public final class JdbcHashPushdown implements HashPushdown {
 
   /** Queries get the pools' query timeout ({@link ConnectionPool#applyQueryTimeout}). */
   public JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats) {
-    this(pools, fetchSize, stats, sameNativePlatform(pools));
+    this(pools, fetchSize, stats, sameNativePlatform(pools), samePlatform(pools));
   }
 
-  private JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats, boolean nativeHash) {
-    this(pools, fetchSize, stats, nativeHash, side -> pools.of(side).facts());
+  private JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats, boolean nativeHash, boolean samePlatform) {
+    this(pools, fetchSize, stats, nativeHash, samePlatform, side -> pools.of(side).facts());
   }
 
-  /** @param facts each side's database facts, for tests that need a database to pretend */
+  /**
+   * @param nativeHash the native hash function, and (in tests) each row's own text where the types allow
+   * @param facts each side's database facts, for tests that need a database to pretend
+   */
   JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats, boolean nativeHash, Function<Side, DatabaseFacts> facts) {
+    this(pools, fetchSize, stats, nativeHash, nativeHash, facts);
+  }
+
+  private JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats, boolean nativeHash, boolean samePlatform,
+      Function<Side, DatabaseFacts> facts) {
     this.pools = pools;
     this.fetchSize = fetchSize;
     this.stats = stats;
     this.nativeHash = nativeHash;
+    this.samePlatform = samePlatform;
     this.facts = facts;
   }
 
-  /** Push-down with the standard digest (SHA-256) even where a native hash exists: as across platforms. */
+  /**
+   * Push-down with the standard digest (SHA-256) over the canonical encoding even where a native hash or
+   * the row's own text would do: as across platforms.
+   */
   public static JdbcHashPushdown withDigest(Pools pools, int fetchSize, FetchStats stats) {
-    return new JdbcHashPushdown(pools, fetchSize, stats, false);
+    return new JdbcHashPushdown(pools, fetchSize, stats, false, false);
+  }
+
+  private static boolean samePlatform(Pools pools) {
+    return pools.source().databaseType() == pools.target().databaseType();
   }
 
   /** A native hash is only comparable with the same function on the other side. */
@@ -90,7 +108,7 @@ public final class JdbcHashPushdown implements HashPushdown {
    */
   String nativeRowBlocker(TableSpec t) {
     return nativeRows.computeIfAbsent(t.key() + "/" + Objects.hash(t.columns()), k -> {
-      if (!nativeHash) {
+      if (!samePlatform) {
         return Optional.of("not the same platform on both sides");
       }
       return Optional.ofNullable(NativeRowHash.blocker(t, pools.source().databaseType().pushdownSql(),
@@ -104,7 +122,7 @@ public final class JdbcHashPushdown implements HashPushdown {
       return "each row's own text hashed: " + q(t, Side.SOURCE).rowHashFunction();
     }
     String function = q(t, Side.SOURCE).rowHashFunction();
-    return nativeHash ? "canonical encoding hashed: " + function + "; not each row's own text: " + nativeRowBlocker(t)
+    return samePlatform ? "canonical encoding hashed: " + function + "; not each row's own text: " + nativeRowBlocker(t)
         : "canonical encoding hashed: " + function;
   }
 
@@ -122,7 +140,7 @@ public final class JdbcHashPushdown implements HashPushdown {
       String b = result(t, side).blocker();
       if (b != null) {
         // where each row's own text was possible but not taken, say why too
-        return side.label() + " " + b + (nativeHash ? "; not each row's own text: " + nativeRowBlocker(t) : "");
+        return side.label() + " " + b + (samePlatform ? "; not each row's own text: " + nativeRowBlocker(t) : "");
       }
     }
     return null;

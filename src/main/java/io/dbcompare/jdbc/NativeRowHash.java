@@ -34,7 +34,7 @@ public final class NativeRowHash {
    * @param p the platform's push-down SQL (both sides are this platform)
    */
   public static String blocker(TableSpec t, PushdownSql p, DatabaseFacts source, DatabaseFacts target) {
-    if (p.nativeRowText(java.util.List.of("C")).isEmpty()) {
+    if (!p.hasNativeRowText()) {
       return "this database has no native row text";
     }
     boolean text = false;

@@ -7,6 +7,7 @@ import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueKind;
 import io.dbcompare.dialect.DatabaseFacts;
 import io.dbcompare.dialect.Dialect;
+import io.dbcompare.dialect.NativeColumn;
 import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.vendor.DatabaseTypes;
 import java.util.ArrayList;
@@ -64,11 +65,12 @@ public final class PushdownQueries {
       boolean nativeRow) {
     PushdownSql p = DatabaseTypes.of(d.platform()).pushdownSql();
     if (nativeRow) {
-      List<String> cols = new ArrayList<>();
+      List<NativeColumn> cols = new ArrayList<>();
       for (ColumnSpec c : t.columns()) {
-        cols.add(d.quote(RangeSql.name(c, side)));
+        cols.add(new NativeColumn(d.quote(RangeSql.name(c, side)), c.kind(), c.type(side), c.size(side)));
       }
-      String row = p.nativeRowText(cols).orElseThrow(() -> new IllegalStateException("no native row text"));
+      String row = p.nativeRowText(cols, inexactMarker(side))
+          .orElseThrow(() -> new IllegalStateException("no native row text"));
       return new Result(new PushdownQueries(t, side, d, p, nativeHash && p.hasNativeHash(), List.of(row), List.of(true),
           List.of(), true), null);
     }

@@ -62,9 +62,9 @@ class PushdownSqlGoldenTest {
       add(sb, "checksum" + hash, q.checksum(middle));
       add(sb, "key + hash stream" + hash, q.hashes(middle));
     }
-    if (p == Platform.POSTGRESQL) {
-      // both sides PostgreSQL with the same column types: each row's own text (issue 13)
-      PushdownQueries n = PushdownQueries.of(t, Side.SOURCE, d, true, facts(p), true).queries();
+    if (p != Platform.H2) {
+      // both sides this platform with the same column types: each row's own text (issue 13)
+      PushdownQueries n = PushdownQueries.of(t, Side.SOURCE, d, p == Platform.POSTGRESQL, facts(p), true).queries();
       add(sb, "checksum (native row text)", n.checksum(middle));
       add(sb, "key + hash stream (native row text)", n.hashes(middle));
       add(sb, "sample (native row text)", n.sample(middle, 64));
