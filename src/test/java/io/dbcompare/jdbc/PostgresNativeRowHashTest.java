@@ -47,46 +47,42 @@ class PostgresNativeRowHashTest {
   private PgTestDb db;
 
   /** A column type as CREATE TABLE writes it, as the catalog reports it, its kind and its edge values (SQL). */
-  private record Type(String ddl, String name, ValueKind kind, List<String> values) {}
 
-  private static final List<Type> TYPES = List.of(
-      new Type("int2", "int2", ValueKind.NUMBER, List.of("0", "1", "-1", "32767", "'-32768'", "NULL")),
-      new Type("int4", "int4", ValueKind.NUMBER, List.of("0", "'-2147483648'", "2147483647", "10", "NULL")),
-      new Type("int8", "int8", ValueKind.NUMBER, List.of("0", "'-9223372036854775808'", "9223372036854775807", "NULL")),
-      new Type("numeric", "numeric", ValueKind.NUMBER, List.of("0", "0.0", "-0.00", "1", "1.0", "1.00", "1.5", "1.50",
+  private static final List<NativeRowEquivalence.Type> TYPES = List.of(
+      new NativeRowEquivalence.Type("int2", "int2", ValueKind.NUMBER, List.of("0", "1", "-1", "32767", "'-32768'", "NULL")),
+      new NativeRowEquivalence.Type("int4", "int4", ValueKind.NUMBER, List.of("0", "'-2147483648'", "2147483647", "10", "NULL")),
+      new NativeRowEquivalence.Type("int8", "int8", ValueKind.NUMBER, List.of("0", "'-9223372036854775808'", "9223372036854775807", "NULL")),
+      new NativeRowEquivalence.Type("numeric", "numeric", ValueKind.NUMBER, List.of("0", "0.0", "-0.00", "1", "1.0", "1.00", "1.5", "1.50",
           "-1.5", "'NaN'", "'Infinity'", "'-Infinity'", "123456789012345678901234567890.000000000000000000001",
           "0.000000000000000000000000000001", "10", "NULL")),
-      new Type("numeric(12,2)", "numeric", ValueKind.NUMBER, List.of("1.5", "1.50", "0", "-0.01", "0.01", "NULL")),
-      new Type("float8", "float8", ValueKind.FLOAT, List.of("0", "'-0'", "1", "0.1", "0.30000000000000004", "0.3",
+      new NativeRowEquivalence.Type("numeric(12,2)", "numeric", ValueKind.NUMBER, List.of("1.5", "1.50", "0", "-0.01", "0.01", "NULL")),
+      new NativeRowEquivalence.Type("float8", "float8", ValueKind.FLOAT, List.of("0", "'-0'", "1", "0.1", "0.30000000000000004", "0.3",
           "1e308", "-1e-308", "4.9e-324", "'NaN'", "'Infinity'", "'-Infinity'", "1.0000000000000002", "NULL")),
-      new Type("float4", "float4", ValueKind.FLOAT, List.of("0", "'-0'", "0.1", "0.100000001", "3.4028235e38",
+      new NativeRowEquivalence.Type("float4", "float4", ValueKind.FLOAT, List.of("0", "'-0'", "0.1", "0.100000001", "3.4028235e38",
           "1e-45", "'NaN'", "16777217", "16777216", "NULL")),
-      new Type("text", "text", ValueKind.TEXT, List.of("''", "' '", "'a'", "'a '", "'A'", "'a,b'", "'(a)'",
+      new NativeRowEquivalence.Type("text", "text", ValueKind.TEXT, List.of("''", "' '", "'a'", "'a '", "'A'", "'a,b'", "'(a)'",
           "'\"q\"'", "'back\\slash'", "'ü'", "E'tab\\t'", "'()'", "'\"\"'", "'NULL'", "NULL")),
-      new Type("varchar(10)", "varchar", ValueKind.TEXT, List.of("''", "'x'", "'x '", "NULL")),
-      new Type("char(3)", "bpchar", ValueKind.TEXT, List.of("'a'", "'a  '", "' a'", "''", "NULL")),
-      new Type("bytea", "bytea", ValueKind.BYTES, List.of("'\\x'", "'\\x00'", "'\\x0000'", "'\\xff'", "NULL")),
-      new Type("bool", "bool", ValueKind.BOOLEAN, List.of("true", "false", "NULL")),
-      new Type("date", "date", ValueKind.DATETIME, List.of("'2024-02-29'", "'0001-01-01 BC'", "'0001-01-01'",
+      new NativeRowEquivalence.Type("varchar(10)", "varchar", ValueKind.TEXT, List.of("''", "'x'", "'x '", "NULL")),
+      new NativeRowEquivalence.Type("char(3)", "bpchar", ValueKind.TEXT, List.of("'a'", "'a  '", "' a'", "''", "NULL")),
+      new NativeRowEquivalence.Type("bytea", "bytea", ValueKind.BYTES, List.of("'\\x'", "'\\x00'", "'\\x0000'", "'\\xff'", "NULL")),
+      new NativeRowEquivalence.Type("bool", "bool", ValueKind.BOOLEAN, List.of("true", "false", "NULL")),
+      new NativeRowEquivalence.Type("date", "date", ValueKind.DATETIME, List.of("'2024-02-29'", "'0001-01-01 BC'", "'0001-01-01'",
           "'infinity'", "'-infinity'", "NULL")),
-      new Type("timestamp", "timestamp", ValueKind.DATETIME, List.of("'2024-02-29 23:59:59.999999'",
+      new NativeRowEquivalence.Type("timestamp", "timestamp", ValueKind.DATETIME, List.of("'2024-02-29 23:59:59.999999'",
           "'2024-02-29 23:59:59.99999'", "'4713-01-01 00:00:00 BC'", "'4713-01-01 00:00:00'", "'infinity'", "NULL")),
-      new Type("timestamptz", "timestamptz", ValueKind.DATETIME_TZ, List.of("'2024-02-29 23:59:59.5+05:30'",
+      new NativeRowEquivalence.Type("timestamptz", "timestamptz", ValueKind.DATETIME_TZ, List.of("'2024-02-29 23:59:59.5+05:30'",
           "'2024-02-29 18:29:59.5+00'", "'2024-02-29 18:29:59.5+01'", "'0044-03-15 12:00:00+00 BC'", "'infinity'",
           "NULL")),
-      new Type("interval", "interval", ValueKind.INTERVAL, List.of("'1 day'", "'24:00:00'", "'1 mon'", "'30 days'",
+      new NativeRowEquivalence.Type("interval", "interval", ValueKind.INTERVAL, List.of("'1 day'", "'24:00:00'", "'1 mon'", "'30 days'",
           "'-1 day +01:00:00'", "'0'", "'00:00:00.000001'", "'-00:00:00.000001'", "NULL")),
-      new Type("uuid", "uuid", ValueKind.BYTES, List.of("'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'",
+      new NativeRowEquivalence.Type("uuid", "uuid", ValueKind.BYTES, List.of("'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'",
           "'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'", "'00000000-0000-0000-0000-000000000000'", "NULL")),
-      new Type("json", "json", ValueKind.TEXT, List.of("'{\"a\":1}'", "'{\"a\": 1}'", "'\"\"'", "NULL")),
-      new Type("jsonb", "jsonb", ValueKind.TEXT, List.of("'{\"a\":1}'", "'{\"a\": 1}'", "'{\"b\":1,\"a\":2}'",
+      new NativeRowEquivalence.Type("json", "json", ValueKind.TEXT, List.of("'{\"a\":1}'", "'{\"a\": 1}'", "'\"\"'", "NULL")),
+      new NativeRowEquivalence.Type("jsonb", "jsonb", ValueKind.TEXT, List.of("'{\"a\":1}'", "'{\"a\": 1}'", "'{\"b\":1,\"a\":2}'",
           "'{\"a\":2,\"b\":1}'", "NULL")),
-      new Type("inet", "inet", ValueKind.TEXT, List.of("'10.0.0.1'", "'10.0.0.1/32'", "'10.0.0.1/8'", "NULL")),
-      new Type("varbit", "varbit", ValueKind.TEXT, List.of("B''", "B'1'", "B'10'", "B'01'", "NULL")),
-      new Type("app.mood", "\"app\".\"mood\"", ValueKind.TEXT, List.of("'sad'", "'happy'", "NULL")));
-
-  /** The types whose equal values may print differently: numeric scale, and -0 of a float. */
-  private static final Set<String> REPRESENTATION_CASES = Set.of("numeric", "float8", "float4");
+      new NativeRowEquivalence.Type("inet", "inet", ValueKind.TEXT, List.of("'10.0.0.1'", "'10.0.0.1/32'", "'10.0.0.1/8'", "NULL")),
+      new NativeRowEquivalence.Type("varbit", "varbit", ValueKind.TEXT, List.of("B''", "B'1'", "B'10'", "B'01'", "NULL")),
+      new NativeRowEquivalence.Type("app.mood", "\"app\".\"mood\"", ValueKind.TEXT, List.of("'sad'", "'happy'", "NULL")));
 
   @BeforeAll
   void database() throws Exception {
@@ -102,65 +98,14 @@ class PostgresNativeRowHashTest {
 
   @Test
   void nativeHashEqualImpliesCanonicalEqualForEveryTypeAndEdgeValue() throws Exception {
+    DatabaseConfig cfg = new DatabaseConfig("source", db.url(), db.user(), "", Platform.POSTGRESQL, Map.of());
+    Set<String> representation;
     try (Connection c = db.connect(); Statement st = c.createStatement()) {
       st.execute("CREATE TYPE app.mood AS ENUM ('sad', 'happy')");
-      for (int i = 0; i < TYPES.size(); i++) {
-        Type ty = TYPES.get(i);
-        List<String> v = ty.values();
-        for (String side : List.of("src", "tgt")) {
-          st.execute("CREATE TABLE app." + side + i + " (id integer PRIMARY KEY, v " + ty.ddl() + ")");
-          StringBuilder sql = new StringBuilder("INSERT INTO app." + side + i + " VALUES ");
-          for (int a = 0; a < v.size(); a++) {
-            for (int b = 0; b < v.size(); b++) {
-              sql.append(a + b == 0 ? "" : ", ").append("(").append(a * v.size() + b).append(", ")
-                  .append(side.equals("src") ? v.get(a) : v.get(b)).append("::").append(ty.ddl()).append(")");
-            }
-          }
-          st.execute(sql.toString());
-        }
-      }
-      if (!c.getAutoCommit()) {
-        c.commit();
-      }
+      representation = NativeRowEquivalence.check(c, cfg, "app", "int4", TYPES, (v, type) -> v + "::" + type,
+          "each row's own text hashed: hashtextextended");
     }
-    DatabaseConfig cfg = new DatabaseConfig("source", db.url(), db.user(), "", Platform.POSTGRESQL, Map.of());
-    Set<String> representation = new TreeSet<>();
-    try (Pools pools = new Pools(new ConnectionPool(cfg, Dialects.of(Platform.POSTGRESQL), 2, 10),
-        new ConnectionPool(cfg, Dialects.of(Platform.POSTGRESQL), 2, 10))) {
-      JdbcHashPushdown pushdown = new JdbcHashPushdown(pools, 100, new FetchStats());
-      JdbcRowSource rows = new JdbcRowSource(pools, 100);
-      ChunkBounds all = new ChunkBounds(0, null, null);
-      for (int i = 0; i < TYPES.size(); i++) {
-        Type ty = TYPES.get(i);
-        TableSpec t = spec(i, ty);
-        assertNull(pushdown.nativeRowBlocker(t), ty.ddl() + ": same types on both sides take the native row text");
-        assertNull(pushdown.blocker(t), ty.ddl());
-        for (Side side : Side.values()) {
-          assertNull(pushdown.verify(t, side, all), ty.ddl() + " " + side);
-        }
-        assertTrue(pushdown.hashing(t).startsWith("each row's own text hashed: hashtextextended"), pushdown.hashing(t));
-        List<Row> sn = read(pushdown.openHashes(t, Side.SOURCE, all));
-        List<Row> tn = read(pushdown.openHashes(t, Side.TARGET, all));
-        List<Row> sj = read(rows.open(t, Side.SOURCE, all));
-        List<Row> tj = read(rows.open(t, Side.TARGET, all));
-        int n = ty.values().size() * ty.values().size();
-        assertEquals(n, sn.size(), ty.ddl());
-        assertEquals(n, tj.size(), ty.ddl());
-        for (int r = 0; r < n; r++) {
-          String pair = ty.ddl() + " " + ty.values().get(r / ty.values().size()) + " vs "
-              + ty.values().get(r % ty.values().size());
-          boolean nativeEqual = sn.get(r).hash().equals(tn.get(r).hash());
-          boolean canonicalEqual = sj.get(r).hash().equals(tj.get(r).hash());
-          if (nativeEqual) {
-            assertTrue(canonicalEqual, pair + ": equal native hashes of values that differ");
-          } else if (canonicalEqual) {
-            assertTrue(REPRESENTATION_CASES.contains(ty.name()), pair + ": equal values print differently");
-            representation.add(ty.ddl());
-          }
-        }
-      }
-    }
-    // the documented cases do occur (and are confirmed, not reported: see the behaviour test)
+    // the documented cases occur (and are confirmed, not reported: see the behaviour test), and only they
     assertEquals(Set.of("numeric", "float8", "float4"), representation);
   }
 
@@ -172,7 +117,7 @@ class PostgresNativeRowHashTest {
     String why = NativeRowHash.blocker(mixed, new io.dbcompare.dialect.PostgresPushdownSql(),
         io.dbcompare.dialect.DatabaseFacts.UTF8, io.dbcompare.dialect.DatabaseFacts.UTF8);
     assertEquals("column id is int4 on the source and int8 on the target", why);
-    TableSpec text = spec(0, new Type("text", "text", ValueKind.TEXT, List.of()));
+    TableSpec text = spec(0, new NativeRowEquivalence.Type("text", "text", ValueKind.TEXT, List.of()));
     assertNull(NativeRowHash.blocker(text, new io.dbcompare.dialect.PostgresPushdownSql(),
         io.dbcompare.dialect.DatabaseFacts.UTF8, io.dbcompare.dialect.DatabaseFacts.UTF8));
     assertEquals("text is stored in UTF8 on the source and LATIN1 on the target",
@@ -232,20 +177,13 @@ class PostgresNativeRowHashTest {
     }
   }
 
-  private static TableSpec spec(int i, Type ty) {
+  private static TableSpec spec(int i, NativeRowEquivalence.Type ty) {
     return new TableSpec("app_t" + i, "app.t" + i, new TableRef("app", "src" + i), new TableRef("app", "tgt" + i),
         List.of(new ColumnSpec("id", "id", ValueKind.NUMBER, "int4", "int4", true),
             new ColumnSpec("v", "v", ty.kind(), ty.name(), ty.name(), false)), 1, Optional.empty(), false);
   }
 
   private static List<Row> read(RowCursor cursor) throws Exception {
-    List<Row> out = new ArrayList<>();
-    try (cursor) {
-      Row r;
-      while ((r = cursor.next()) != null) {
-        out.add(r);
-      }
-    }
-    return out;
+    return NativeRowEquivalence.read(cursor);
   }
 }
