@@ -109,6 +109,41 @@ class PostgresNativeRowHashTest {
     assertEquals(Set.of("numeric", "float8", "float4"), representation);
   }
 
+  /**
+   * Why extra_float_digits is pinned and checked: at 0 two different floats print alike (a false match
+   * of the native text), and the settings check names every setting the text depends on.
+   */
+  @Test
+  void theSessionSettingsTheTextDependsOnAreCheckedAndPinned() throws Exception {
+    String check = new io.dbcompare.dialect.PostgresPushdownSql().nativeSettingsCheck();
+    try (Connection c = db.connect(); Statement st = c.createStatement()) {
+      st.execute("SET extra_float_digits = 0");
+      try (var rs = st.executeQuery("SELECT ROW(0.30000000000000004::float8)::text = ROW(0.3::float8)::text")) {
+        rs.next();
+        assertTrue(rs.getBoolean(1), "at 0, two floats print alike");
+      }
+      // (pgJDBC itself refuses a DateStyle that does not begin with ISO)
+      st.execute("SET intervalstyle = 'sql_standard'");
+      st.execute("SET TIME ZONE 'Europe/Berlin'");
+      st.execute("SET bytea_output = 'escape'");
+      try (var rs = st.executeQuery(check)) {
+        rs.next();
+        assertEquals("IntervalStyle is sql_standard; TimeZone is Europe/Berlin;"
+            + " extra_float_digits is 0; bytea_output is escape", rs.getString(1));
+      }
+    }
+    DatabaseConfig cfg = new DatabaseConfig("source", db.url(), db.user(), "", Platform.POSTGRESQL, Map.of());
+    try (ConnectionPool pool = new ConnectionPool(cfg, Dialects.of(Platform.POSTGRESQL), 1, 10)) {
+      java.sql.Connection c = pool.borrow();
+      try (Statement st = c.createStatement(); var rs = st.executeQuery(check)) {
+        rs.next();
+        assertEquals("", rs.getString(1), "a comparison connection has every setting pinned");
+      } finally {
+        ConnectionPool.release(c);
+      }
+    }
+  }
+
   /** A table whose column types differ (int4 and int8) or whose text is stored in two character sets. */
   @Test
   void mixedTypesAndCharacterSetsNeverTakeTheNativePath() throws Exception {
