@@ -13,6 +13,14 @@ public interface HashPushdown {
    */
   String verify(TableSpec table, Side side, ChunkBounds range);
 
+  /**
+   * What the databases hash per row of a table that is pushed down, for the report (the canonical
+   * encoding, or each row's own text and why not); null where there is nothing to say.
+   */
+  default String hashing(TableSpec table) {
+    return null;
+  }
+
   Checksum checksum(TableSpec table, Side side, ChunkBounds range);
 
   /** Key and hash of every row of the range in key order; {@link Row#values()} holds only the key. */

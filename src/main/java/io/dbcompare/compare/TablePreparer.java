@@ -162,7 +162,8 @@ final class TablePreparer {
       mode(name, false, "rows hashed in Java: " + blocker);
       return false;
     }
-    mode(name, true, "checksums and hashes computed by the databases");
+    String hashing = pushdown.hashing(spec);
+    mode(name, true, "checksums and hashes computed by the databases" + (hashing == null ? "" : " (" + hashing + ")"));
     return true;
   }
 

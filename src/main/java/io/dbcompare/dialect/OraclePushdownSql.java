@@ -50,6 +50,14 @@ public final class OraclePushdownSql implements PushdownSql {
   }
 
   /**
+   * The canonical text prints a year with YYYY, which has no sign: a BC date-time (Oracle's dates reach
+   * back to 4712 BC) would encode like the AD one with the same digits. Such a value is marked inexact
+   * (read in full and compared in Java), as PostgreSQL's are.
+   */
+  static final String FIRST_AD_DAY = "DATE '0001-01-01'";
+  static final String FIRST_AD_INSTANT = "TIMESTAMP '0001-01-01 00:00:00 +00:00'";
+
+  /**
    * TO_CHAR(n, 'TM9') returns fixed notation "unless the output exceeds 64 characters", then
    * scientific (SQL Language Reference, number format models): 1E+125 or a long fraction below 1E-30.
    * Scientific text always has an E and plain text never does, so the test is exact. NUMBER(p,s) with
@@ -57,6 +65,12 @@ public final class OraclePushdownSql implements PushdownSql {
    */
   @Override
   public Optional<String> inexactCondition(String c, ValueKind kind, String typeName, DeclaredSize size) {
+    if (kind == ValueKind.DATETIME) {
+      return Optional.of(c + " < " + FIRST_AD_DAY);
+    }
+    if (kind == ValueKind.DATETIME_TZ) {
+      return Optional.of(c + " < " + FIRST_AD_INSTANT);
+    }
     if (kind != ValueKind.NUMBER) {
       return Optional.empty();
     }
@@ -125,5 +139,79 @@ public final class OraclePushdownSql implements PushdownSql {
   @Override
   public boolean hasNativeHash() {
     return false;
+  }
+
+  /**
+   * The row's native text: each column's own text with explicit masks (no session format in play),
+   * without the canonical encoding's leading-zero REGEXP_REPLACE, CAST to TIMESTAMP(9), NULL markers and
+   * per-column CASE: {@code R} then the columns joined by {@code |}. A number is TO_CHAR TM9 (exact unless
+   * scientific, which is marked inexact as in the canonical encoding); text is its LENGTHB, {@code :} and
+   * the text (so any character may follow, and NULL, which is also '', is a bare {@code :}); RAW is
+   * RAWTOHEX; DATE and TIMESTAMP are SYYYY-MM-DD HH24:MI:SS[.FF9] (signed year: BC apart from AD); a
+   * TIMESTAMP WITH TIME ZONE is its UTC instant (SYS_EXTRACT_UTC), as the reference compares it. No
+   * piece but text can hold {@code |}, a non-text piece is empty only for NULL, so the text reads back
+   * column by column; the leading {@code R} keeps it non-NULL. Hashed with STANDARD_HASH like the
+   * canonical encoding (and, like it, limited to 4,000 bytes: ORA-01489 moves the table to Java).
+   */
+  @Override
+  public Optional<String> nativeRowText(List<NativeColumn> columns, String inexactMarker) {
+    StringBuilder sb = new StringBuilder("'R'");
+    for (int i = 0; i < columns.size(); i++) {
+      NativeColumn c = columns.get(i);
+      String piece = nativePiece(c).orElseThrow(() -> new IllegalArgumentException(c.typeName() + " has no native text"));
+      Optional<String> inexact = c.kind() == ValueKind.NUMBER
+          ? inexactCondition(c.quoted(), c.kind(), c.typeName(), c.size()) : Optional.empty();
+      if (inexact.isPresent()) {
+        piece = "CASE WHEN " + inexact.get() + " THEN '" + inexactMarker + "' ELSE " + piece + " END";
+      }
+      sb.append(i == 0 ? " || " : " || '|' || ").append(piece);
+    }
+    return Optional.of("(" + sb + ")");
+  }
+
+  @Override
+  public boolean hasNativeRowText() {
+    return true;
+  }
+
+  private static Optional<String> nativePiece(NativeColumn col) {
+    String c = col.quoted();
+    String type = OracleTypes.upper(col.typeName());
+    if (OracleTypes.javaOnly(col.kind(), col.typeName()).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(switch (col.kind()) {
+      case NUMBER -> "TO_CHAR(" + c + ", 'TM9')";
+      // NVARCHAR2/NCHAR would turn the whole row into national text: kept out, as from the canonical encoding
+      case TEXT -> type.equals("VARCHAR2") || type.equals("CHAR") || type.equals("VARCHAR")
+          ? "LENGTHB(" + c + ") || ':' || " + c : null;
+      case BYTES -> type.equals("RAW") ? "RAWTOHEX(" + c + ")" : null;
+      case DATETIME -> type.equals("DATE") ? "TO_CHAR(" + c + ", 'SYYYY-MM-DD HH24:MI:SS')"
+          : "TO_CHAR(" + c + ", 'SYYYY-MM-DD HH24:MI:SS.FF9')";
+      case DATETIME_TZ -> "TO_CHAR(SYS_EXTRACT_UTC(" + c + "), 'SYYYY-MM-DD HH24:MI:SS.FF9')";
+      case FLOAT, BOOLEAN, INTERVAL -> null;
+    });
+  }
+
+  @Override
+  public Optional<String> nativeTextBlocker(ValueKind kind, String typeName) {
+    Optional<String> special = OracleTypes.javaOnly(kind, typeName);
+    if (special.isPresent()) {
+      return special;
+    }
+    return nativePiece(new NativeColumn("C", kind, typeName, DeclaredSize.UNKNOWN)).isPresent() ? Optional.empty()
+        : Optional.of("its text is not known to determine its value in Oracle SQL");
+  }
+
+  /**
+   * TM9 prints the session's decimal character, and TO_CHAR of a date-time follows the session's
+   * calendar: both must be what {@link OracleDialect#sessionSetup} and the default give (a period, the
+   * Gregorian calendar) on both sides.
+   */
+  @Override
+  public String nativeSettingsCheck() {
+    return "SELECT MAX(CASE WHEN parameter = 'NLS_NUMERIC_CHARACTERS' AND value <> '.,' THEN 'NLS_NUMERIC_CHARACTERS is '"
+        + " || value END) || MAX(CASE WHEN parameter = 'NLS_CALENDAR' AND value <> 'GREGORIAN' THEN ' NLS_CALENDAR is '"
+        + " || value END) FROM nls_session_parameters WHERE parameter IN ('NLS_NUMERIC_CHARACTERS', 'NLS_CALENDAR')";
   }
 }

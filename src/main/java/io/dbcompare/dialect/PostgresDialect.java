@@ -31,8 +31,11 @@ public final class PostgresDialect extends AbstractDialect {
   @Override
   public List<String> sessionSetup() {
     // intervals and arrays are read from their text, which must be in the style PostgresIntervalText and
-    // PostgresArrayText read (DateStyle ISO is pgJDBC's own requirement; bytea elements in hex)
-    return List.of("SET TIME ZONE 'UTC'", "SET intervalstyle = 'postgres'", "SET bytea_output = 'hex'");
+    // PostgresArrayText read (bytea elements in hex); the rest pins what the native row text depends on
+    // (PostgresPushdownSql#nativeSettingsCheck), whatever the server, role or a connection pooler in
+    // between set before
+    return List.of("SET TIME ZONE 'UTC'", "SET intervalstyle = 'postgres'", "SET datestyle = 'ISO, MDY'",
+        "SET extra_float_digits = 3", "SET bytea_output = 'hex'");
   }
 
   /** Text keys are ordered and compared with the "C" collation: code-point order, like the merge. */

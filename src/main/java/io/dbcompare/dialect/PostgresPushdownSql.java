@@ -5,6 +5,7 @@ import io.dbcompare.compare.ValueKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** PostgreSQL 13+ (trim_scale, hashtextextended): core functions only, no extension. */
 public final class PostgresPushdownSql implements PushdownSql {
@@ -88,9 +89,15 @@ public final class PostgresPushdownSql implements PushdownSql {
     return "octet_length(" + text + ")";
   }
 
+  /**
+   * hashtextextended hashes a text under its collation: under a nondeterministic collation (CREATE
+   * COLLATION ... deterministic = false) it hashes the collation's sort key, so 'ABC' and 'abc' of a
+   * case-insensitive column would hash alike; COLLATE "C" makes it hash the bytes.
+   */
   @Override
   public String rowHash(String encoded, boolean nativeHash) {
-    return nativeHash ? "hashtextextended(" + encoded + ", 0)" : "sha256(convert_to(" + encoded + ", 'UTF8'))";
+    return nativeHash ? "hashtextextended(" + encoded + " COLLATE \"C\", 0)"
+        : "sha256(convert_to(" + encoded + ", 'UTF8'))";
   }
 
   @Override
@@ -111,5 +118,54 @@ public final class PostgresPushdownSql implements PushdownSql {
   @Override
   public boolean hasNativeHash() {
     return true;
+  }
+
+  /**
+   * The text output of the row value of the compared columns (composite output: each field's own text
+   * output, NULL as nothing, a field that is empty or holds parentheses, commas, double quotes,
+   * backslashes or white space double-quoted with its quotes and backslashes doubled): the fields can
+   * be read back one by one, and the text is never NULL (a row of NULLs is {@code (,)}). The same
+   * text output is what {@code t::text} and COPY produce, without the canonical formatting.
+   */
+  @Override
+  public Optional<String> nativeRowText(List<NativeColumn> columns, String inexactMarker) {
+    return Optional.of("ROW(" + String.join(", ", columns.stream().map(NativeColumn::quoted).toList()) + ")::text");
+  }
+
+  @Override
+  public boolean hasNativeRowText() {
+    return true;
+  }
+
+  /**
+   * Types whose text output, under the pinned session settings ({@link #nativeSettingsCheck}), reads
+   * back to the same value: equal texts, equal values. TEXT columns (text, json, jsonb, inet, enums...)
+   * are read by the Java reference as this very output text, so their texts are their canonical values.
+   */
+  private static final Set<String> NATIVE_EXACT = Set.of("int2", "int4", "int8", "serial", "bigserial", "smallserial",
+      "numeric", "float4", "float8", "bytea", "uuid", "date", "timestamp", "timestamptz", "bool", "interval");
+
+  @Override
+  public Optional<String> nativeTextBlocker(ValueKind kind, String typeName) {
+    return kind == ValueKind.TEXT || NATIVE_EXACT.contains(typeName.toLowerCase(Locale.ROOT)) ? Optional.empty()
+        : Optional.of("its text output is not known to determine its value");
+  }
+
+  /**
+   * The settings the text output depends on, as {@link PostgresDialect#sessionSetup} pins them: DateStyle
+   * ISO (date-times with their numeric UTC offset and BC), IntervalStyle postgres, TimeZone UTC,
+   * extra_float_digits of 1 or more (from PostgreSQL 12 the shortest text that reads back to the same
+   * float; 0 or less rounds, and two floats could print alike) and bytea_output hex.
+   */
+  @Override
+  public String nativeSettingsCheck() {
+    return "SELECT concat_ws('; ', "
+        + "CASE WHEN current_setting('DateStyle') NOT LIKE 'ISO%' THEN 'DateStyle is ' || current_setting('DateStyle') END, "
+        + "CASE WHEN current_setting('IntervalStyle') <> 'postgres' THEN 'IntervalStyle is '"
+        + " || current_setting('IntervalStyle') END, "
+        + "CASE WHEN current_setting('TimeZone') <> 'UTC' THEN 'TimeZone is ' || current_setting('TimeZone') END, "
+        + "CASE WHEN current_setting('extra_float_digits')::int < 1 THEN 'extra_float_digits is '"
+        + " || current_setting('extra_float_digits') END, "
+        + "CASE WHEN current_setting('bytea_output') <> 'hex' THEN 'bytea_output is ' || current_setting('bytea_output') END)";
   }
 }

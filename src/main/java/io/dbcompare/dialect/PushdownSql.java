@@ -109,4 +109,47 @@ public interface PushdownSql {
 
   /** Whether {@link #rowHash} with nativeHash=true exists on this platform. */
   boolean hasNativeHash();
+
+  // ----- the native row text (both sides this platform, every compared column of the same type)
+
+  /**
+   * The row's native text: the database's own text of each compared column (its output function under
+   * the pinned session settings, no canonical formatting), in the given order, in one text expression
+   * that is never NULL and from which every value can be read back, so that two rows with equal texts
+   * hold equal values. Empty where this platform has none; it is hashed with {@link #rowHash} like the
+   * canonical encoding. Used only when both sides are this platform and every compared column has the
+   * same type on both sides ({@code io.dbcompare.jdbc.NativeRowHash}); a row whose texts differ is
+   * read in full and confirmed with the Java reference, so equal values in different spellings (numeric
+   * {@code 1.0} and {@code 1.00}) cost a confirmation and are never reported.
+   *
+   * @param columns the compared columns in the compared order (each allowed by {@link #nativeTextBlocker})
+   * @param inexactMarker what a value whose text would not determine it is replaced by (it never matches:
+   *     see {@link #inexactCondition}), where the platform has such values
+   */
+  default Optional<String> nativeRowText(List<NativeColumn> columns, String inexactMarker) {
+    return Optional.empty();
+  }
+
+  /** Whether this platform has a native row text ({@link #nativeRowText}). */
+  default boolean hasNativeRowText() {
+    return false;
+  }
+
+  /**
+   * Why a column of this kind and type cannot be in the native row text (its text might not determine
+   * its value, or the type is not known to print exactly), or empty when it can.
+   */
+  default Optional<String> nativeTextBlocker(ValueKind kind, String typeName) {
+    return Optional.of(hasNativeRowText() ? "its text is not known to determine its value"
+        : "this database has no native row text");
+  }
+
+  /**
+   * A query returning one row with one text column: what in a comparison session's settings would let
+   * two different values print alike in the native row text (empty text or NULL when nothing); null
+   * where the text depends on no session setting. Run on each side before a table uses the native text.
+   */
+  default String nativeSettingsCheck() {
+    return null;
+  }
 }

@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -39,31 +40,51 @@ public final class JdbcHashPushdown implements HashPushdown {
   private final int fetchSize;
   private final FetchStats stats;
   private final boolean nativeHash;
+  /** Both sides are one platform: each row's own text may be hashed where the column types allow it. */
+  private final boolean samePlatform;
   /** Each side's database facts (its pool's, except in tests that make a database pretend). */
   private final Function<Side, DatabaseFacts> facts;
   private final Map<String, PushdownQueries.Result> queries = new ConcurrentHashMap<>();
+  /** Per table: empty when its rows are hashed from their native text, else why not ({@link NativeRowHash}). */
+  private final Map<String, Optional<String>> nativeRows = new ConcurrentHashMap<>();
 
   /** Queries get the pools' query timeout ({@link ConnectionPool#applyQueryTimeout}). */
   public JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats) {
-    this(pools, fetchSize, stats, sameNativePlatform(pools));
+    this(pools, fetchSize, stats, sameNativePlatform(pools), samePlatform(pools));
   }
 
-  private JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats, boolean nativeHash) {
-    this(pools, fetchSize, stats, nativeHash, side -> pools.of(side).facts());
+  private JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats, boolean nativeHash, boolean samePlatform) {
+    this(pools, fetchSize, stats, nativeHash, samePlatform, side -> pools.of(side).facts());
   }
 
-  /** @param facts each side's database facts, for tests that need a database to pretend */
+  /**
+   * @param nativeHash the native hash function, and (in tests) each row's own text where the types allow
+   * @param facts each side's database facts, for tests that need a database to pretend
+   */
   JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats, boolean nativeHash, Function<Side, DatabaseFacts> facts) {
+    this(pools, fetchSize, stats, nativeHash, nativeHash, facts);
+  }
+
+  private JdbcHashPushdown(Pools pools, int fetchSize, FetchStats stats, boolean nativeHash, boolean samePlatform,
+      Function<Side, DatabaseFacts> facts) {
     this.pools = pools;
     this.fetchSize = fetchSize;
     this.stats = stats;
     this.nativeHash = nativeHash;
+    this.samePlatform = samePlatform;
     this.facts = facts;
   }
 
-  /** Push-down with the standard digest (SHA-256) even where a native hash exists: as across platforms. */
+  /**
+   * Push-down with the standard digest (SHA-256) over the canonical encoding even where a native hash or
+   * the row's own text would do: as across platforms.
+   */
   public static JdbcHashPushdown withDigest(Pools pools, int fetchSize, FetchStats stats) {
-    return new JdbcHashPushdown(pools, fetchSize, stats, false);
+    return new JdbcHashPushdown(pools, fetchSize, stats, false, false);
+  }
+
+  private static boolean samePlatform(Pools pools) {
+    return pools.source().databaseType() == pools.target().databaseType();
   }
 
   /** A native hash is only comparable with the same function on the other side. */
@@ -74,8 +95,35 @@ public final class JdbcHashPushdown implements HashPushdown {
 
   private PushdownQueries.Result result(TableSpec t, Side side) {
     ConnectionPool pool = pools.of(side);
-    return queries.computeIfAbsent(t.key() + "/" + side + "/" + Objects.hash(t.columns(), t.keyOrders(), t.readPoint(side)),
-        k -> PushdownQueries.of(t, side, pool.dialect(), nativeHash, facts.apply(side)));
+    boolean nativeRow = nativeRowBlocker(t) == null;
+    return queries.computeIfAbsent(t.key() + "/" + side + "/" + nativeRow + "/"
+        + Objects.hash(t.columns(), t.keyOrders(), t.readPoint(side)),
+        k -> PushdownQueries.of(t, side, pool.dialect(), nativeHash, facts.apply(side), nativeRow));
+  }
+
+  /**
+   * Null when the table's rows are hashed from their native text on both sides; else why not. Never
+   * across platforms, nor with the standard digest ({@link #withDigest}, which stands for a pair across
+   * platforms).
+   */
+  String nativeRowBlocker(TableSpec t) {
+    return nativeRows.computeIfAbsent(t.key() + "/" + Objects.hash(t.columns()), k -> {
+      if (!samePlatform) {
+        return Optional.of("not the same platform on both sides");
+      }
+      return Optional.ofNullable(NativeRowHash.blocker(t, pools.source().databaseType().pushdownSql(),
+          facts.apply(Side.SOURCE), facts.apply(Side.TARGET)));
+    }).orElse(null);
+  }
+
+  @Override
+  public String hashing(TableSpec t) {
+    if (nativeRowBlocker(t) == null) {
+      return "each row's own text hashed: " + q(t, Side.SOURCE).rowHashFunction();
+    }
+    String function = q(t, Side.SOURCE).rowHashFunction();
+    return samePlatform ? "canonical encoding hashed: " + function + "; not each row's own text: " + nativeRowBlocker(t)
+        : "canonical encoding hashed: " + function;
   }
 
   private PushdownQueries q(TableSpec t, Side side) {
@@ -91,7 +139,8 @@ public final class JdbcHashPushdown implements HashPushdown {
     for (Side side : Side.values()) {
       String b = result(t, side).blocker();
       if (b != null) {
-        return side.label() + " " + b;
+        // where each row's own text was possible but not taken, say why too
+        return side.label() + " " + b + (samePlatform ? "; not each row's own text: " + nativeRowBlocker(t) : "");
       }
     }
     return null;
@@ -103,6 +152,9 @@ public final class JdbcHashPushdown implements HashPushdown {
   @Override
   public String verify(TableSpec t, Side side, ChunkBounds range) {
     PushdownQueries pq = q(t, side);
+    if (pq.nativeRow()) {
+      return verifyNative(t, side, pq, range);
+    }
     String first = verify(t, side, pq.sample(range, SAMPLE_ROWS));
     if (first != null || !pq.hasText()) {
       return first;
@@ -130,6 +182,42 @@ public final class JdbcHashPushdown implements HashPushdown {
       });
     } catch (CompareException e) {
       // a point in time that cannot be read fails the table; it says nothing about push-down
+      if (e.code() == ErrorCode.AUTHENTICATION || e.retryable() || PinnedReadErrors.aboutThePoint(e, pool)) {
+        throw e;
+      }
+      return "the " + side.label() + " database cannot run the push-down query: " + e.getMessage();
+    }
+  }
+
+  /**
+   * The native row text is not the canonical encoding, so it cannot be compared with the reference. What
+   * it relies on is checked instead: the session settings the text output depends on (on this side's
+   * pooled connections, which all run the same setup), and that the text of sample rows is never NULL (a
+   * NULL hash would drop out of the sums). Equal texts of different values are ruled out by the types
+   * ({@link NativeRowHash}); differing texts of equal values are confirmed by the reference, never reported.
+   */
+  private String verifyNative(TableSpec t, Side side, PushdownQueries pq, ChunkBounds range) {
+    ConnectionPool pool = pools.of(side);
+    String check = pool.databaseType().pushdownSql().nativeSettingsCheck();
+    try {
+      if (check != null) {
+        String problem = run(pool, t.ref(side), new RangeSql.Query(check, List.of()),
+            "checking the session settings for " + t.displayName(), false, rs -> rs.next() ? rs.getString(1) : null);
+        if (problem != null && !problem.isEmpty()) {
+          return "the " + side.label() + " session prints values ambiguously: " + problem;
+        }
+      }
+      int columns = t.columns().size();
+      return run(pool, t.ref(side), pq.sample(range, SAMPLE_ROWS), "checking push-down on " + t.displayName(), true,
+          rs -> {
+            while (rs.next()) {
+              if (rs.getString(columns + 1) == null) {
+                return "the " + side.label() + " database gives no native text for a row";
+              }
+            }
+            return null;
+          });
+    } catch (CompareException e) {
       if (e.code() == ErrorCode.AUTHENTICATION || e.retryable() || PinnedReadErrors.aboutThePoint(e, pool)) {
         throw e;
       }

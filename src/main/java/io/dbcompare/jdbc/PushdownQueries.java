@@ -7,6 +7,7 @@ import io.dbcompare.compare.TableSpec;
 import io.dbcompare.compare.ValueKind;
 import io.dbcompare.dialect.DatabaseFacts;
 import io.dbcompare.dialect.Dialect;
+import io.dbcompare.dialect.NativeColumn;
 import io.dbcompare.dialect.PushdownSql;
 import io.dbcompare.vendor.DatabaseTypes;
 import java.util.ArrayList;
@@ -31,9 +32,12 @@ public final class PushdownQueries {
   private final List<Boolean> whole;
   /** The compared text columns (quoted), where a sample looks for non-ASCII values. */
   private final List<String> textColumns;
+  /** Whether the row's native text is hashed (one whole text) instead of the canonical encoding. */
+  private final boolean nativeRow;
 
   private PushdownQueries(TableSpec t, Side side, Dialect d, PushdownSql p, boolean nativeHash, List<String> texts,
-      List<Boolean> whole, List<String> textColumns) {
+      List<Boolean> whole, List<String> textColumns, boolean nativeRow) {
+    this.nativeRow = nativeRow;
     this.t = t;
     this.side = side;
     this.d = d;
@@ -50,7 +54,26 @@ public final class PushdownQueries {
    * @param facts the side's database (its character set decides whether text can be pushed down)
    */
   public static Result of(TableSpec t, Side side, Dialect d, boolean nativeHash, DatabaseFacts facts) {
+    return of(t, side, d, nativeHash, facts, false);
+  }
+
+  /**
+   * @param nativeRow hash the row's native text ({@link PushdownSql#nativeRowText}) instead of the
+   *     canonical encoding: only where {@link NativeRowHash#blocker} allowed it for both sides
+   */
+  public static Result of(TableSpec t, Side side, Dialect d, boolean nativeHash, DatabaseFacts facts,
+      boolean nativeRow) {
     PushdownSql p = DatabaseTypes.of(d.platform()).pushdownSql();
+    if (nativeRow) {
+      List<NativeColumn> cols = new ArrayList<>();
+      for (ColumnSpec c : t.columns()) {
+        cols.add(new NativeColumn(d.quote(RangeSql.name(c, side)), c.kind(), c.type(side), c.size(side)));
+      }
+      String row = p.nativeRowText(cols, inexactMarker(side))
+          .orElseThrow(() -> new IllegalStateException("no native row text"));
+      return new Result(new PushdownQueries(t, side, d, p, nativeHash && p.hasNativeHash(), List.of(row), List.of(true),
+          List.of(), true), null);
+    }
     List<String> texts = new ArrayList<>();
     List<Boolean> whole = new ArrayList<>();
     List<String> textColumns = new ArrayList<>();
@@ -75,8 +98,8 @@ public final class PushdownQueries {
         textColumns.add(col);
       }
     }
-    return new Result(new PushdownQueries(t, side, d, p, nativeHash && p.hasNativeHash(), texts, whole, textColumns),
-        null);
+    return new Result(new PushdownQueries(t, side, d, p, nativeHash && p.hasNativeHash(), texts, whole, textColumns,
+        false), null);
   }
 
   /**
@@ -91,6 +114,15 @@ public final class PushdownQueries {
   /** Either the queries or why push-down is not possible. */
   public record Result(PushdownQueries queries, String blocker) {}
 
+  /** The per-row hash, for the report: SHA-256 (the standard digest) or the native hash function's name. */
+  public String rowHashFunction() {
+    if (!nativeHash) {
+      return "SHA-256";
+    }
+    String h = p.rowHash("x", true);
+    return h.substring(0, h.indexOf('('));
+  }
+
   public int sliceCount() {
     return p.slices("CMP_H", nativeHash).size();
   }
@@ -98,6 +130,11 @@ public final class PushdownQueries {
   /** Whether the checksum counts negative slices after each sum (see {@link PushdownSql#signedSlices}). */
   public boolean signedSlices() {
     return p.signedSlices();
+  }
+
+  /** Whether the row's native text is hashed: a sample then shows that text, not the canonical encoding. */
+  public boolean nativeRow() {
+    return nativeRow;
   }
 
   /** Whether the table has text columns (whose sample must include non-ASCII rows, where any exist). */

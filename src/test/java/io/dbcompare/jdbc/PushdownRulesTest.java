@@ -89,7 +89,9 @@ class PushdownRulesTest {
     assertTrue(o.inexactCondition("\"N\"", ValueKind.NUMBER, "NUMBER", new DeclaredSize(10, 2)).isEmpty());
     assertTrue(o.inexactCondition("\"N\"", ValueKind.NUMBER, "NUMBER", new DeclaredSize(38, 0)).isEmpty());
     assertTrue(o.inexactCondition("\"N\"", ValueKind.NUMBER, "NUMBER", new DeclaredSize(38, 38)).isEmpty());
-    assertTrue(o.inexactCondition("\"D\"", ValueKind.DATETIME, "DATE", DeclaredSize.UNKNOWN).isEmpty());
+    // a date-time is checked for BC only (YYYY prints no sign: see OracleNativeRowTextTest)
+    assertEquals(Optional.of("\"D\" < DATE '0001-01-01'"),
+        o.inexactCondition("\"D\"", ValueKind.DATETIME, "DATE", DeclaredSize.UNKNOWN));
     assertTrue(new PostgresPushdownSql().inexactCondition("\"n\"", ValueKind.NUMBER, "numeric", DeclaredSize.UNKNOWN).isEmpty());
   }
 

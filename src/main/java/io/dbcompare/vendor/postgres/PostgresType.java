@@ -114,6 +114,18 @@ public final class PostgresType extends AbstractDatabaseType {
     return Optional.of("SELECT current_setting('server_encoding'), NULL");
   }
 
+  /**
+   * Declared sizes, which decide whether a column has the same type on both sides for the native row
+   * text ({@code io.dbcompare.jdbc.NativeRowHash}): the length of a character or bit type, else the
+   * precision of a number or date-time, and a number's scale (information_schema reads a domain's
+   * through to its base type). NULL where none is declared (text, unconstrained numeric); no collation.
+   */
+  @Override
+  public Optional<String> columnDetailsSql(DatabaseFacts facts) {
+    return Optional.of("SELECT column_name, COALESCE(character_maximum_length, numeric_precision, datetime_precision),"
+        + " numeric_scale, NULL FROM information_schema.columns WHERE table_schema = ? AND table_name = ?");
+  }
+
   /** pgJDBC reports a domain as DISTINCT under its own (quoted, qualified) name; to_regtype reads that name. */
   @Override
   public Optional<String> domainBaseTypeSql() {
