@@ -143,11 +143,11 @@ public final class BisectingComparer {
           }
         }
         // Differences spread over most sub-ranges: going deeper would read them all again at every
-        // level, so the differing sub-ranges are merged now.
+        // level, so the differing sub-ranges are settled now.
         boolean dense = differing.size() * 2 > parts.size();
         for (int i = 0; i < differing.size(); i++) {
           if (dense) {
-            merge(t, differing.get(i), out, 0, null);
+            finish(t, differing.get(i), sums.get(i)[0], sums.get(i)[1], out);
           } else {
             settle(t, differing.get(i), sums.get(i)[0], sums.get(i)[1], out);
           }
@@ -155,7 +155,31 @@ public final class BisectingComparer {
         return;
       }
     }
-    merge(t, range, out, 0, null);
+    finish(t, range, s, g, out);
+  }
+
+  /** Rows per bucket when a range that bisection settles is large enough for a bucket pass. */
+  static final int ROWS_PER_BUCKET = 32;
+
+  /**
+   * Settles a range that is not split further: by a bucket pass with about {@link #ROWS_PER_BUCKET}
+   * rows per bucket when that gives at least {@link BucketCount#MIN} buckets (then only the differing
+   * buckets' key + hash rows are read), else by merging its key + hash streams.
+   */
+  private void finish(TableSpec t, ChunkBounds range, Checksum s, Checksum g, List<RowDiff> out)
+      throws InterruptedException {
+    int buckets = bucketsFor(Math.max(s.count(), g.count()));
+    if (buckets > 0) {
+      byBuckets(t, range, buckets, out);
+    } else {
+      merge(t, range, out, 0, null);
+    }
+  }
+
+  /** Buckets for a range of so many rows: 0 (merge it) below {@link BucketCount#MIN} buckets. */
+  static int bucketsFor(long rows) {
+    long b = Long.highestOneBit(Math.max(1, rows / ROWS_PER_BUCKET));
+    return b < BucketCount.MIN ? 0 : (int) Math.min(BucketCount.MAX, b);
   }
 
   /**
