@@ -42,6 +42,7 @@ final class ChunkRunner {
     ChunkBounds bounds = run.plan.get(index).bounds();
     ChunkResult result = null;
     for (int attempt = 0; result == null; attempt++) {
+      boolean pushed = run.pushdown;
       try {
         // when the rows were read: a recheck waits its delay from here
         result = compare(run, bounds, readers).withReadAt(ctx.events.now());
@@ -59,13 +60,18 @@ final class ChunkRunner {
           sleep(ctx.backoffMillis(attempt));
           continue;
         }
-        if (run.pushdown && e.code() == ErrorCode.CANNOT_ENCODE) {
+        if (pushed && e.code() == ErrorCode.CANNOT_ENCODE) {
           // The database cannot encode some row of this chunk (e.g. ORA-01489, a row too wide for
           // STANDARD_HASH): the same chunk, and the rest of the table, are hashed in Java instead.
-          // Only this code may switch modes; any other database error fails the chunk.
-          run.pushdown = false;
-          ctx.events.emit(new ProgressEvent.TableMode(ctx.events.now(), run.name, false,
-              "rows hashed in Java from chunk " + (index + 1) + " on: " + e.getMessage()));
+          // Only this code may switch modes; any other database error fails the chunk. Chunks that
+          // waited for the same batched query get the same error: the first one switches the table.
+          synchronized (run) {
+            if (run.pushdown) {
+              run.pushdown = false;
+              ctx.events.emit(new ProgressEvent.TableMode(ctx.events.now(), run.name, false,
+                  "rows hashed in Java from chunk " + (index + 1) + " on: " + e.getMessage()));
+            }
+          }
           attempt--;
           continue;
         }

@@ -89,6 +89,23 @@ class BatchedChecksumsTest {
   }
 
   @Test
+  void aBatchThatCannotEncodeARowSwitchesTheTableToJavaHashingForEveryChunkThatWaitedForIt() throws Exception {
+    MemoryDb db = clustered();
+    db.checksumFailure = new CompareException(ErrorCode.CANNOT_ENCODE, "source database: ORA-01489: result of string"
+        + " concatenation is too long (SQLState 72000, code 1489)", null, false);
+    EngineFixture f = new EngineFixture("S.T");
+    f.engine(db, db, RESOLVER, new RecordingFinisher(), options(2, CHUNK), ComparisonEngine.Hooks.NONE)
+        .run(List.of(config("S.T")), ComparisonEngine.Mode.NEW);
+    TableSnapshot t = f.book.table("S_T");
+    assertEquals(TableStatus.COMPLETED, t.status(), t.error());
+    assertEquals(20, t.completedChunks());
+    assertEquals(2, t.differentRows());
+    assertEquals(1, t.missingInTarget());
+    assertEquals(1, f.events(ProgressEvent.TableMode.class).stream().filter(m -> !m.pushdown()).count(),
+        "the table switches once");
+  }
+
+  @Test
   void aResumeAfterPartOfABatchWasCheckpointedComparesOnlyTheRest() throws Exception {
     EngineFixture first = run(clustered(), null, new EngineFixture("S.T"));
     Map<Integer, String> expected = checkpoints(first);
