@@ -15,8 +15,11 @@ import java.util.function.Supplier;
  * Compares a chunk with hash push-down. Both databases return a checksum of the chunk; equal checksums
  * end the work with two rows read. Otherwise the chunk is split at source-key quantiles into
  * {@code factor} sub-ranges, recursively, and only sub-ranges whose checksums differ are looked at
- * closer; a range of at most {@code threshold} rows is settled by merging the two key + hash streams.
- * Full rows are then read for the keys that differ, and each candidate is confirmed by the Java
+ * closer; a range of at most {@code threshold} rows is settled by a bucket pass (per-bucket checksums
+ * of a key hash, then the key + hash streams of the differing buckets only) or, below 512 rows, by
+ * merging its two key + hash streams. A table whose differences are spread over every chunk is
+ * compared by bucket passes over whole chunks ({@link #compareByBuckets}). Full rows are then read for
+ * the keys that differ, and each candidate is confirmed by the Java
  * reference hash of its values, so an encoding quirk of a database can never report a false
  * difference.
  */
