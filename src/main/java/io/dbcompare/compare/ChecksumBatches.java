@@ -54,14 +54,22 @@ final class ChecksumBatches {
     return (int) Math.max(1, Math.min(MAX_WIDTH, BATCH_ROWS / Math.max(1, chunkSize)));
   }
 
-  /** Cuts ascending chunk indexes into runs of at most {@code width} consecutive ones. */
+  /**
+   * Cuts ascending chunk indexes into runs of consecutive ones: the first of one chunk, each next one
+   * twice as wide, up to {@code width}. A table whose differences are spread over every chunk is
+   * recognised after its first chunks ({@link ChunkRunner#SPREAD_STREAK}) and compared by bucket passes
+   * from then on; small first batches keep it from computing checksums of many chunks first, which
+   * would all differ. An identical table pays a handful of queries more.
+   */
   static List<List<Integer>> group(List<Integer> pending, int width) {
     List<List<Integer>> groups = new ArrayList<>();
     List<Integer> current = new ArrayList<>();
+    int limit = 1;
     for (int c : pending) {
-      if (!current.isEmpty() && (current.size() >= width || c != current.get(current.size() - 1) + 1)) {
+      if (!current.isEmpty() && (current.size() >= limit || c != current.get(current.size() - 1) + 1)) {
         groups.add(List.copyOf(current));
         current.clear();
+        limit = Math.min(width, limit * 2);
       }
       current.add(c);
     }

@@ -41,9 +41,10 @@ class BucketCountTest {
 
   @Test
   void pendingChunksAreGroupedByConsecutiveRunsAndHandedOutOneGroupPerWorker() {
-    List<List<Integer>> groups = ChecksumBatches.group(List.of(0, 1, 2, 3, 4, 6, 7, 9), 3);
-    assertEquals(List.of(List.of(0, 1, 2), List.of(3, 4), List.of(6, 7), List.of(9)), groups);
-    assertEquals(List.of(0, 3, 1, 4, 2, 6, 9, 7), ChecksumBatches.handOutOrder(groups, 2));
-    assertEquals(List.of(0, 1, 2, 3, 4, 6, 7, 9), ChecksumBatches.handOutOrder(groups, 1));
+    // one chunk first, then twice as many each time up to the width; a gap ends a group
+    List<List<Integer>> groups = ChecksumBatches.group(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11), 3);
+    assertEquals(List.of(List.of(0), List.of(1, 2), List.of(3, 4, 5), List.of(6, 7, 8), List.of(10, 11)), groups);
+    assertEquals(List.of(0, 1, 2, 3, 6, 4, 7, 5, 8, 10, 11), ChecksumBatches.handOutOrder(groups, 2));
+    assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11), ChecksumBatches.handOutOrder(groups, 1));
   }
 }
