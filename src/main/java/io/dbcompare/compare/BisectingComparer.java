@@ -8,14 +8,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Compares a chunk with hash push-down. Both databases return a checksum of the chunk; equal checksums
  * end the work with two rows read. Otherwise the chunk is split at source-key quantiles into
  * {@code factor} sub-ranges, recursively, and only sub-ranges whose checksums differ are looked at
- * closer; a range of at most {@code threshold} rows is settled by merging the two key + hash streams.
- * Full rows are then read for the keys that differ, and each candidate is confirmed by the Java
+ * closer; a range of at most {@code threshold} rows is settled by a bucket pass (per-bucket checksums
+ * of a key hash, then the key + hash streams of the differing buckets only) or, below 512 rows, by
+ * merging its two key + hash streams. A table whose differences are spread over every chunk is
+ * compared by bucket passes over whole chunks ({@link #compareByBuckets}). Full rows are then read for
+ * the keys that differ, and each candidate is confirmed by the Java
  * reference hash of its values, so an encoding quirk of a database can never report a false
  * difference.
  */
@@ -38,29 +42,71 @@ public final class BisectingComparer {
   }
 
   public ChunkResult compare(TableSpec t, ChunkBounds chunk) throws InterruptedException {
-    return compare(t, chunk, false);
+    return compare(t, chunk, null, 0);
   }
 
   /**
-   * @param mergeAtOnce skip the checksums and merge the key + hash streams of the whole chunk: for a
-   *     table whose last chunks all differed, where the checksums would only add a pass over the rows
+   * @param top the chunk's checksums (source, target) when they were computed already (with other
+   *     chunks, {@link ChecksumBatches}); null to compute them
+   * @param buckets when the checksums differ: 0 to bisect the chunk, otherwise settle it by a bucket
+   *     pass over that many buckets ({@link #compareByBuckets})
    */
-  public ChunkResult compare(TableSpec t, ChunkBounds chunk, boolean mergeAtOnce) throws InterruptedException {
+  public ChunkResult compare(TableSpec t, ChunkBounds chunk, Checksum[] top, int buckets) throws InterruptedException {
+    Checksum[] sums = top == null ? checksums(t, chunk) : top;
     List<RowDiff> diffs = new ArrayList<>();
-    long sourceRows;
-    long targetRows;
-    if (mergeAtOnce) {
-      long[] counts = merge(t, chunk, diffs);
-      sourceRows = counts[0];
-      targetRows = counts[1];
-    } else {
-      Checksum[] top = checksums(t, chunk);
-      if (!top[0].equals(top[1])) {
-        settle(t, chunk, top[0], top[1], diffs);
+    if (!sums[0].equals(sums[1])) {
+      if (buckets > 0) {
+        byBuckets(t, chunk, buckets, diffs);
+      } else {
+        settle(t, chunk, sums[0], sums[1], diffs);
       }
-      sourceRows = top[0].count();
-      targetRows = top[1].count();
     }
+    return result(t, chunk, sums[0].count(), sums[1].count(), diffs);
+  }
+
+  /**
+   * Compares a chunk by one bucket pass, without a checksum first: for a table whose differences are
+   * spread over its chunks. Each side returns per bucket of the chunk (a hash of the key, so a key is in
+   * the same bucket on both sides) its count and sums; equal buckets match, and only the rows of the
+   * buckets that differ are read as key + hash streams and merged. All buckets equal: the chunk matches.
+   */
+  public ChunkResult compareByBuckets(TableSpec t, ChunkBounds chunk, int buckets) throws InterruptedException {
+    List<RowDiff> diffs = new ArrayList<>();
+    long[] rows = byBuckets(t, chunk, buckets, diffs);
+    return result(t, chunk, rows[0], rows[1], diffs);
+  }
+
+  /**
+   * Above this many differing buckets the key + hash rows of the whole range are read instead of a
+   * list of buckets: a list stays far below any IN-list limit (Oracle: 1,000 expressions), and most
+   * rows would be read anyway.
+   */
+  static final int MAX_LISTED_BUCKETS = 512;
+
+  /** The bucket pass; returns the rows per side (from the bucket counts). */
+  private long[] byBuckets(TableSpec t, ChunkBounds chunk, int buckets, List<RowDiff> out)
+      throws InterruptedException {
+    List<List<Checksum>> sums = both(side -> db.bucketChecksums(t, side, chunk, buckets));
+    long[] rows = new long[2];
+    List<Integer> differing = new ArrayList<>();
+    for (int b = 0; b < buckets; b++) {
+      Checksum s = sums.get(0).get(b);
+      Checksum g = sums.get(1).get(b);
+      rows[0] += s.count();
+      rows[1] += g.count();
+      if (!s.equals(g)) {
+        differing.add(b);
+      }
+    }
+    if (!differing.isEmpty()) {
+      boolean listed = differing.size() <= MAX_LISTED_BUCKETS && differing.size() * 2 <= buckets;
+      merge(t, chunk, out, listed ? buckets : 0, listed ? differing : null);
+    }
+    return rows;
+  }
+
+  private static ChunkResult result(TableSpec t, ChunkBounds chunk, long sourceRows, long targetRows,
+      List<RowDiff> diffs) {
     long mit = 0;
     long mis = 0;
     long dif = 0;
@@ -100,11 +146,11 @@ public final class BisectingComparer {
           }
         }
         // Differences spread over most sub-ranges: going deeper would read them all again at every
-        // level, so the differing sub-ranges are merged now.
+        // level, so the differing sub-ranges are settled now.
         boolean dense = differing.size() * 2 > parts.size();
         for (int i = 0; i < differing.size(); i++) {
           if (dense) {
-            merge(t, differing.get(i), out);
+            finish(t, differing.get(i), sums.get(i)[0], sums.get(i)[1], out);
           } else {
             settle(t, differing.get(i), sums.get(i)[0], sums.get(i)[1], out);
           }
@@ -112,23 +158,54 @@ public final class BisectingComparer {
         return;
       }
     }
-    merge(t, range, out);
+    finish(t, range, s, g, out);
+  }
+
+  /** Rows per bucket when a range that bisection settles is large enough for a bucket pass. */
+  static final int ROWS_PER_BUCKET = 32;
+
+  /**
+   * Settles a range that is not split further: by a bucket pass with about {@link #ROWS_PER_BUCKET}
+   * rows per bucket when that gives at least {@link BucketCount#MIN} buckets (then only the differing
+   * buckets' key + hash rows are read), else by merging its key + hash streams.
+   */
+  private void finish(TableSpec t, ChunkBounds range, Checksum s, Checksum g, List<RowDiff> out)
+      throws InterruptedException {
+    int buckets = bucketsFor(Math.max(s.count(), g.count()));
+    if (buckets > 0) {
+      byBuckets(t, range, buckets, out);
+    } else {
+      merge(t, range, out, 0, null);
+    }
+  }
+
+  /** Buckets for a range of so many rows: 0 (merge it) below {@link BucketCount#MIN} buckets. */
+  static int bucketsFor(long rows) {
+    long b = Long.highestOneBit(Math.max(1, rows / ROWS_PER_BUCKET));
+    return b < BucketCount.MIN ? 0 : (int) Math.min(BucketCount.MAX, b);
   }
 
   /**
    * Merges key + hash streams, then reads the full rows of the differing keys and keeps the confirmed
-   * differences. Returns the rows read per side.
+   * differences.
+   *
+   * @param inBuckets null to merge every row of the range; otherwise only the rows whose key falls into
+   *     one of these buckets (of {@code buckets}). A key is then looked up on both sides whatever the
+   *     streams said: should a side's key text ever hash into another bucket than the other side's
+   *     (an inexact number's marker), its row is missing from one stream but not from the table.
    */
-  private long[] merge(TableSpec t, ChunkBounds range, List<RowDiff> out) throws InterruptedException {
+  private void merge(TableSpec t, ChunkBounds range, List<RowDiff> out, int buckets, List<Integer> inBuckets)
+      throws InterruptedException {
     TableSpec keysOnly = keysOnly(t);
     ChunkResult candidates;
-    try (RowCursor s = prefetch(() -> db.openHashes(t, Side.SOURCE, range));
-        RowCursor g = prefetch(() -> db.openHashes(t, Side.TARGET, range))) {
+    try (RowCursor s = prefetch(() -> inBuckets == null ? db.openHashes(t, Side.SOURCE, range)
+            : db.openHashes(t, Side.SOURCE, range, buckets, inBuckets));
+        RowCursor g = prefetch(() -> inBuckets == null ? db.openHashes(t, Side.TARGET, range)
+            : db.openHashes(t, Side.TARGET, range, buckets, inBuckets))) {
       candidates = ChunkComparer.compare(keysOnly, range.index(), s, g);
     }
-    long[] counts = {candidates.sourceRows(), candidates.targetRows()};
     if (candidates.diffs().isEmpty()) {
-      return counts;
+      return;
     }
     KeyOrder order = t.keyOrder();
     TreeMap<Object[], Object[][]> wanted = new TreeMap<>(order);
@@ -136,10 +213,10 @@ public final class BisectingComparer {
     List<Object[]> targetKeys = new ArrayList<>();
     for (RowDiff d : candidates.diffs()) {
       wanted.put(d.key(), new Object[2][]);
-      if (d.kind() != DiffKind.MISSING_IN_SOURCE) {
+      if (inBuckets != null || d.kind() != DiffKind.MISSING_IN_SOURCE) {
         sourceKeys.add(d.key());
       }
-      if (d.kind() != DiffKind.MISSING_IN_TARGET) {
+      if (inBuckets != null || d.kind() != DiffKind.MISSING_IN_TARGET) {
         targetKeys.add(d.key());
       }
     }
@@ -160,7 +237,6 @@ public final class BisectingComparer {
       }
       // neither: the row vanished between the two reads (live data); it is not reported
     }
-    return counts;
   }
 
   /** Reads the full rows of the candidate keys (only those) from one side. */
@@ -178,10 +254,26 @@ public final class BisectingComparer {
   }
 
   private Checksum[] checksums(TableSpec t, ChunkBounds range) throws InterruptedException {
-    Future<Checksum> target = readers.submit((Callable<Checksum>) () -> db.checksum(t, Side.TARGET, range));
-    Checksum source = db.checksum(t, Side.SOURCE, range);
+    List<Checksum> c = both(side -> db.checksum(t, side, range));
+    return new Checksum[] {c.get(0), c.get(1)};
+  }
+
+  /** Runs a read on both sides at once (the target's on a reader thread): source's result first. */
+  private <T> List<T> both(Function<Side, T> read) throws InterruptedException {
+    return both(readers, read);
+  }
+
+  static <T> List<T> both(ExecutorService readers, Function<Side, T> read) throws InterruptedException {
+    Future<T> target = readers.submit((Callable<T>) () -> read.apply(Side.TARGET));
+    T source;
     try {
-      return new Checksum[] {source, target.get()};
+      source = read.apply(Side.SOURCE);
+    } catch (RuntimeException e) {
+      target.cancel(false);
+      throw e;
+    }
+    try {
+      return List.of(source, target.get());
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof RuntimeException re) {

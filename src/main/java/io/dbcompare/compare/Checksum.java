@@ -16,6 +16,11 @@ public record Checksum(long count, List<BigInteger> sums) {
     sums = List.copyOf(sums);
   }
 
+  /** The checksum of a range without rows. */
+  public static Checksum empty(int slices) {
+    return new Checksum(0, java.util.Collections.nCopies(slices, BigInteger.ZERO));
+  }
+
   /** Builds the unsigned sum from a database's signed sum and the number of negative slices. */
   public static BigInteger unsigned(BigInteger signedSum, long negatives) {
     return signedSum.add(TWO_64.multiply(BigInteger.valueOf(negatives)));

@@ -15,11 +15,12 @@ import org.slf4j.LoggerFactory;
 final class ChunkRunner {
   private static final Logger log = LoggerFactory.getLogger(ChunkRunner.class);
   /**
-   * After this many chunks of a table in a row had differences, its next chunks skip the checksums and
-   * merge key + hash streams at once (one pass over the rows instead of two); an identical chunk
-   * switches the checksums back on.
+   * After this many chunks of a table in a row had differences, the differences are taken to be spread
+   * over the table: its next chunks are compared by a bucket pass ({@link BisectingComparer#compareByBuckets})
+   * instead of checksums and bisection; an identical chunk switches the checksums back on. Before that,
+   * a chunk whose checksums differ is bisected, which reads least where differences are clustered.
    */
-  static final int DENSE_STREAK = 4;
+  static final int SPREAD_STREAK = 2;
 
   private final RunContext ctx;
   private final RowSource rows;
@@ -41,6 +42,7 @@ final class ChunkRunner {
     ChunkBounds bounds = run.plan.get(index).bounds();
     ChunkResult result = null;
     for (int attempt = 0; result == null; attempt++) {
+      boolean pushed = run.pushdown;
       try {
         // when the rows were read: a recheck waits its delay from here
         result = compare(run, bounds, readers).withReadAt(ctx.events.now());
@@ -58,13 +60,18 @@ final class ChunkRunner {
           sleep(ctx.backoffMillis(attempt));
           continue;
         }
-        if (run.pushdown && e.code() == ErrorCode.CANNOT_ENCODE) {
+        if (pushed && e.code() == ErrorCode.CANNOT_ENCODE) {
           // The database cannot encode some row of this chunk (e.g. ORA-01489, a row too wide for
           // STANDARD_HASH): the same chunk, and the rest of the table, are hashed in Java instead.
-          // Only this code may switch modes; any other database error fails the chunk.
-          run.pushdown = false;
-          ctx.events.emit(new ProgressEvent.TableMode(ctx.events.now(), run.name, false,
-              "rows hashed in Java from chunk " + (index + 1) + " on: " + e.getMessage()));
+          // Only this code may switch modes; any other database error fails the chunk. Chunks that
+          // waited for the same batched query get the same error: the first one switches the table.
+          synchronized (run) {
+            if (run.pushdown) {
+              run.pushdown = false;
+              ctx.events.emit(new ProgressEvent.TableMode(ctx.events.now(), run.name, false,
+                  "rows hashed in Java from chunk " + (index + 1) + " on: " + e.getMessage()));
+            }
+          }
           attempt--;
           continue;
         }
@@ -82,6 +89,7 @@ final class ChunkRunner {
         return;
       }
     }
+    run.seen(result);
     if (result.differences() > 0) {
       run.differingStreak.incrementAndGet();
     } else {
@@ -111,8 +119,19 @@ final class ChunkRunner {
       }
     }
     if (run.pushdown) {
-      return new BisectingComparer(pushdown, rows, readers, ctx.options.bisectFactor(), ctx.options.bisectThreshold(),
-          batch).compare(run.spec, bounds, run.differingStreak.get() >= DENSE_STREAK);
+      BisectingComparer comparer = new BisectingComparer(pushdown, rows, readers, ctx.options.bisectFactor(),
+          ctx.options.bisectThreshold(), batch);
+      int buckets = run.differingStreak.get() >= SPREAD_STREAK
+          ? BucketCount.choose(run.rowsSeen.get(), run.differencesSeen.get(), run.chunksSeen.get()) : 0;
+      ChecksumBatches batches = run.batches;
+      Checksum[] top = batches == null ? null : batches.ready(bounds.index());
+      if (top == null && buckets > 0) {
+        return comparer.compareByBuckets(run.spec, bounds, buckets);
+      }
+      if (top == null && batches != null) {
+        top = batches.get(bounds.index(), pushdown, readers);
+      }
+      return comparer.compare(run.spec, bounds, top, buckets);
     }
     try (RowCursor s = new PrefetchingCursor(() -> rows.open(run.spec, Side.SOURCE, bounds), readers, batch, 4);
         RowCursor t = new PrefetchingCursor(() -> rows.open(run.spec, Side.TARGET, bounds), readers, batch, 4)) {

@@ -23,6 +23,21 @@ public interface HashPushdown {
 
   Checksum checksum(TableSpec table, Side side, ChunkBounds range);
 
+  /**
+   * The checksums of consecutive planned chunks of a side in one query (element i for chunk i of the
+   * list): the same values as {@link #checksum} of each chunk.
+   */
+  List<Checksum> checksums(TableSpec table, Side side, List<ChunkBounds> consecutive);
+
+  /**
+   * Per bucket of the range (element b for bucket b, {@code buckets} a power of two) the checksum of the
+   * rows whose key hashes into it; both sides put a key into the same bucket.
+   */
+  List<Checksum> bucketChecksums(TableSpec table, Side side, ChunkBounds range, int buckets);
+
+  /** Key and hash of the range's rows whose key falls into one of {@code wanted} buckets, in key order. */
+  RowCursor openHashes(TableSpec table, Side side, ChunkBounds range, int buckets, List<Integer> wanted);
+
   /** Key and hash of every row of the range in key order; {@link Row#values()} holds only the key. */
   RowCursor openHashes(TableSpec table, Side side, ChunkBounds range);
 

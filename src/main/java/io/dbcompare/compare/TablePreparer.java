@@ -95,6 +95,10 @@ final class TablePreparer {
           run.pending.add(r.index());
         }
       }
+      if (run.pushdown && !spec.keyless()) {
+        run.batchChecksums(ChecksumBatches.width(tc.chunkSize().orElse(ctx.options.defaultChunkSize())),
+            ctx.options.threads());
+      }
       TableSnapshot prepared = book.tablePrepared(key);
       ctx.events.emit(new ProgressEvent.TablePlanned(ctx.events.now(), name, plan.size(), done, resumedPlan,
           ProgressEvent.TableFacts.of(run.startedAt, prepared)));

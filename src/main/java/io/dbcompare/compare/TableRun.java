@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /** The chunks of one table being run: what the scheduler hands out and the workers report back. */
@@ -22,8 +23,14 @@ final class TableRun {
   final AtomicInteger outstanding = new AtomicInteger();
   /** Some chunk failed: the table will be failed, but chunks that can still finish do, for --retry-failed. */
   final AtomicBoolean failed = new AtomicBoolean();
-  /** Chunks in a row that had differences: from {@link ChunkRunner#DENSE_STREAK} on, checksums are skipped. */
+  /** Chunks in a row that had differences: from {@link ChunkRunner#SPREAD_STREAK} on, a bucket pass replaces the checksums. */
   final AtomicInteger differingStreak = new AtomicInteger();
+  /** Chunks compared in this run, their source rows and their differences (for {@link BucketCount}). */
+  final AtomicLong chunksSeen = new AtomicLong();
+  final AtomicLong rowsSeen = new AtomicLong();
+  final AtomicLong differencesSeen = new AtomicLong();
+  /** Checksums computed for several chunks at once; null until the preparer groups the pending chunks. */
+  volatile ChecksumBatches batches;
   /** Stop starting chunks of this table (the database connection is failing). */
   final AtomicBoolean abandoned = new AtomicBoolean();
   volatile String error;
@@ -46,6 +53,25 @@ final class TableRun {
     this.pushdown = pushdown;
     this.startedAt = startedAt;
     this.onEnded = onEnded;
+  }
+
+  /**
+   * Groups the pending chunks for batched checksums ({@link ChecksumBatches}) and orders them so that
+   * {@code lanes} workers start different groups. Called once, before any chunk is handed out.
+   */
+  void batchChecksums(int width, int lanes) {
+    List<List<Integer>> groups = ChecksumBatches.group(pending, width);
+    List<Integer> order = ChecksumBatches.handOutOrder(groups, lanes);
+    pending.clear();
+    pending.addAll(order);
+    batches = new ChecksumBatches(spec, plan, groups);
+  }
+
+  /** Records a compared chunk's rows and differences. */
+  void seen(ChunkResult result) {
+    chunksSeen.incrementAndGet();
+    rowsSeen.addAndGet(Math.max(result.sourceRows(), result.targetRows()));
+    differencesSeen.addAndGet(result.differences());
   }
 
   int chunkCount() {

@@ -107,6 +107,29 @@ public interface PushdownSql {
     return "";
   }
 
+  /**
+   * The hash of a row's encoded key ({@link #concat} of its key columns' pieces) that decides its
+   * bucket in a bucket pass: the same hash as {@link #rowHash}, so both sides of a pair agree on it
+   * exactly as they agree on row hashes.
+   */
+  default String keyHash(String encodedKey, boolean nativeHash) {
+    return rowHash(encodedKey, nativeHash);
+  }
+
+  /**
+   * The bucket among {@code buckets} (a power of two) of a 64-bit slice of {@link #keyHash}: its low
+   * bits. A signed and an unsigned reading of the same 64 bits have the same low bits, so a key falls
+   * into the same bucket on every platform. MOD keeps the dividend's sign (Oracle, PostgreSQL and H2
+   * alike), so a signed slice is brought into 0..buckets-1 by a second MOD.
+   */
+  default String bucket(String slice, int buckets) {
+    if (Integer.bitCount(buckets) != 1) {
+      throw new IllegalArgumentException("buckets must be a power of two: " + buckets);
+    }
+    return signedSlices() ? "MOD(MOD(" + slice + ", " + buckets + ") + " + buckets + ", " + buckets + ")"
+        : "MOD(" + slice + ", " + buckets + ")";
+  }
+
   /** Whether {@link #rowHash} with nativeHash=true exists on this platform. */
   boolean hasNativeHash();
 

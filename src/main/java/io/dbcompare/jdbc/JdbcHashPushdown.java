@@ -247,18 +247,65 @@ public final class JdbcHashPushdown implements HashPushdown {
     return c;
   }
 
+  @Override
+  public List<Checksum> checksums(TableSpec t, Side side, List<ChunkBounds> chunks) {
+    PushdownQueries pq = q(t, side);
+    List<Checksum> out = run(pools.of(side), t.ref(side), pq.chunkChecksums(chunks),
+        "checksums of " + chunks.size() + " chunks of " + t.displayName(), true,
+        rs -> readGroups(rs, chunks.size(), pq.sliceCount(), pq.signedSlices()));
+    stats.add(side, FetchStats.Kind.AGGREGATE, chunks.size(), (12L + 16L * pq.sliceCount()) * chunks.size());
+    return out;
+  }
+
+  @Override
+  public List<Checksum> bucketChecksums(TableSpec t, Side side, ChunkBounds range, int buckets) {
+    PushdownQueries pq = q(t, side);
+    List<Checksum> out = run(pools.of(side), t.ref(side), pq.bucketChecksums(range, buckets),
+        "bucket checksums of " + t.displayName(), true,
+        rs -> readGroups(rs, buckets, pq.sliceCount(), pq.signedSlices()));
+    long rows = out.stream().filter(c -> c.count() > 0).count();
+    stats.add(side, FetchStats.Kind.AGGREGATE, rows, (12L + 16L * pq.sliceCount()) * rows);
+    return out;
+  }
+
+  /**
+   * Rows of {@code group, count, sums...} into a list indexed by group (0 to groups - 1); a group
+   * without a row has no rows: count 0 and zero sums, as the checksum of an empty range reads.
+   */
+  static List<Checksum> readGroups(ResultSet rs, int groups, int slices, boolean signed) throws SQLException {
+    Checksum[] out = new Checksum[groups];
+    while (rs.next()) {
+      int g = rs.getInt(1);
+      if (g < 0 || g >= groups || out[g] != null) {
+        throw new IllegalStateException("the database returned group " + g + " of " + groups + " twice or out of range");
+      }
+      out[g] = readChecksumAt(rs, 2, slices, signed);
+    }
+    Checksum empty = Checksum.empty(slices);
+    List<Checksum> list = new ArrayList<>(groups);
+    for (Checksum c : out) {
+      list.add(c == null ? empty : c);
+    }
+    return list;
+  }
+
   /**
    * The checksum row: the count, then per slice its sum and, for signed slices only, the number of
    * negative slices (see {@link io.dbcompare.dialect.PushdownSql#signedSlices}).
    */
   static Checksum readChecksum(ResultSet rs, int slices, boolean signed) throws SQLException {
     rs.next();
-    long count = rs.getLong(1);
+    return readChecksumAt(rs, 1, slices, signed);
+  }
+
+  /** The checksum whose count is in column {@code first} of the current row. */
+  private static Checksum readChecksumAt(ResultSet rs, int first, int slices, boolean signed) throws SQLException {
+    long count = rs.getLong(first);
     int perSlice = signed ? 2 : 1;
     List<BigInteger> sums = new ArrayList<>();
     for (int i = 0; i < slices; i++) {
-      BigDecimal sum = rs.getBigDecimal(2 + perSlice * i);
-      BigDecimal neg = signed ? rs.getBigDecimal(3 + perSlice * i) : null;
+      BigDecimal sum = rs.getBigDecimal(first + 1 + perSlice * i);
+      BigDecimal neg = signed ? rs.getBigDecimal(first + 2 + perSlice * i) : null;
       sums.add(Checksum.unsigned(sum == null ? BigInteger.ZERO : sum.toBigIntegerExact(),
           neg == null ? 0 : neg.longValueExact()));
     }
@@ -292,9 +339,17 @@ public final class JdbcHashPushdown implements HashPushdown {
 
   @Override
   public RowCursor openHashes(TableSpec t, Side side, ChunkBounds range) {
+    return openHashes(t, side, q(t, side).hashes(range));
+  }
+
+  @Override
+  public RowCursor openHashes(TableSpec t, Side side, ChunkBounds range, int buckets, List<Integer> wanted) {
+    return openHashes(t, side, q(t, side).hashesInBuckets(range, buckets, wanted));
+  }
+
+  private RowCursor openHashes(TableSpec t, Side side, RangeSql.Query query) {
     ConnectionPool pool = pools.of(side);
     PushdownQueries pq = q(t, side);
-    RangeSql.Query query = pq.hashes(range);
     log.debug("{} {} hashes: {}", t.displayName(), side.label(), query.sql());
     int kc = t.keyCount();
     int slices = pq.sliceCount();

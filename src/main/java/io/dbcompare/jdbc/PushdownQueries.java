@@ -184,9 +184,62 @@ public final class PushdownQueries {
     List<Object> binds = new ArrayList<>();
     String hashed = "SELECT " + p.viewHint() + p.rowHash(encoded(), nativeHash) + " AS CMP_H FROM ("
         + texts(List.of(), b, binds, null) + p.innerFence() + ") CMP_X" + p.innerFence();
+    return new RangeSql.Query(aggregate(hashed, null, null), binds);
+  }
+
+  /**
+   * The checksums of several consecutive chunks in one pass: {@code CMP_C, COUNT(*), sums ... GROUP BY
+   * CMP_C}, where {@code CMP_C} is the position of the row's chunk in the list (a CASE that searches the
+   * chunks' upper bounds by halves, written with the same bound predicates as a chunk's range). A chunk
+   * without rows has no row in the result.
+   */
+  public RangeSql.Query chunkChecksums(List<ChunkBounds> chunks) {
+    List<Object> binds = new ArrayList<>();
+    String chunk = chunkNumber(chunks, 0, chunks.size() - 1, binds);
+    ChunkBounds all = new ChunkBounds(chunks.get(0).index(), chunks.get(0).lowerExclusive(),
+        chunks.get(chunks.size() - 1).upperInclusive());
+    String hashed = "SELECT " + p.viewHint() + "CMP_C, " + p.rowHash(encoded(), nativeHash) + " AS CMP_H FROM ("
+        + texts(List.of(chunk + " AS CMP_C"), all, binds, null) + p.innerFence() + ") CMP_X" + p.innerFence();
+    return new RangeSql.Query(aggregate(hashed, "CMP_C", "CMP_C"), binds);
+  }
+
+  /** {@code CASE WHEN key <= upper(mid) THEN <lower half> ELSE <upper half> END}, down to one chunk. */
+  private String chunkNumber(List<ChunkBounds> chunks, int from, int to, List<Object> binds) {
+    if (from == to) {
+      return String.valueOf(from);
+    }
+    int mid = (from + to) >>> 1;
+    String atOrBelow = RangeSql.atOrBelow(t, side, d, chunks.get(mid).upperInclusive(), binds);
+    String lower = chunkNumber(chunks, from, mid, binds);
+    String upper = chunkNumber(chunks, mid + 1, to, binds);
+    return "CASE WHEN " + atOrBelow + " THEN " + lower + " ELSE " + upper + " END";
+  }
+
+  /**
+   * One checksum per bucket of the range: {@code CMP_K, COUNT(*), sums ... GROUP BY CMP_K}, where
+   * {@code CMP_K} is the bucket of the row's key ({@link PushdownSql#bucket} of the key's hash), 0 to
+   * {@code buckets - 1}. A bucket without rows has no row in the result.
+   */
+  public RangeSql.Query bucketChecksums(ChunkBounds b, int buckets) {
+    List<Object> binds = new ArrayList<>();
+    String hashed = "SELECT " + p.viewHint() + p.rowHash(encoded(), nativeHash) + " AS CMP_H, "
+        + p.keyHash(encodedKey(false), nativeHash) + " AS CMP_KH FROM (" + texts(List.of(), b, binds, null)
+        + p.innerFence() + ") CMP_X" + p.innerFence();
+    String bucket = p.bucket(p.slices("CMP_KH", nativeHash).get(0), buckets);
+    return new RangeSql.Query(aggregate(hashed, bucket, "CMP_K"), binds);
+  }
+
+  /**
+   * {@code SELECT [group,] COUNT(*), sums FROM (SELECT [group AS name,] slices FROM (hashed)) GROUP BY
+   * name}: the checksum of {@code hashed}'s rows (column CMP_H), per group when a group is given.
+   */
+  private String aggregate(String hashed, String group, String groupName) {
     List<String> slices = p.slices("CMP_H", nativeHash);
     List<String> named = new ArrayList<>();
     List<String> sums = new ArrayList<>();
+    if (group != null) {
+      named.add(group.equals(groupName) ? group : group + " AS " + groupName);
+    }
     for (int i = 0; i < slices.size(); i++) {
       named.add(slices.get(i) + " AS CMP_S" + i);
       sums.add("SUM(CMP_S" + i + ")");
@@ -194,17 +247,54 @@ public final class PushdownQueries {
         sums.add("SUM(CASE WHEN CMP_S" + i + " < 0 THEN 1 ELSE 0 END)");
       }
     }
-    String sql = "SELECT COUNT(*), " + String.join(", ", sums) + " FROM (SELECT " + String.join(", ", named)
-        + " FROM (" + hashed + ") CMP_A) CMP_B";
-    return new RangeSql.Query(sql, binds);
+    return "SELECT " + (group == null ? "" : groupName + ", ") + "COUNT(*), " + String.join(", ", sums)
+        + " FROM (SELECT " + String.join(", ", named) + " FROM (" + hashed + ") CMP_A) CMP_B"
+        + (group == null ? "" : " GROUP BY " + groupName);
+  }
+
+  /**
+   * The encoded key: the pieces of the key columns, over the CMP_T columns of {@link #texts} or, with
+   * {@code raw}, over the canonical expressions themselves (for a condition in the innermost WHERE).
+   */
+  private String encodedKey(boolean raw) {
+    List<String> pieces = new ArrayList<>();
+    for (int i = 0; i < t.keyCount(); i++) {
+      String text = raw ? texts.get(i) : "CMP_T" + i;
+      pieces.add(whole.get(i) ? text : p.piece(text));
+    }
+    return p.concat(pieces);
   }
 
   /** Key columns and hash slices of every row in the range, in key order. */
   public RangeSql.Query hashes(ChunkBounds b) {
+    return hashes(b, null);
+  }
+
+  /**
+   * Key columns and hash slices of the rows of the range whose key falls into one of the given buckets
+   * (of {@code buckets}, as in {@link #bucketChecksums}), in key order. The bucket is computed before
+   * the row's text, so the rows of other buckets cost only their key's hash.
+   */
+  public RangeSql.Query hashesInBuckets(ChunkBounds b, int buckets, List<Integer> wanted) {
+    if (wanted.isEmpty()) {
+      throw new IllegalArgumentException("no bucket wanted");
+    }
+    List<String> numbers = new ArrayList<>();
+    for (int w : wanted) {
+      if (w < 0 || w >= buckets) {
+        throw new IllegalArgumentException("bucket " + w + " is not one of " + buckets);
+      }
+      numbers.add(String.valueOf(w));
+    }
+    String bucket = p.bucket(p.slices(p.keyHash(encodedKey(true), nativeHash), nativeHash).get(0), buckets);
+    return hashes(b, bucket + " IN (" + String.join(", ", numbers) + ")");
+  }
+
+  private RangeSql.Query hashes(ChunkBounds b, String condition) {
     List<Object> binds = new ArrayList<>();
     List<String> keys = keyColumns();
     String hashed = "SELECT " + p.viewHint() + String.join(", ", keys) + ", " + p.rowHash(encoded(), nativeHash)
-        + " AS CMP_H FROM (" + texts(keys, b, binds, null) + p.innerFence() + ") CMP_X" + p.innerFence();
+        + " AS CMP_H FROM (" + texts(keys, b, binds, condition) + p.innerFence() + ") CMP_X" + p.innerFence();
     List<String> order = RangeSql.keyExpressions(t, side, d, "CMP_A.");
     String sql = "SELECT " + String.join(", ", prefixed(keys)) + ", " + String.join(", ", p.slices("CMP_H", nativeHash))
         + " FROM (" + hashed + ") CMP_A ORDER BY " + String.join(", ", order);

@@ -22,6 +22,7 @@ class BisectingComparerTest {
       List.of(new ColumnSpec("ID", "ID", ValueKind.NUMBER, "NUMBER", "NUMBER", true),
           new ColumnSpec("V", "V", ValueKind.TEXT, "VARCHAR2", "VARCHAR2", false)), 1, Optional.empty(), false);
   private static final RowHasher HASHER = new RowHasher(T.kinds());
+  private static final RowHasher KEY_HASHER = new RowHasher(List.of(ValueKind.NUMBER));
   private final ExecutorService readers = Executors.newCachedThreadPool();
 
   @AfterEach
@@ -34,8 +35,31 @@ class BisectingComparerTest {
     final TreeMap<BigDecimal, Object[]> source = new TreeMap<>();
     final TreeMap<BigDecimal, Object[]> target = new TreeMap<>();
     int checksums;
+    /** Queries that returned the checksums of several chunks, and the chunks they covered. */
+    int batchedQueries;
+    final List<Integer> batchedChunks = new ArrayList<>();
+    int bucketQueries;
     long hashRows;
     long fullRows;
+    /** When set, every checksum query (single or batched) fails with it. */
+    volatile RuntimeException checksumFailure;
+
+    /** The bucket of a key: its own hash's low bits, as the databases compute it. */
+    static int bucketOf(Object key, int buckets) {
+      return (int) Math.floorMod(KEY_HASHER.hash(new Object[] {key}).hi(), (long) buckets);
+    }
+
+    static Checksum sum(List<Object[]> rows) {
+      BigInteger a = BigInteger.ZERO;
+      BigInteger b = BigInteger.ZERO;
+      BigInteger mask = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+      for (Object[] r : rows) {
+        RowHasher.RowHash h = HASHER.hash(r);
+        a = a.add(BigInteger.valueOf(h.hi()).and(mask));
+        b = b.add(BigInteger.valueOf(h.lo()).and(mask));
+      }
+      return new Checksum(rows.size(), List.of(a, b));
+    }
 
     TreeMap<BigDecimal, Object[]> side(Side s) {
       return s == Side.SOURCE ? source : target;
@@ -65,21 +89,55 @@ class BisectingComparerTest {
 
     @Override
     public synchronized Checksum checksum(TableSpec table, Side side, ChunkBounds range) {
-      checksums++;
-      BigInteger a = BigInteger.ZERO;
-      BigInteger b = BigInteger.ZERO;
-      List<Object[]> rows = in(side, range);
-      for (Object[] r : rows) {
-        RowHasher.RowHash h = HASHER.hash(r);
-        a = a.add(BigInteger.valueOf(h.hi()).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)));
-        b = b.add(BigInteger.valueOf(h.lo()).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)));
+      if (checksumFailure != null) {
+        throw checksumFailure;
       }
-      return new Checksum(rows.size(), List.of(a, b));
+      checksums++;
+      return sum(in(side, range));
+    }
+
+    @Override
+    public synchronized List<Checksum> checksums(TableSpec table, Side side, List<ChunkBounds> consecutive) {
+      if (checksumFailure != null) {
+        throw checksumFailure;
+      }
+      batchedQueries++;
+      List<Checksum> out = new ArrayList<>();
+      for (ChunkBounds b : consecutive) {
+        batchedChunks.add(b.index());
+        out.add(sum(in(side, b)));
+      }
+      return out;
+    }
+
+    @Override
+    public synchronized List<Checksum> bucketChecksums(TableSpec table, Side side, ChunkBounds range, int buckets) {
+      bucketQueries++;
+      List<List<Object[]>> per = new ArrayList<>();
+      for (int i = 0; i < buckets; i++) {
+        per.add(new ArrayList<>());
+      }
+      for (Object[] r : in(side, range)) {
+        per.get(bucketOf(r[0], buckets)).add(r);
+      }
+      List<Checksum> out = new ArrayList<>();
+      for (List<Object[]> rows : per) {
+        out.add(sum(rows));
+      }
+      return out;
+    }
+
+    @Override
+    public RowCursor openHashes(TableSpec table, Side side, ChunkBounds range, int buckets, List<Integer> wanted) {
+      return cursor(in(side, range).stream().filter(r -> wanted.contains(bucketOf(r[0], buckets))).toList());
     }
 
     @Override
     public RowCursor openHashes(TableSpec table, Side side, ChunkBounds range) {
-      List<Object[]> rows = in(side, range);
+      return cursor(in(side, range));
+    }
+
+    private RowCursor cursor(List<Object[]> rows) {
       synchronized (this) {
         hashRows += rows.size();
       }
@@ -181,21 +239,78 @@ class BisectingComparerTest {
     assertEquals(3, r.different());
   }
 
-  @Test
-  void aChunkOfADenseTableIsMergedWithoutChecksums() throws Exception {
-    FakeDb db = same(3_000);
-    db.target.remove(BigDecimal.valueOf(3));
-    db.target.put(BigDecimal.valueOf(5), new Object[] {BigDecimal.valueOf(5), "changed"});
-    ChunkResult r = new BisectingComparer(db, db, readers, 8, 100, 64).compare(T, new ChunkBounds(0, null, null), true);
-    assertEquals(0, db.checksums);
-    assertEquals(3_000, r.sourceRows());
-    assertEquals(2_999, r.targetRows());
-    assertEquals(1, r.missingInTarget());
-    assertEquals(1, r.different());
+  /** 10,000 rows with 10 differences of every kind spread over the chunk. */
+  private static FakeDb spread() {
+    FakeDb db = same(10_000);
+    for (int i = 500; i <= 10_000; i += 1_000) {
+      switch ((i / 1_000) % 3) {
+        case 0 -> db.target.remove(BigDecimal.valueOf(i));
+        case 1 -> db.target.put(BigDecimal.valueOf(i), new Object[] {BigDecimal.valueOf(i), "changed"});
+        default -> db.target.put(BigDecimal.valueOf(i + 1_000_000), new Object[] {BigDecimal.valueOf(i + 1_000_000), "x"});
+      }
+    }
+    return db;
   }
 
   @Test
-  void denseDifferencesAreMergedWithoutSplittingAgainAndAgain() throws Exception {
+  void aBucketPassFindsSpreadDifferencesExactlyAndReadsOnlyTheDifferingBuckets() throws Exception {
+    FakeDb db = spread();
+    ChunkResult r = new BisectingComparer(db, db, readers, 8, 100, 64).compareByBuckets(T, new ChunkBounds(0, null, null),
+        512);
+    assertEquals(0, db.checksums, "no checksum before the bucket pass");
+    assertEquals(2, db.bucketQueries, "one bucket query per side");
+    assertEquals(10_000, r.sourceRows());
+    assertEquals(10_000 - 4 + 3, r.targetRows());
+    assertEquals(4, r.missingInTarget());
+    assertEquals(3, r.missingInSource());
+    assertEquals(3, r.different());
+    ChunkResult bisected = new BisectingComparer(spread(), null, readers, 8, 100, 64).compare(T,
+        new ChunkBounds(0, null, null));
+    assertEquals(keys(bisected), keys(r), "the same differences as bisection");
+    // 10 differing keys in at most 10 of 512 buckets of about 20 rows: far below 5 % of the rows
+    assertTrue(db.hashRows <= 0.05 * 20_000, "key + hash rows read: " + db.hashRows);
+    assertTrue(db.hashRows > 0);
+  }
+
+  @Test
+  void aBucketPassOverIdenticalRowsReadsNoRow() throws Exception {
+    FakeDb db = same(5_000);
+    ChunkResult r = new BisectingComparer(db, db, readers, 8, 100, 64).compareByBuckets(T, new ChunkBounds(0, null, null),
+        64);
+    assertEquals(0, r.differences());
+    assertEquals(5_000, r.sourceRows());
+    assertEquals(0, db.hashRows + db.fullRows);
+  }
+
+  @Test
+  void aChunkWhoseChecksumsDifferIsSettledByBucketsWhenAsked() throws Exception {
+    FakeDb db = spread();
+    ChunkResult r = new BisectingComparer(db, db, readers, 8, 100, 64).compare(T, new ChunkBounds(0, null, null),
+        null, 1024);
+    assertEquals(2, db.checksums, "the chunk's checksums, then no bisection");
+    assertEquals(2, db.bucketQueries);
+    assertEquals(10, r.differences());
+    assertTrue(db.hashRows <= 0.05 * 20_000, "key + hash rows read: " + db.hashRows);
+  }
+
+  @Test
+  void manyDifferingBucketsReadTheWholeRangeOnce() throws Exception {
+    FakeDb db = same(2_000);
+    for (int i = 1; i <= 2_000; i += 4) {
+      db.target.put(BigDecimal.valueOf(i), new Object[] {BigDecimal.valueOf(i), "changed"});
+    }
+    ChunkResult r = new BisectingComparer(db, db, readers, 8, 100, 64).compareByBuckets(T, new ChunkBounds(0, null, null),
+        16);
+    assertEquals(500, r.different());
+    assertEquals(2 * 2_000, db.hashRows, "every row once per side");
+  }
+
+  private static List<String> keys(ChunkResult r) {
+    return r.diffs().stream().map(d -> d.kind() + " " + d.key()[0]).sorted().toList();
+  }
+
+  @Test
+  void denseDifferencesAreSettledByBucketsWithoutSplittingAgainAndAgain() throws Exception {
     FakeDb db = same(10_000);
     for (int i = 50; i <= 10_000; i += 100) {
       db.target.put(BigDecimal.valueOf(i), new Object[] {BigDecimal.valueOf(i), "changed"});
@@ -204,6 +319,8 @@ class BisectingComparerTest {
     assertEquals(100, r.different());
     // 8 split points give 9 sub-ranges (the last one, above the last source key, may be empty)
     assertTrue(db.checksums <= 2 + 2 * 9, "one level of sub-ranges, then a merge: " + db.checksums);
-    assertEquals(2 * 10_000, db.hashRows, "every row's hash read once per side");
+    // the differing sub-ranges are settled by bucket passes: only their differing buckets are read
+    assertEquals(2 * 8, db.bucketQueries, "one bucket query per side and differing sub-range (the ninth is empty)");
+    assertTrue(db.hashRows <= 2 * 10_000 / 2, "key + hash rows: " + db.hashRows);
   }
 }

@@ -38,7 +38,16 @@ class ComparisonEngineTest {
 
     @Override
     public Checksum checksum(TableSpec table, Side side, ChunkBounds range) {
-      throw new CompareException(code, "source database: checksum failed: ORA-01489: result of string"
+      throw refused();
+    }
+
+    @Override
+    public List<Checksum> checksums(TableSpec table, Side side, List<ChunkBounds> consecutive) {
+      throw refused();
+    }
+
+    private CompareException refused() {
+      return new CompareException(code, "source database: checksum failed: ORA-01489: result of string"
           + " concatenation is too long (SQLState 72000, code 1489); see the database error");
     }
   }

@@ -1,0 +1,206 @@
+package io.dbcompare.compare;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The checksums of several consecutive chunks of one table, computed by one query per side and handed
+ * to the chunks one at a time, so identical tables do not pay two round trips per chunk.
+ *
+ * <p>The pending chunks of a table are cut into groups of at most {@code width} consecutive chunks
+ * ({@link #group}); the scheduler hands them out so that the workers start different groups
+ * ({@link #handOutOrder}). The first chunk of a group asked for computes the checksums of every chunk
+ * of its group not asked for yet, in one query per side; the others wait for that query and take
+ * their checksums from memory. Each checksum is handed out once and then forgotten: a chunk that is
+ * retried (or compared again by a later run) queries its own checksums afresh, and nothing is written
+ * anywhere, so a resumed run never sees a checksum of an earlier one. A query that fails fails the
+ * chunk that asked and those waiting for it (each through its own retry rules); nothing is kept, so a
+ * chunk asking later queries again. Memory: at most {@code width} checksums per group in flight.
+ */
+final class ChecksumBatches {
+  /** Rows a batched query should cover (about 100,000 to 1,000,000: per-query overhead stays small). */
+  static final long BATCH_ROWS = 500_000;
+  /** At most this many chunks per query (the chunk number is a CASE of depth log2 of this). */
+  static final int MAX_WIDTH = 64;
+
+  private final TableSpec table;
+  private final List<ChunkRange> plan;
+  private final Map<Integer, List<Integer>> groupOf = new HashMap<>();
+  private final Map<Integer, CompletableFuture<Checksum[]>> inFlight = new HashMap<>();
+  private final Set<Integer> handedOut = new HashSet<>();
+
+  /**
+   * @param groups groups of consecutive chunk indexes ({@link #group})
+   */
+  ChecksumBatches(TableSpec table, List<ChunkRange> plan, List<List<Integer>> groups) {
+    this.table = table;
+    this.plan = plan;
+    for (List<Integer> g : groups) {
+      for (int c : g) {
+        groupOf.put(c, g);
+      }
+    }
+  }
+
+  /** Chunks per batch for a chunk size: about {@link #BATCH_ROWS} rows, 1 to {@link #MAX_WIDTH}. */
+  static int width(long chunkSize) {
+    return (int) Math.max(1, Math.min(MAX_WIDTH, BATCH_ROWS / Math.max(1, chunkSize)));
+  }
+
+  /**
+   * Cuts ascending chunk indexes into runs of consecutive ones: the first of one chunk, each next one
+   * twice as wide, up to {@code width}. A table whose differences are spread over every chunk is
+   * recognised after its first chunks ({@link ChunkRunner#SPREAD_STREAK}) and compared by bucket passes
+   * from then on; small first batches keep it from computing checksums of many chunks first, which
+   * would all differ. An identical table pays a handful of queries more.
+   */
+  static List<List<Integer>> group(List<Integer> pending, int width) {
+    List<List<Integer>> groups = new ArrayList<>();
+    List<Integer> current = new ArrayList<>();
+    int limit = 1;
+    for (int c : pending) {
+      if (!current.isEmpty() && (current.size() >= limit || c != current.get(current.size() - 1) + 1)) {
+        groups.add(List.copyOf(current));
+        current.clear();
+        limit = Math.min(width, limit * 2);
+      }
+      current.add(c);
+    }
+    if (!current.isEmpty()) {
+      groups.add(List.copyOf(current));
+    }
+    return groups;
+  }
+
+  /**
+   * The order in which to hand the chunks out: {@code lanes} groups at a time, their chunks taken in
+   * turn (first of each, then second of each, ...), so that each worker starts a group of its own.
+   */
+  static List<Integer> handOutOrder(List<List<Integer>> groups, int lanes) {
+    List<Integer> order = new ArrayList<>();
+    for (int from = 0; from < groups.size(); from += lanes) {
+      List<List<Integer>> round = groups.subList(from, Math.min(groups.size(), from + lanes));
+      int longest = round.stream().mapToInt(List::size).max().orElse(0);
+      for (int i = 0; i < longest; i++) {
+        for (List<Integer> g : round) {
+          if (i < g.size()) {
+            order.add(g.get(i));
+          }
+        }
+      }
+    }
+    return order;
+  }
+
+  /**
+   * The chunk's checksums (source, target) if a batch computed them already, else null (and no query
+   * runs). Either way the chunk counts as handed out: no later batch includes it.
+   */
+  Checksum[] ready(int chunk) throws InterruptedException {
+    CompletableFuture<Checksum[]> f;
+    synchronized (this) {
+      handedOut.add(chunk);
+      f = inFlight.remove(chunk);
+    }
+    return f == null ? null : await(f);
+  }
+
+  /** The chunk's checksums: from a batch computed or being computed, or by a batch query now. */
+  Checksum[] get(int chunk, HashPushdown db, ExecutorService readers) throws InterruptedException {
+    List<Integer> batch = new ArrayList<>();
+    List<CompletableFuture<Checksum[]>> futures = new ArrayList<>();
+    synchronized (this) {
+      CompletableFuture<Checksum[]> f = inFlight.remove(chunk);
+      if (f != null) {
+        handedOut.add(chunk);
+        return await(f);
+      }
+      handedOut.add(chunk);
+      // the consecutive run of the group around this chunk that no one asked for yet
+      List<Integer> group = groupOf.getOrDefault(chunk, List.of(chunk));
+      int at = group.indexOf(chunk);
+      int from = at;
+      while (from > 0 && free(group.get(from - 1))) {
+        from--;
+      }
+      int to = at;
+      while (to + 1 < group.size() && free(group.get(to + 1))) {
+        to++;
+      }
+      for (int i = from; i <= to; i++) {
+        int c = group.get(i);
+        batch.add(c);
+        CompletableFuture<Checksum[]> mine = new CompletableFuture<>();
+        futures.add(mine);
+        if (c != chunk) {
+          inFlight.put(c, mine);
+        }
+      }
+    }
+    try {
+      List<Checksum[]> sums = compute(batch, db, readers);
+      for (int i = 0; i < batch.size(); i++) {
+        futures.get(i).complete(sums.get(i));
+      }
+      return sums.get(batch.indexOf(chunk));
+    } catch (RuntimeException | InterruptedException | Error e) {
+      synchronized (this) {
+        for (int c : batch) {
+          inFlight.remove(c); // a chunk asking later queries again
+        }
+      }
+      for (CompletableFuture<Checksum[]> f : futures) {
+        f.completeExceptionally(e);
+      }
+      throw e;
+    }
+  }
+
+  private boolean free(int chunk) {
+    return !handedOut.contains(chunk) && !inFlight.containsKey(chunk);
+  }
+
+  private List<Checksum[]> compute(List<Integer> batch, HashPushdown db, ExecutorService readers) throws InterruptedException {
+    List<Checksum[]> out = new ArrayList<>();
+    if (batch.size() == 1) {
+      ChunkBounds b = plan.get(batch.get(0)).bounds();
+      List<Checksum> c = BisectingComparer.both(readers, side -> db.checksum(table, side, b));
+      out.add(new Checksum[] {c.get(0), c.get(1)});
+      return out;
+    }
+    List<ChunkBounds> bounds = new ArrayList<>();
+    for (int c : batch) {
+      bounds.add(plan.get(c).bounds());
+    }
+    List<List<Checksum>> sums = BisectingComparer.both(readers, side -> db.checksums(table, side, bounds));
+    for (int i = 0; i < batch.size(); i++) {
+      out.add(new Checksum[] {sums.get(0).get(i), sums.get(1).get(i)});
+    }
+    return out;
+  }
+
+  private static Checksum[] await(CompletableFuture<Checksum[]> f) throws InterruptedException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      if (c instanceof InterruptedException) {
+        throw new IllegalStateException("the batched checksum query was interrupted", c);
+      }
+      throw new IllegalStateException(c);
+    }
+  }
+}

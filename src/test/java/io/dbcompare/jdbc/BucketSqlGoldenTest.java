@@ -1,0 +1,59 @@
+package io.dbcompare.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.dbcompare.compare.Side;
+import io.dbcompare.compare.TableSpec;
+import io.dbcompare.config.Platform;
+import io.dbcompare.dialect.Dialect;
+import io.dbcompare.dialect.Dialects;
+import io.dbcompare.sync.Golden;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The push-down queries of speed round 2 for the composite-key table of {@link PushdownSqlGoldenTest}
+ * per platform, compared with {@code golden/pushdown_buckets_<platform>.sql}: the checksums of three
+ * consecutive chunks in one query (the chunk number a CASE that searches the upper bounds by halves,
+ * with the bound predicates of a chunk range: no row values, for Oracle), the per-bucket checksums of a
+ * chunk, and the key + hash stream of some buckets. Oracle's slices are unsigned (one MOD), the others'
+ * signed (a second MOD brings them into range).
+ */
+class BucketSqlGoldenTest {
+
+  @ParameterizedTest
+  @EnumSource(Platform.class)
+  void matchesGolden(Platform p) throws IOException {
+    Dialect d = Dialects.of(p);
+    TableSpec t = PushdownSqlGoldenTest.table(p);
+    StringBuilder sb = new StringBuilder();
+    for (boolean nativeHash : p == Platform.POSTGRESQL ? List.of(false, true) : List.of(false)) {
+      PushdownQueries q = PushdownQueries.of(t, Side.SOURCE, d, nativeHash, PushdownSqlGoldenTest.facts(p)).queries();
+      String hash = nativeHash ? " (native hash)" : "";
+      add(sb, "checksums of three consecutive chunks" + hash, q.chunkChecksums(List.of(RangeSqlGoldenTest.FIRST,
+          RangeSqlGoldenTest.MIDDLE, RangeSqlGoldenTest.LAST)));
+      add(sb, "bucket checksums" + hash, q.bucketChecksums(RangeSqlGoldenTest.MIDDLE, 256));
+      add(sb, "key + hash stream of three buckets" + hash,
+          q.hashesInBuckets(RangeSqlGoldenTest.MIDDLE, 256, List.of(3, 17, 200)));
+    }
+    Golden.check("pushdown_buckets_" + p.name().toLowerCase(Locale.ROOT) + ".sql", sb.toString());
+  }
+
+  @Test
+  void bucketCountsArePowersOfTwoAndWantedBucketsInRange() {
+    PushdownQueries q = PushdownQueries.of(PushdownSqlGoldenTest.table(Platform.ORACLE), Side.SOURCE,
+        Dialects.of(Platform.ORACLE), false, PushdownSqlGoldenTest.facts(Platform.ORACLE)).queries();
+    assertThrows(IllegalArgumentException.class, () -> q.bucketChecksums(RangeSqlGoldenTest.MIDDLE, 100));
+    assertThrows(IllegalArgumentException.class, () -> q.hashesInBuckets(RangeSqlGoldenTest.MIDDLE, 64, List.of(64)));
+    assertThrows(IllegalArgumentException.class, () -> q.hashesInBuckets(RangeSqlGoldenTest.MIDDLE, 64, List.of()));
+  }
+
+  private static void add(StringBuilder sb, String title, RangeSql.Query q) {
+    sb.append("-- ").append(title).append('\n').append(q.sql()).append(";\n-- binds: ")
+        .append(RangeSqlGoldenTest.binds(q.binds())).append("\n\n");
+  }
+}
