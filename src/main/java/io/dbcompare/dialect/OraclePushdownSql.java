@@ -189,7 +189,7 @@ public final class OraclePushdownSql implements PushdownSql {
       case DATETIME -> type.equals("DATE") ? "TO_CHAR(" + c + ", 'SYYYY-MM-DD HH24:MI:SS')"
           : "TO_CHAR(" + c + ", 'SYYYY-MM-DD HH24:MI:SS.FF9')";
       case DATETIME_TZ -> "TO_CHAR(SYS_EXTRACT_UTC(" + c + "), 'SYYYY-MM-DD HH24:MI:SS.FF9')";
-      case FLOAT, BOOLEAN, INTERVAL -> null;
+      case FLOAT, BOOLEAN, INTERVAL, ARRAY -> null; // Oracle has no array columns
     });
   }
 

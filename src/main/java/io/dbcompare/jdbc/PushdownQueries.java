@@ -34,10 +34,16 @@ public final class PushdownQueries {
   private final List<String> textColumns;
   /** Whether the row's native text is hashed (one whole text) instead of the canonical encoding. */
   private final boolean nativeRow;
+  /**
+   * With {@link #nativeRow}: the native text of the key columns alone, whose hash picks a row's bucket
+   * ({@link #bucketChecksums}); {@link #texts} then holds only the whole row's text. Null otherwise.
+   */
+  private final String nativeKeyText;
 
   private PushdownQueries(TableSpec t, Side side, Dialect d, PushdownSql p, boolean nativeHash, List<String> texts,
-      List<Boolean> whole, List<String> textColumns, boolean nativeRow) {
+      List<Boolean> whole, List<String> textColumns, boolean nativeRow, String nativeKeyText) {
     this.nativeRow = nativeRow;
+    this.nativeKeyText = nativeKeyText;
     this.t = t;
     this.side = side;
     this.d = d;
@@ -71,8 +77,13 @@ public final class PushdownQueries {
       }
       String row = p.nativeRowText(cols, inexactMarker(side))
           .orElseThrow(() -> new IllegalStateException("no native row text"));
+      // the key's own text, for the bucket of a row: the same key prints alike on both sides (same
+      // platform, same types, pinned settings); where it would not (another scale), the row falls into
+      // other buckets on each side, both buckets are read, and the merge by key still pairs it
+      String key = t.keyCount() == 0 ? null : p.nativeRowText(cols.subList(0, t.keyCount()), inexactMarker(side))
+          .orElseThrow(() -> new IllegalStateException("no native key text"));
       return new Result(new PushdownQueries(t, side, d, p, nativeHash && p.hasNativeHash(), List.of(row), List.of(true),
-          List.of(), true), null);
+          List.of(), true, key), null);
     }
     List<String> texts = new ArrayList<>();
     List<Boolean> whole = new ArrayList<>();
@@ -99,7 +110,7 @@ public final class PushdownQueries {
       }
     }
     return new Result(new PushdownQueries(t, side, d, p, nativeHash && p.hasNativeHash(), texts, whole, textColumns,
-        false), null);
+        false, null), null);
   }
 
   /**
@@ -223,7 +234,8 @@ public final class PushdownQueries {
   public RangeSql.Query bucketChecksums(ChunkBounds b, int buckets) {
     List<Object> binds = new ArrayList<>();
     String hashed = "SELECT " + p.viewHint() + p.rowHash(encoded(), nativeHash) + " AS CMP_H, "
-        + p.keyHash(encodedKey(false), nativeHash) + " AS CMP_KH FROM (" + texts(List.of(), b, binds, null)
+        + p.keyHash(encodedKey(false), nativeHash) + " AS CMP_KH FROM ("
+        + texts(nativeRow ? List.of(nativeKeyText + " AS CMP_KT") : List.of(), b, binds, null)
         + p.innerFence() + ") CMP_X" + p.innerFence();
     String bucket = p.bucket(p.slices("CMP_KH", nativeHash).get(0), buckets);
     return new RangeSql.Query(aggregate(hashed, bucket, "CMP_K"), binds);
@@ -257,6 +269,9 @@ public final class PushdownQueries {
    * {@code raw}, over the canonical expressions themselves (for a condition in the innermost WHERE).
    */
   private String encodedKey(boolean raw) {
+    if (nativeRow) {
+      return raw ? nativeKeyText : "CMP_KT";
+    }
     List<String> pieces = new ArrayList<>();
     for (int i = 0; i < t.keyCount(); i++) {
       String text = raw ? texts.get(i) : "CMP_T" + i;
