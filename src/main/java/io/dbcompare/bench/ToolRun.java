@@ -21,7 +21,7 @@ final class ToolRun {
           + " \\+ (\\d+) hash \\+ (\\d+) full rows \\((\\d+) bytes\\)");
   private static final Pattern HEAP = Pattern.compile("Peak heap: +(\\d+) MB");
   private static final Pattern DIFFS = Pattern.compile(
-      "Differences: +(\\d+) missing in target, (\\d+) missing in source, (\\d+) different");
+      "Differences: +([\\d,]+) missing in target, ([\\d,]+) missing in source, ([\\d,]+) different");
 
   private final BenchData data;
   private final String source;
@@ -81,7 +81,8 @@ final class ToolRun {
     r.bytes = Long.parseLong(f.group(4)) + Long.parseLong(f.group(8));
     r.peakHeapMb = Long.parseLong(find(HEAP, out, dir).group(1));
     Matcher d = find(DIFFS, out, dir);
-    r.found = new Planted(Long.parseLong(d.group(1)), Long.parseLong(d.group(2)), Long.parseLong(d.group(3)));
+    // the summary groups digits (3,334)
+    r.found = new Planted(count(d.group(1)), count(d.group(2)), count(d.group(3)));
     r.planted = expected;
     deleteTree(dir);
     return r;
@@ -98,6 +99,10 @@ final class ToolRun {
 
   private String database(String db) {
     return "{ url: \"" + data.url(db) + "\", username: " + data.user + ", password: \"\" }";
+  }
+
+  static long count(String grouped) {
+    return Long.parseLong(grouped.replace(",", ""));
   }
 
   private static Matcher find(Pattern p, String out, Path dir) {
