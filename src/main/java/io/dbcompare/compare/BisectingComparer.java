@@ -275,14 +275,7 @@ public final class BisectingComparer {
     try {
       return List.of(source, target.get());
     } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(c);
+      throw Causes.unchecked(e);
     }
   }
 

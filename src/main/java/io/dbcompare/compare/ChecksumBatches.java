@@ -191,16 +191,10 @@ final class ChecksumBatches {
       return f.get();
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
       if (c instanceof InterruptedException) {
         throw new IllegalStateException("the batched checksum query was interrupted", c);
       }
-      throw new IllegalStateException(c);
+      throw Causes.unchecked(e);
     }
   }
 }

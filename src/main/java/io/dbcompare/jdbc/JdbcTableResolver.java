@@ -351,18 +351,7 @@ public final class JdbcTableResolver implements TableResolver {
       for (int i = 0; i < params.length; i++) {
         ps.setString(i + 1, params[i]);
       }
-      List<List<String>> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        int n = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          List<String> row = new ArrayList<>(n);
-          for (int i = 1; i <= n; i++) {
-            row.add(rs.getString(i));
-          }
-          out.add(row);
-        }
-      }
-      return out;
+      return CatalogRows.read(ps);
     }
   }
 

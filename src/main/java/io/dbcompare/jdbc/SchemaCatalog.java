@@ -269,18 +269,7 @@ public final class SchemaCatalog {
       for (int i = 1; i <= params; i++) {
         ps.setString(i, schema);
       }
-      List<List<String>> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        int n = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          List<String> row = new ArrayList<>(n);
-          for (int i = 1; i <= n; i++) {
-            row.add(rs.getString(i));
-          }
-          out.add(row);
-        }
-      }
-      return out;
+      return CatalogRows.read(ps);
     }
   }
 
