@@ -27,7 +27,7 @@ import java.util.concurrent.ExecutorService;
 final class ChecksumBatches {
   /** Rows a batched query should cover (about 100,000 to 1,000,000: per-query overhead stays small). */
   static final long BATCH_ROWS = 500_000;
-  /** At most this many chunks per query (the chunk number is a CASE of depth log2 of this). */
+  /** At most this many chunks per query (one UNION ALL branch each, with its own bound parameters). */
   static final int MAX_WIDTH = 64;
 
   private final TableSpec table;

@@ -153,6 +153,26 @@ public interface PushdownSql {
     return Optional.empty();
   }
 
+  /**
+   * A 64-bit hash of the compared columns' values computed without printing them: each column hashed by
+   * its type's own hash function where that function's equality is exactly the reference's (equal
+   * values hash alike, different values apart but for 2^-64), by the hash of its native text
+   * otherwise, each with its own seed and its own NULL marker, the columns combined and the result mixed
+   * once more, so that values swapped between columns or between rows change the sums. Never NULL.
+   * Empty where this platform has none; the native row text ({@link #nativeRowText}) is hashed then.
+   * Same conditions as the native row text: both sides this platform, every column of the same type.
+   *
+   * @param columns the compared columns in the compared order (each allowed by {@link #nativeTextBlocker})
+   */
+  default Optional<String> nativeValueHash(List<NativeColumn> columns) {
+    return Optional.empty();
+  }
+
+  /** How {@link #nativeValueHash} hashes, for the summary (the functions it calls). */
+  default String nativeValueHashName() {
+    return "";
+  }
+
   /** Whether this platform has a native row text ({@link #nativeRowText}). */
   default boolean hasNativeRowText() {
     return false;

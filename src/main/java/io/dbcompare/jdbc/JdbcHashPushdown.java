@@ -119,7 +119,9 @@ public final class JdbcHashPushdown implements HashPushdown {
   @Override
   public String hashing(TableSpec t) {
     if (nativeRowBlocker(t) == null) {
-      return "each row's own text hashed: " + q(t, Side.SOURCE).rowHashFunction();
+      PushdownQueries pq = q(t, Side.SOURCE);
+      return (pq.valueHashed() ? "each row's own values hashed: " : "each row's own text hashed: ")
+          + pq.rowHashFunction();
     }
     String function = q(t, Side.SOURCE).rowHashFunction();
     return samePlatform ? "canonical encoding hashed: " + function + "; not each row's own text: " + nativeRowBlocker(t)

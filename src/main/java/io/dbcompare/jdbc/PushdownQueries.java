@@ -39,9 +39,15 @@ public final class PushdownQueries {
    * ({@link #bucketChecksums}); {@link #texts} then holds only the whole row's text. Null otherwise.
    */
   private final String nativeKeyText;
+  /**
+   * With {@link #nativeRow}: whether {@link #texts} and {@link #nativeKeyText} are already 64-bit hashes
+   * ({@link PushdownSql#nativeValueHash}), taken as they are, instead of texts to hash.
+   */
+  private final boolean valueHashed;
 
   private PushdownQueries(TableSpec t, Side side, Dialect d, PushdownSql p, boolean nativeHash, List<String> texts,
-      List<Boolean> whole, List<String> textColumns, boolean nativeRow, String nativeKeyText) {
+      List<Boolean> whole, List<String> textColumns, boolean nativeRow, String nativeKeyText, boolean valueHashed) {
+    this.valueHashed = valueHashed;
     this.nativeRow = nativeRow;
     this.nativeKeyText = nativeKeyText;
     this.t = t;
@@ -75,6 +81,13 @@ public final class PushdownQueries {
       for (ColumnSpec c : t.columns()) {
         cols.add(new NativeColumn(d.quote(RangeSql.name(c, side)), c.kind(), c.type(side), c.size(side)));
       }
+      Optional<String> valueHash = p.nativeValueHash(cols);
+      if (valueHash.isPresent()) {
+        // the key's values hashed alike pick a row's bucket (equal keys, equal hashes, on both sides)
+        String key = t.keyCount() == 0 ? null : p.nativeValueHash(cols.subList(0, t.keyCount())).orElseThrow();
+        return new Result(new PushdownQueries(t, side, d, p, true, List.of(valueHash.get()), List.of(true), List.of(),
+            true, key, true), null);
+      }
       String row = p.nativeRowText(cols, inexactMarker(side))
           .orElseThrow(() -> new IllegalStateException("no native row text"));
       // the key's own text, for the bucket of a row: the same key prints alike on both sides (same
@@ -83,7 +96,7 @@ public final class PushdownQueries {
       String key = t.keyCount() == 0 ? null : p.nativeRowText(cols.subList(0, t.keyCount()), inexactMarker(side))
           .orElseThrow(() -> new IllegalStateException("no native key text"));
       return new Result(new PushdownQueries(t, side, d, p, nativeHash && p.hasNativeHash(), List.of(row), List.of(true),
-          List.of(), true, key), null);
+          List.of(), true, key, false), null);
     }
     List<String> texts = new ArrayList<>();
     List<Boolean> whole = new ArrayList<>();
@@ -110,7 +123,7 @@ public final class PushdownQueries {
       }
     }
     return new Result(new PushdownQueries(t, side, d, p, nativeHash && p.hasNativeHash(), texts, whole, textColumns,
-        false, null), null);
+        false, null, false), null);
   }
 
   /**
@@ -127,6 +140,9 @@ public final class PushdownQueries {
 
   /** The per-row hash, for the report: SHA-256 (the standard digest) or the native hash function's name. */
   public String rowHashFunction() {
+    if (valueHashed) {
+      return p.nativeValueHashName();
+    }
     if (!nativeHash) {
       return "SHA-256";
     }
@@ -141,6 +157,21 @@ public final class PushdownQueries {
   /** Whether the checksum counts negative slices after each sum (see {@link PushdownSql#signedSlices}). */
   public boolean signedSlices() {
     return p.signedSlices();
+  }
+
+  /** Whether each row's values are hashed by their types' own hash functions ({@link PushdownSql#nativeValueHash}). */
+  public boolean valueHashed() {
+    return valueHashed;
+  }
+
+  /** The hash of an encoded row: {@link PushdownSql#rowHash}, or the row's value hash as it is. */
+  private String rowHash(String encoded) {
+    return valueHashed ? encoded : p.rowHash(encoded, nativeHash);
+  }
+
+  /** The hash of an encoded key: {@link PushdownSql#keyHash}, or the key's value hash as it is. */
+  private String keyHash(String encodedKey) {
+    return valueHashed ? encodedKey : p.keyHash(encodedKey, nativeHash);
   }
 
   /** Whether the row's native text is hashed: a sample then shows that text, not the canonical encoding. */
@@ -193,37 +224,31 @@ public final class PushdownQueries {
    */
   public RangeSql.Query checksum(ChunkBounds b) {
     List<Object> binds = new ArrayList<>();
-    String hashed = "SELECT " + p.viewHint() + p.rowHash(encoded(), nativeHash) + " AS CMP_H FROM ("
-        + texts(List.of(), b, binds, null) + p.innerFence() + ") CMP_X" + p.innerFence();
-    return new RangeSql.Query(aggregate(hashed, null, null), binds);
+    return new RangeSql.Query(aggregate(hashedRows(b, binds), null, null), binds);
   }
 
   /**
-   * The checksums of several consecutive chunks in one pass: {@code CMP_C, COUNT(*), sums ... GROUP BY
-   * CMP_C}, where {@code CMP_C} is the position of the row's chunk in the list (a CASE that searches the
-   * chunks' upper bounds by halves, written with the same bound predicates as a chunk's range). A chunk
-   * without rows has no row in the result.
+   * The checksums of several consecutive chunks in one round trip: {@code CMP_C, COUNT(*), sums ...} per
+   * chunk, {@code CMP_C} the chunk's position in the list, one {@code UNION ALL} branch per chunk, each
+   * the chunk's own checksum query ({@link #checksum}) over its own key range. Each branch reads its range
+   * through the key's index exactly as a single chunk does; nothing is computed per row to find its
+   * chunk (a CASE over the chunks' bounds, per row, cost as much as hashing a short row). Every branch
+   * returns a row, an empty chunk count 0 and no sums.
    */
   public RangeSql.Query chunkChecksums(List<ChunkBounds> chunks) {
     List<Object> binds = new ArrayList<>();
-    String chunk = chunkNumber(chunks, 0, chunks.size() - 1, binds);
-    ChunkBounds all = new ChunkBounds(chunks.get(0).index(), chunks.get(0).lowerExclusive(),
-        chunks.get(chunks.size() - 1).upperInclusive());
-    String hashed = "SELECT " + p.viewHint() + "CMP_C, " + p.rowHash(encoded(), nativeHash) + " AS CMP_H FROM ("
-        + texts(List.of(chunk + " AS CMP_C"), all, binds, null) + p.innerFence() + ") CMP_X" + p.innerFence();
-    return new RangeSql.Query(aggregate(hashed, "CMP_C", "CMP_C"), binds);
+    List<String> branches = new ArrayList<>();
+    for (int i = 0; i < chunks.size(); i++) {
+      String one = aggregate(hashedRows(chunks.get(i), binds), null, null);
+      branches.add("SELECT " + i + " AS CMP_C, " + one.substring("SELECT ".length()));
+    }
+    return new RangeSql.Query(String.join(" UNION ALL ", branches), binds);
   }
 
-  /** {@code CASE WHEN key <= upper(mid) THEN <lower half> ELSE <upper half> END}, down to one chunk. */
-  private String chunkNumber(List<ChunkBounds> chunks, int from, int to, List<Object> binds) {
-    if (from == to) {
-      return String.valueOf(from);
-    }
-    int mid = (from + to) >>> 1;
-    String atOrBelow = RangeSql.atOrBelow(t, side, d, chunks.get(mid).upperInclusive(), binds);
-    String lower = chunkNumber(chunks, from, mid, binds);
-    String upper = chunkNumber(chunks, mid + 1, to, binds);
-    return "CASE WHEN " + atOrBelow + " THEN " + lower + " ELSE " + upper + " END";
+  /** {@code SELECT CMP_H FROM (texts of the range)}: each row's hash, computed once per row. */
+  private String hashedRows(ChunkBounds b, List<Object> binds) {
+    return "SELECT " + p.viewHint() + rowHash(encoded()) + " AS CMP_H FROM ("
+        + texts(List.of(), b, binds, null) + p.innerFence() + ") CMP_X" + p.innerFence();
   }
 
   /**
@@ -233,8 +258,8 @@ public final class PushdownQueries {
    */
   public RangeSql.Query bucketChecksums(ChunkBounds b, int buckets) {
     List<Object> binds = new ArrayList<>();
-    String hashed = "SELECT " + p.viewHint() + p.rowHash(encoded(), nativeHash) + " AS CMP_H, "
-        + p.keyHash(encodedKey(false), nativeHash) + " AS CMP_KH FROM ("
+    String hashed = "SELECT " + p.viewHint() + rowHash(encoded()) + " AS CMP_H, "
+        + keyHash(encodedKey(false)) + " AS CMP_KH FROM ("
         + texts(nativeRow ? List.of(nativeKeyText + " AS CMP_KT") : List.of(), b, binds, null)
         + p.innerFence() + ") CMP_X" + p.innerFence();
     String bucket = p.bucket(p.slices("CMP_KH", nativeHash).get(0), buckets);
@@ -301,14 +326,14 @@ public final class PushdownQueries {
       }
       numbers.add(String.valueOf(w));
     }
-    String bucket = p.bucket(p.slices(p.keyHash(encodedKey(true), nativeHash), nativeHash).get(0), buckets);
+    String bucket = p.bucket(p.slices(keyHash(encodedKey(true)), nativeHash).get(0), buckets);
     return hashes(b, bucket + " IN (" + String.join(", ", numbers) + ")");
   }
 
   private RangeSql.Query hashes(ChunkBounds b, String condition) {
     List<Object> binds = new ArrayList<>();
     List<String> keys = keyColumns();
-    String hashed = "SELECT " + p.viewHint() + String.join(", ", keys) + ", " + p.rowHash(encoded(), nativeHash)
+    String hashed = "SELECT " + p.viewHint() + String.join(", ", keys) + ", " + rowHash(encoded())
         + " AS CMP_H FROM (" + texts(keys, b, binds, condition) + p.innerFence() + ") CMP_X" + p.innerFence();
     List<String> order = RangeSql.keyExpressions(t, side, d, "CMP_A.");
     String sql = "SELECT " + String.join(", ", prefixed(keys)) + ", " + String.join(", ", p.slices("CMP_H", nativeHash))

@@ -159,11 +159,6 @@ public final class RangeSql {
     return d.keyPlaceholder(c.kind(), c.type(side), rendering(t, side, i), value);
   }
 
-  /** {@code key <= bound} without row values (the upper-bound predicate of a chunk); adds the binds. */
-  static String atOrBelow(TableSpec t, Side side, Dialect d, Object[] bound, List<Object> binds) {
-    return range(t, side, d, bound, "<", "<=", binds);
-  }
-
   /**
    * {@code (k1 op x1) OR (k1 = x1 AND k2 op x2) ... OR (k1 = x1 AND ... AND kn lastOp xn)}, behind
    * {@code k1 >= x1 AND} ({@code k1 <= x1 AND} for an upper bound) when there are several key columns.

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A PostgreSQL pair compared with the native row text (issue 13): equal numbers stored with other scales
- * (1.0 and 1.00 in an unconstrained numeric, -0 and 0 in a float) print differently, so their rows are
- * candidates, confirmed equal by the Java reference and never reported; real differences among them are
- * reported exactly; a table whose column types differ (int4 and int8) takes the canonical encoding.
+ * A PostgreSQL pair compared with each row's own values hashed (issue 13: per-column hash functions,
+ * numeric by its text): equal numbers stored with other scales (1.0 and 1.00 in an unconstrained numeric)
+ * hash apart, so their rows are candidates, confirmed equal by the Java reference and never reported
+ * (float -0 and 0 hash alike); real differences among them are reported exactly; a table whose column
+ * types differ (int4 and int8) takes the canonical encoding.
  */
 class PostgresNativeRowHashBehaviourTest extends AbstractPairSuite {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,10 +58,10 @@ class PostgresNativeRowHashBehaviourTest extends AbstractPairSuite {
     fill("SCALES", "int4", "2");
     CliRunner.Result r = CliRunner.run(config(dir, "scales").toString());
     assertEquals(0, r.code(), r.all());
-    assertTrue(r.out().contains("checksums and hashes computed by the databases (each row's own text hashed:"
-        + " hashtextextended)"), r.out());
+    assertTrue(r.out().contains("checksums and hashes computed by the databases (each row's own values hashed:"
+        + " per-column hash functions)"), r.out());
     assertCounts(table(dir, "scales"), 0, 0, 0);
-    // every row printed differently, so every row was a candidate, read in full and confirmed equal
+    // every row's numeric has another scale, so every row was a candidate, read in full and confirmed equal
     assertTrue(r.out().matches("(?s).*Fetched: +source \\d+ aggregate \\+ \\d+ hash \\+ 5000 full rows.*"), r.out());
   }
 
@@ -75,7 +76,7 @@ class PostgresNativeRowHashBehaviourTest extends AbstractPairSuite {
         "INSERT INTO " + t + " VALUES (6000, 1.000, 0, 'extra')");
     CliRunner.Result r = CliRunner.run(config(dir, "planted").toString());
     assertEquals(1, r.code(), r.all());
-    assertTrue(r.out().contains("each row's own text hashed"), r.out());
+    assertTrue(r.out().contains("each row's own values hashed"), r.out());
     assertCounts(table(dir, "planted"), 1, 1, 4);
   }
 
@@ -97,7 +98,7 @@ class PostgresNativeRowHashBehaviourTest extends AbstractPairSuite {
         Tables.entry(source(), target(), "cols", "    exclude_columns: [stamp]\n"));
     CliRunner.Result r = CliRunner.run(cfg.toString());
     assertEquals(1, r.code(), r.all());
-    assertTrue(r.out().contains("each row's own text hashed"), r.out());
+    assertTrue(r.out().contains("each row's own values hashed"), r.out());
     assertCounts(table(dir, "cols"), 0, 0, 1);
     // with the excluded column in the text every row would differ and be read in full
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("Fetched: +source \\d+ aggregate \\+ \\d+ hash \\+ (\\d+)"
@@ -125,7 +126,7 @@ class PostgresNativeRowHashBehaviourTest extends AbstractPairSuite {
         "INSERT INTO " + target().schema() + ".spread VALUES (9000, 1, 1, 'extra')");
     CliRunner.Result r = CliRunner.run(config(dir, "spread").toString());
     assertEquals(1, r.code(), r.all());
-    assertTrue(r.out().contains("each row's own text hashed"), r.out());
+    assertTrue(r.out().contains("each row's own values hashed"), r.out());
     assertCounts(table(dir, "spread"), 4, 1, 24);
   }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The push-down queries of speed round 2 for the composite-key table of {@link PushdownSqlGoldenTest}
  * per platform, compared with {@code golden/pushdown_buckets_<platform>.sql}: the checksums of three
- * consecutive chunks in one query (the chunk number a CASE that searches the upper bounds by halves,
- * with the bound predicates of a chunk range: no row values, for Oracle), the per-bucket checksums of a
+ * consecutive chunks in one query (one UNION ALL branch per chunk, each with the bound predicates of its
+ * chunk range, so each reads its range through the key's index), the per-bucket checksums of a
  * chunk, and the key + hash stream of some buckets. Oracle's slices are unsigned (one MOD), the others'
  * signed (a second MOD brings them into range). With each row's own text (a same-platform pair), the
  * bucket comes from the key columns' own text, never from the row's, and composite keys work.

@@ -64,10 +64,10 @@ class NonAsciiSampleTest {
         assertNotNull(blocker, "LATIN1 text must not be pushed down");
         assertTrue(blocker.contains("column s (varchar) is hashed in Java: the server encoding LATIN1 is not UTF8"), blocker);
 
-        // between two LATIN1 databases each row's own text is hashed: the same bytes are the same characters
+        // between two LATIN1 databases each row's own values are hashed: the same bytes are the same characters
         JdbcHashPushdown same = new JdbcHashPushdown(pools, 100, new FetchStats());
         assertNull(same.blocker(t));
-        assertTrue(same.hashing(t).startsWith("each row's own text hashed"), same.hashing(t));
+        assertTrue(same.hashing(t).startsWith("each row's own values hashed"), same.hashing(t));
         assertNull(same.verify(t, Side.SOURCE, RangeSqlGoldenTest.ONLY));
 
         // The queries as a UTF-8 database would get them: the first rows agree, the non-ASCII ones do not.
