@@ -69,6 +69,15 @@ public interface Dialect {
     }
   }
 
+  /**
+   * Whether chunk boundaries may be found by stepping through the key's index ({@code
+   * io.dbcompare.jdbc.RangeSql#steppedBoundaryQuery}: a recursive query with LATERAL, OFFSET and LIMIT)
+   * where the plan shows the index gives the key order; otherwise every key is numbered.
+   */
+  default boolean supportsSteppedBoundaries() {
+    return false;
+  }
+
   /** Whether {@link #tableReference} can sample a table ({@link #sampleClause}). */
   default boolean supportsSampling() {
     return false;

@@ -49,6 +49,12 @@ public final class PostgresDialect extends AbstractDialect {
     return true;
   }
 
+  /** WITH RECURSIVE ... CROSS JOIN LATERAL (... ORDER BY key OFFSET n LIMIT 1): PostgreSQL 9.3 on. */
+  @Override
+  public boolean supportsSteppedBoundaries() {
+    return true;
+  }
+
   /** SYSTEM sampling reads only the sampled pages; REPEATABLE makes it repeatable on unchanged data. */
   @Override
   public String sampleClause(TableSample sample) {

@@ -9,6 +9,7 @@ import io.dbcompare.dialect.Dialect;
 import io.dbcompare.dialect.TableSample;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the chunk query text and its bind values. The range predicate is written without row-value
@@ -104,6 +105,65 @@ public final class RangeSql {
         + t.where().map(w -> " WHERE (" + w + ")").orElse(""));
     binds.add(step);
     return new Query(outer(t, d, inner), binds);
+  }
+
+  /**
+   * The same boundaries as {@link #boundaryQuery} (every {@code step}-th key of the source in key order)
+   * without numbering every key: a recursive query whose each step skips {@code step - 1} keys after the
+   * previous boundary and takes the next ({@code ORDER BY key OFFSET step - 1 LIMIT 1}), which an index
+   * in key order answers by walking {@code step} index entries. Only where the plan shows such an index
+   * ({@link JdbcChunkPlanner}); without one each step would sort the rest of the table.
+   * {@code WITH RECURSIVE CMP_B(CMP_K0, ...) AS ((first) UNION ALL (SELECT CMP_N.* FROM CMP_B CROSS JOIN
+   * LATERAL (next after CMP_B) CMP_N)) SELECT ... FROM CMP_B}.
+   */
+  public static Query steppedBoundaryQuery(TableSpec t, Dialect d, int step) {
+    if (t.keyCount() == 0) {
+      throw new IllegalArgumentException(t.displayName() + " has no key to step through");
+    }
+    List<Object> binds = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<String> previous = new ArrayList<>();
+    for (int i = 0; i < t.keyCount(); i++) {
+      names.add(d.quote("CMP_K" + i));
+      ColumnSpec c = t.columns().get(i);
+      previous.add(d.keyExpression("CMP_B." + d.quote("CMP_K" + i), c.kind(), rendering(t, Side.SOURCE, i)));
+    }
+    List<String> keys = keyExpressions(t, Side.SOURCE, d, "CMP_T.");
+    List<String> selected = new ArrayList<>();
+    for (int i = 0; i < t.keyCount(); i++) {
+      selected.add("CMP_T." + d.quote(t.columns().get(i).name()) + " AS " + names.get(i));
+    }
+    Optional<String> filter = t.where().map(w -> "(" + w + ")");
+    String first = "SELECT " + String.join(", ", selected) + " FROM "
+        + d.tableReference(t.ref(Side.SOURCE), null, t.readPoint(Side.SOURCE), "CMP_T", binds)
+        + filter.map(f -> " WHERE " + f).orElse("") + " ORDER BY " + String.join(", ", keys) + " OFFSET ? LIMIT 1";
+    binds.add(step - 1);
+    String from = d.tableReference(t.ref(Side.SOURCE), null, t.readPoint(Side.SOURCE), "CMP_T", binds);
+    String after = after(keys, previous);
+    String next = "SELECT " + String.join(", ", selected) + " FROM " + from + " WHERE "
+        + filter.map(f -> f + " AND ").orElse("") + after + " ORDER BY " + String.join(", ", keys) + " OFFSET ? LIMIT 1";
+    binds.add(step - 1);
+    String sql = "WITH RECURSIVE CMP_B(" + String.join(", ", names) + ") AS ((" + first + ") UNION ALL (SELECT CMP_N.*"
+        + " FROM CMP_B CROSS JOIN LATERAL (" + next + ") CMP_N)) SELECT " + String.join(", ", names) + " FROM CMP_B";
+    return new Query(sql, binds);
+  }
+
+  /**
+   * {@code keys > previous} without row values: {@code k1 >= p1 AND (k1 > p1 OR (k1 = p1 AND k2 > p2))}
+   * (the leading, redundant bound gives the index its start key), as {@link #range} writes a lower bound.
+   */
+  private static String after(List<String> keys, List<String> previous) {
+    String leading = keys.size() > 1 ? keys.get(0) + " >= " + previous.get(0) + " AND " : "";
+    List<String> disjuncts = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      List<String> conj = new ArrayList<>();
+      for (int j = 0; j < i; j++) {
+        conj.add(keys.get(j) + " = " + previous.get(j));
+      }
+      conj.add(keys.get(i) + " > " + previous.get(i));
+      disjuncts.add(conj.size() == 1 ? conj.get(0) : "(" + String.join(" AND ", conj) + ")");
+    }
+    return leading + "(" + String.join(" OR ", disjuncts) + ")";
   }
 
   /** {@code SELECT keys, ROW_NUMBER() OVER (ORDER BY keys) AS CMP_RN FROM <fromAndWhere>}. */
