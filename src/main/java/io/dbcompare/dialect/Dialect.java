@@ -78,6 +78,15 @@ public interface Dialect {
     return false;
   }
 
+  /**
+   * Whether the driver sends a statement batch ({@code Statement.addBatch}, {@code executeBatch}) in one
+   * round trip, so that a connection's session setup is one exchange with the server; otherwise the
+   * statements are run one by one.
+   */
+  default boolean pipelinesStatementBatches() {
+    return false;
+  }
+
   /** Whether {@link #tableReference} can sample a table ({@link #sampleClause}). */
   default boolean supportsSampling() {
     return false;

@@ -49,6 +49,12 @@ public final class PostgresDialect extends AbstractDialect {
     return true;
   }
 
+  /** pgJDBC sends a batch's statements together and waits for the server once. */
+  @Override
+  public boolean pipelinesStatementBatches() {
+    return true;
+  }
+
   /** WITH RECURSIVE ... CROSS JOIN LATERAL (... ORDER BY key OFFSET n LIMIT 1): PostgreSQL 9.3 on. */
   @Override
   public boolean supportsSteppedBoundaries() {

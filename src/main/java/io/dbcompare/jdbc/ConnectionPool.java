@@ -256,15 +256,21 @@ public final class ConnectionPool implements AutoCloseable {
         c.setTransactionIsolation(snapshot.isolation());
       }
       c.setReadOnly(true); // a hint only (pgJDBC begins read-only transactions; ojdbc stores a flag)
+      List<String> setup = new ArrayList<>(dialect.sessionSetup());
+      setup.addAll(type.compareSessionSetup(db));
+      setup.addAll(readOnly.onBorrow());
       try (Statement st = c.createStatement()) {
-        for (String sql : dialect.sessionSetup()) {
-          st.execute(sql);
-        }
-        for (String sql : type.compareSessionSetup(db)) {
-          st.execute(sql);
-        }
-        for (String sql : readOnly.onBorrow()) {
-          st.execute(sql);
+        if (dialect.pipelinesStatementBatches()) {
+          // one round trip for all of them, not one each: a connection is set up every time it is lent,
+          // and a chunk of a table with spread differences borrows several times
+          for (String sql : setup) {
+            st.addBatch(sql);
+          }
+          st.executeBatch();
+        } else {
+          for (String sql : setup) {
+            st.execute(sql);
+          }
         }
       }
       if (snapshot != null) {

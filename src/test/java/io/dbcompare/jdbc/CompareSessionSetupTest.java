@@ -34,6 +34,8 @@ class CompareSessionSetupTest {
   /** A driver connection that records what is done to it; {@code failOn} makes that statement fail. */
   private static final class Recording {
     final List<String> calls = new ArrayList<>();
+    final List<String> batch = new ArrayList<>();
+    int batches;
     String failOn;
     final Connection connection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
         new Class<?>[] {Connection.class, ValidConnection.class}, (p, m, a) -> switch (m.getName()) {
@@ -60,6 +62,22 @@ class CompareSessionSetupTest {
               }
               calls.add((String) a[0]);
               yield false;
+            }
+            case "addBatch" -> {
+              batch.add((String) a[0]);
+              yield null;
+            }
+            case "executeBatch" -> {
+              batches++;
+              for (String sql : batch) {
+                if (sql.equals(failOn)) {
+                  throw new SQLException("ORA-03113: end-of-file on communication channel", "08006", 3113);
+                }
+                calls.add(sql);
+              }
+              int[] counts = new int[batch.size()];
+              batch.clear();
+              yield counts;
             }
             default -> null;
           });
@@ -120,6 +138,8 @@ class CompareSessionSetupTest {
     List<String> calls = raw.take();
     assertEquals("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", calls.get(calls.size() - 1), calls.toString());
     assertTrue(calls.contains("setReadOnly(true)"), calls.toString());
+    assertTrue(calls.contains("SET TIME ZONE 'UTC'"), calls.toString());
+    assertEquals(1, raw.batches, "the session setup is one batch: one round trip each time a connection is lent");
     c.commit();
     assertEquals(List.of("commit"), raw.take(), "the session default holds across transactions");
     ConnectionPool.release(c);
