@@ -35,6 +35,15 @@ public interface HashPushdown {
    */
   List<Checksum> bucketChecksums(TableSpec table, Side side, ChunkBounds range, int buckets);
 
+  /**
+   * The same over {@code buckets} finer buckets, counting only the rows whose bucket among {@code coarser}
+   * buckets (which divides {@code buckets}: the same key hash, fewer of its low bits) is one of
+   * {@code within}: fine bucket f lies in coarse bucket {@code f mod coarser}. The second level of a
+   * bucket pass.
+   */
+  List<Checksum> bucketChecksums(TableSpec table, Side side, ChunkBounds range, int buckets, int coarser,
+      List<Integer> within);
+
   /** Key and hash of the range's rows whose key falls into one of {@code wanted} buckets, in key order. */
   RowCursor openHashes(TableSpec table, Side side, ChunkBounds range, int buckets, List<Integer> wanted);
 

@@ -261,8 +261,18 @@ public final class JdbcHashPushdown implements HashPushdown {
 
   @Override
   public List<Checksum> bucketChecksums(TableSpec t, Side side, ChunkBounds range, int buckets) {
+    return bucketChecksums(t, side, buckets, q(t, side).bucketChecksums(range, buckets));
+  }
+
+  @Override
+  public List<Checksum> bucketChecksums(TableSpec t, Side side, ChunkBounds range, int buckets, int coarser,
+      List<Integer> within) {
+    return bucketChecksums(t, side, buckets, q(t, side).bucketChecksums(range, buckets, coarser, within));
+  }
+
+  private List<Checksum> bucketChecksums(TableSpec t, Side side, int buckets, RangeSql.Query query) {
     PushdownQueries pq = q(t, side);
-    List<Checksum> out = run(pools.of(side), t.ref(side), pq.bucketChecksums(range, buckets),
+    List<Checksum> out = run(pools.of(side), t.ref(side), query,
         "bucket checksums of " + t.displayName(), true,
         rs -> readGroups(rs, buckets, pq.sliceCount(), pq.signedSlices()));
     long rows = out.stream().filter(c -> c.count() > 0).count();

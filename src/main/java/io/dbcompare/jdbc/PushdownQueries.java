@@ -257,10 +257,26 @@ public final class PushdownQueries {
    * {@code buckets - 1}. A bucket without rows has no row in the result.
    */
   public RangeSql.Query bucketChecksums(ChunkBounds b, int buckets) {
+    return bucketChecksums(b, buckets, null);
+  }
+
+  /**
+   * The per-bucket checksums over {@code buckets} buckets of only the rows whose key falls into one of
+   * {@code within} of {@code coarser} buckets (the second level of a bucket pass): the coarse bucket is
+   * tested in the innermost WHERE, so the rows of other buckets cost only their key's hash.
+   */
+  public RangeSql.Query bucketChecksums(ChunkBounds b, int buckets, int coarser, List<Integer> within) {
+    if (buckets % coarser != 0) {
+      throw new IllegalArgumentException(coarser + " buckets do not divide " + buckets);
+    }
+    return bucketChecksums(b, buckets, inBuckets(coarser, within));
+  }
+
+  private RangeSql.Query bucketChecksums(ChunkBounds b, int buckets, String condition) {
     List<Object> binds = new ArrayList<>();
     String hashed = "SELECT " + p.viewHint() + rowHash(encoded()) + " AS CMP_H, "
         + keyHash(encodedKey(false)) + " AS CMP_KH FROM ("
-        + texts(nativeRow ? List.of(nativeKeyText + " AS CMP_KT") : List.of(), b, binds, null)
+        + texts(nativeRow ? List.of(nativeKeyText + " AS CMP_KT") : List.of(), b, binds, condition)
         + p.innerFence() + ") CMP_X" + p.innerFence();
     String bucket = p.bucket(p.slices("CMP_KH", nativeHash).get(0), buckets);
     return new RangeSql.Query(aggregate(hashed, bucket, "CMP_K"), binds);
@@ -316,6 +332,11 @@ public final class PushdownQueries {
    * the row's text, so the rows of other buckets cost only their key's hash.
    */
   public RangeSql.Query hashesInBuckets(ChunkBounds b, int buckets, List<Integer> wanted) {
+    return hashes(b, inBuckets(buckets, wanted));
+  }
+
+  /** {@code <bucket of the row's key among buckets> IN (wanted...)}, over the table's own columns. */
+  private String inBuckets(int buckets, List<Integer> wanted) {
     if (wanted.isEmpty()) {
       throw new IllegalArgumentException("no bucket wanted");
     }
@@ -327,7 +348,7 @@ public final class PushdownQueries {
       numbers.add(String.valueOf(w));
     }
     String bucket = p.bucket(p.slices(keyHash(encodedKey(true)), nativeHash).get(0), buckets);
-    return hashes(b, bucket + " IN (" + String.join(", ", numbers) + ")");
+    return bucket + " IN (" + String.join(", ", numbers) + ")";
   }
 
   private RangeSql.Query hashes(ChunkBounds b, String condition) {

@@ -39,6 +39,7 @@ class BisectingComparerTest {
     int batchedQueries;
     final List<Integer> batchedChunks = new ArrayList<>();
     int bucketQueries;
+    int fineBucketQueries;
     long hashRows;
     long fullRows;
     /** When set, every checksum query (single or batched) fails with it. */
@@ -119,6 +120,26 @@ class BisectingComparerTest {
       }
       for (Object[] r : in(side, range)) {
         per.get(bucketOf(r[0], buckets)).add(r);
+      }
+      List<Checksum> out = new ArrayList<>();
+      for (List<Object[]> rows : per) {
+        out.add(sum(rows));
+      }
+      return out;
+    }
+
+    @Override
+    public synchronized List<Checksum> bucketChecksums(TableSpec table, Side side, ChunkBounds range, int buckets,
+        int coarser, List<Integer> within) {
+      fineBucketQueries++;
+      List<List<Object[]>> per = new ArrayList<>();
+      for (int i = 0; i < buckets; i++) {
+        per.add(new ArrayList<>());
+      }
+      for (Object[] r : in(side, range)) {
+        if (within.contains(bucketOf(r[0], coarser))) {
+          per.get(bucketOf(r[0], buckets)).add(r);
+        }
       }
       List<Checksum> out = new ArrayList<>();
       for (List<Object[]> rows : per) {
@@ -259,6 +280,7 @@ class BisectingComparerTest {
         512);
     assertEquals(0, db.checksums, "no checksum before the bucket pass");
     assertEquals(2, db.bucketQueries, "one bucket query per side");
+    assertEquals(0, db.fineBucketQueries, "about 20 rows per differing bucket: no second level");
     assertEquals(10_000, r.sourceRows());
     assertEquals(10_000 - 4 + 3, r.targetRows());
     assertEquals(4, r.missingInTarget());
@@ -270,6 +292,30 @@ class BisectingComparerTest {
     // 10 differing keys in at most 10 of 512 buckets of about 20 rows: far below 5 % of the rows
     assertTrue(db.hashRows <= 0.05 * 20_000, "key + hash rows read: " + db.hashRows);
     assertTrue(db.hashRows > 0);
+  }
+
+  /**
+   * 10 differing keys in 10,000 rows over 32 buckets of about 312 rows: each differing bucket is divided
+   * into 16 finer ones (a second bucket query per side over the differing buckets' rows only), and only
+   * the differing fine buckets' key + hash rows are read: about 20 per differing key and side, where one
+   * level would read all 312.
+   */
+  @Test
+  void differingBucketsOfManyRowsAreSettledByASecondLevel() throws Exception {
+    FakeDb db = spread();
+    ChunkResult r = new BisectingComparer(db, db, readers, 8, 100, 64).compareByBuckets(T, new ChunkBounds(0, null, null),
+        32);
+    assertEquals(2, db.bucketQueries, "the first level: one bucket query per side");
+    assertEquals(2, db.fineBucketQueries, "the second level: one query per side");
+    assertEquals(4, r.missingInTarget());
+    assertEquals(3, r.missingInSource());
+    assertEquals(3, r.different());
+    ChunkResult bisected = new BisectingComparer(spread(), null, readers, 8, 100, 64).compare(T,
+        new ChunkBounds(0, null, null));
+    assertEquals(keys(bisected), keys(r), "the same differences as bisection");
+    assertTrue(db.hashRows > 0);
+    assertTrue(db.hashRows <= 2 * 10 * 2 * 40, "key + hash rows read: " + db.hashRows
+        + " (one level would read the differing buckets' ~6,000)");
   }
 
   @Test

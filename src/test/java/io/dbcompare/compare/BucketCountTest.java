@@ -10,16 +10,26 @@ class BucketCountTest {
 
   @Test
   void bucketsFollowTheDifferencesSeenSoFar() {
-    // 0.1 % of 100,000-row chunks: about 100 differing keys per chunk, 32 buckets each: 4,096
-    assertEquals(4_096, BucketCount.choose(1_000_000, 1_000, 10));
-    // 0.1 % of 10,000-row chunks: 10 keys, 320 -> 512 buckets of about 20 rows
-    assertEquals(512, BucketCount.choose(100_000, 100, 10));
+    // 0.1 % of 100,000-row chunks: about 100 differing keys per chunk: (100 sqrt(100,000))^(2/3) = 1,000 -> 1,024
+    assertEquals(1_024, BucketCount.choose(1_000_000, 1_000, 10));
+    // 0.1 % of 10,000-row chunks: 10 keys, (10 x 100)^(2/3) = 100 -> 128 buckets of about 78 rows
+    assertEquals(128, BucketCount.choose(100_000, 100, 10));
     // one difference per chunk or none yet: the minimum
-    assertEquals(32, BucketCount.choose(20_000, 20, 20));
+    assertEquals(BucketCount.MIN, BucketCount.choose(20_000, 20, 20));
     assertEquals(BucketCount.MIN, BucketCount.choose(0, 0, 0));
     // never more than an eighth of a chunk's rows, nor more than the maximum
     assertEquals(64, BucketCount.choose(1_000, 500, 1));
     assertEquals(BucketCount.MAX, BucketCount.choose(100_000_000, 10_000_000, 100));
+  }
+
+  @Test
+  void differingBucketsOfManyRowsAreDividedAboutSqrtTimes() {
+    assertEquals(0, BisectingComparer.subBuckets(63), "below 64 rows per differing bucket: no second level");
+    assertEquals(8, BisectingComparer.subBuckets(64));
+    assertEquals(8, BisectingComparer.subBuckets(78));
+    assertEquals(16, BisectingComparer.subBuckets(312));
+    assertEquals(64, BisectingComparer.subBuckets(5_000));
+    assertEquals(64, BisectingComparer.subBuckets(1_000_000));
   }
 
   @Test

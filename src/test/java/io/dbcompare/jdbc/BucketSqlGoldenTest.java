@@ -38,6 +38,8 @@ class BucketSqlGoldenTest {
       add(sb, "checksums of three consecutive chunks" + hash, q.chunkChecksums(List.of(RangeSqlGoldenTest.FIRST,
           RangeSqlGoldenTest.MIDDLE, RangeSqlGoldenTest.LAST)));
       add(sb, "bucket checksums" + hash, q.bucketChecksums(RangeSqlGoldenTest.MIDDLE, 256));
+      add(sb, "second level: 4,096 bucket checksums of the rows of two differing buckets of 256" + hash,
+          q.bucketChecksums(RangeSqlGoldenTest.MIDDLE, 4096, 256, List.of(3, 200)));
       add(sb, "key + hash stream of three buckets" + hash,
           q.hashesInBuckets(RangeSqlGoldenTest.MIDDLE, 256, List.of(3, 17, 200)));
     }
@@ -46,6 +48,7 @@ class BucketSqlGoldenTest {
       PushdownQueries q = PushdownQueries.of(t, Side.SOURCE, d, p == Platform.POSTGRESQL, PushdownSqlGoldenTest.facts(p),
           true).queries();
       add(sb, "bucket checksums (row's own text)", q.bucketChecksums(RangeSqlGoldenTest.MIDDLE, 256));
+      add(sb, "second level (row's own text)", q.bucketChecksums(RangeSqlGoldenTest.MIDDLE, 4096, 256, List.of(3, 200)));
       add(sb, "key + hash stream of three buckets (row's own text)",
           q.hashesInBuckets(RangeSqlGoldenTest.MIDDLE, 256, List.of(3, 17, 200)));
     }
@@ -57,6 +60,8 @@ class BucketSqlGoldenTest {
     PushdownQueries q = PushdownQueries.of(PushdownSqlGoldenTest.table(Platform.ORACLE), Side.SOURCE,
         Dialects.of(Platform.ORACLE), false, PushdownSqlGoldenTest.facts(Platform.ORACLE)).queries();
     assertThrows(IllegalArgumentException.class, () -> q.bucketChecksums(RangeSqlGoldenTest.MIDDLE, 100));
+    assertThrows(IllegalArgumentException.class, () -> q.bucketChecksums(RangeSqlGoldenTest.MIDDLE, 4096, 3000, List.of(1)));
+    assertThrows(IllegalArgumentException.class, () -> q.bucketChecksums(RangeSqlGoldenTest.MIDDLE, 4096, 256, List.of()));
     assertThrows(IllegalArgumentException.class, () -> q.hashesInBuckets(RangeSqlGoldenTest.MIDDLE, 64, List.of(64)));
     assertThrows(IllegalArgumentException.class, () -> q.hashesInBuckets(RangeSqlGoldenTest.MIDDLE, 64, List.of()));
   }
