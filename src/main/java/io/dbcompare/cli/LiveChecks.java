@@ -52,7 +52,8 @@ final class LiveChecks {
     this.runRecheck = run;
     this.stage = new RecheckStage(new JdbcRowLookup(pools, cfg.settings().fetchSize(), fetched),
         key -> perTable.getOrDefault(key, run), clock, Sleeper.REAL,
-        new RecheckStage.Settings(cfg.settings().maxRetries(), retryBackoffMillis), listeners);
+        new RecheckStage.Settings(cfg.settings().maxRetries(), retryBackoffMillis,
+            cfg.settings().threads()), listeners);
   }
 
   RecheckStage stage() {

@@ -15,11 +15,18 @@ import io.dbcompare.compare.TableStage;
 import io.dbcompare.compare.TableStageContext;
 import io.dbcompare.config.RecheckSettings;
 import io.dbcompare.error.CompareException;
+import io.dbcompare.error.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +48,12 @@ public final class RecheckStage implements TableStage {
   public static final String NAME = "recheck";
   private static final Logger log = LoggerFactory.getLogger(RecheckStage.class);
 
-  /** How the stage reads, waits and reports. */
-  public record Settings(int maxRetries, long retryBackoffMillis) {}
+  /**
+   * How the stage reads, waits and reports.
+   *
+   * @param threads chunks rechecked at a time (the run's threads); 1: one after the other
+   */
+  public record Settings(int maxRetries, long retryBackoffMillis, int threads) {}
 
   private final RowLookup lookup;
   private final Function<String, RecheckSettings> perTable;
@@ -98,41 +109,134 @@ public final class RecheckStage implements TableStage {
     }
     Duration delay = delayOf(s);
     CrashPoints.hit(CrashPoints.RECHECK_STARTED);
-    for (int round = 1; round <= s.rounds(); round++) {
-      RecheckRound sum = new RecheckRound(round, 0, 0, 0);
-      boolean waited = false;
-      for (ChunkResult input : results) {
-        if (input.differences() == 0) {
-          continue;
+    int workers = Math.max(1, settings.threads());
+    ExecutorService pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, r -> {
+      Thread th = new Thread(r, "recheck-" + context.table().key());
+      th.setDaemon(true);
+      return th;
+    });
+    try {
+      for (int round = 1; round <= s.rounds(); round++) {
+        RecheckRound sum = pool == null ? roundInline(context, results, round, s.rounds(), delay)
+            : roundInParallel(context, results, round, s.rounds(), delay, pool, workers);
+        if (sum.rechecked() > 0) {
+          emit(new ProgressEvent.RecheckRoundDone(clock.instant(), context.table().displayName(), s.rounds(), sum));
         }
-        ChunkResult current = context.state().load(input.chunkIndex()).orElse(input);
-        if (current.rechecks().size() >= round) {
-          sum = sum.plus(current.rechecks().get(round - 1)); // done by an earlier run
-          continue;
-        }
-        if (current.differences() == 0) {
-          continue; // every row settled in an earlier round
-        }
-        waited |= waitFor(context, current, delay, round, s.rounds(), waited);
-        ChunkResult next = recheck(context, current, round);
-        CrashPoints.hit(CrashPoints.RECHECK_BEFORE_SAVE);
-        context.state().save(next);
-        CrashPoints.hit(CrashPoints.RECHECK_CHUNK_SAVED);
-        sum = sum.plus(next.rechecks().get(round - 1));
       }
-      if (sum.rechecked() > 0) {
-        emit(new ProgressEvent.RecheckRoundDone(clock.instant(), context.table().displayName(), s.rounds(), sum));
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
       }
     }
     return new RecheckedResults(context, results);
   }
 
-  /** Sleeps until the chunk's rows were read {@code delay} ago; true when it slept. */
-  private boolean waitFor(TableStageContext context, ChunkResult current, Duration delay, int round, int rounds,
-      boolean waitedBefore) throws InterruptedException {
+  /** One round over the chunks, one chunk after the other. */
+  private RecheckRound roundInline(TableStageContext context, Iterable<ChunkResult> results, int round, int rounds,
+      Duration delay) throws InterruptedException {
+    RecheckRound sum = new RecheckRound(round, 0, 0, 0);
+    AtomicBoolean waited = new AtomicBoolean();
+    for (ChunkResult input : results) {
+      if (input.differences() > 0) {
+        sum = sum.plus(chunkRound(context, input, round, rounds, delay, waited));
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * One round over the chunks, up to {@code workers} chunks at a time (the run's threads): a chunk's
+   * recheck is a few short reads, so a table with differences in many chunks is bound by round trips,
+   * not by either database. Each chunk still reads its source before its target and saves its result
+   * alone; at most {@code workers} chunks' differences are in memory. The first failure stops the round
+   * (chunks in flight finish or are interrupted; their saved results stand) and is thrown.
+   */
+  private RecheckRound roundInParallel(TableStageContext context, Iterable<ChunkResult> results, int round,
+      int rounds, Duration delay, ExecutorService pool, int workers) throws InterruptedException {
+    Semaphore slots = new Semaphore(workers);
+    AtomicBoolean waited = new AtomicBoolean();
+    List<Future<RecheckRound>> futures = new ArrayList<>();
+    RecheckRound sum = new RecheckRound(round, 0, 0, 0);
+    try {
+      for (ChunkResult input : results) {
+        if (input.differences() == 0) {
+          continue;
+        }
+        slots.acquire();
+        futures.add(pool.submit(() -> {
+          try {
+            return chunkRound(context, input, round, rounds, delay, waited);
+          } finally {
+            slots.release();
+          }
+        }));
+        // fail fast: a failed chunk stops the round before more chunks are submitted
+        for (Future<RecheckRound> f : futures) {
+          if (f.isDone()) {
+            get(f);
+          }
+        }
+      }
+      for (Future<RecheckRound> f : futures) {
+        sum = sum.plus(get(f));
+      }
+      return sum;
+    } catch (RuntimeException | InterruptedException e) {
+      for (Future<RecheckRound> f : futures) {
+        f.cancel(true);
+      }
+      throw e;
+    }
+  }
+
+  private static RecheckRound get(Future<RecheckRound> f) throws InterruptedException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof InterruptedException) {
+        throw new CompareException(ErrorCode.INTERRUPTED, "the recheck was interrupted", c);
+      }
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    }
+  }
+
+  /**
+   * One chunk's round: skipped when an earlier run did it (its saved result counts) or when no row is
+   * left; otherwise waits for the chunk's delay, reads its rows again and saves the result.
+   */
+  private RecheckRound chunkRound(TableStageContext context, ChunkResult input, int round, int rounds,
+      Duration delay, AtomicBoolean waited) throws InterruptedException {
+    ChunkResult current = context.state().load(input.chunkIndex()).orElse(input);
+    if (current.rechecks().size() >= round) {
+      return current.rechecks().get(round - 1); // done by an earlier run
+    }
+    if (current.differences() == 0) {
+      return new RecheckRound(round, 0, 0, 0); // every row settled in an earlier round
+    }
+    waitFor(context, current, delay, round, rounds, waited);
+    ChunkResult next = recheck(context, current, round);
+    CrashPoints.hit(CrashPoints.RECHECK_BEFORE_SAVE);
+    context.state().save(next);
+    CrashPoints.hit(CrashPoints.RECHECK_CHUNK_SAVED);
+    return next.rechecks().get(round - 1);
+  }
+
+  /**
+   * Sleeps until the chunk's rows were read {@code delay} ago; the first chunk of a round that waits says
+   * so ({@code waited}).
+   */
+  private void waitFor(TableStageContext context, ChunkResult current, Duration delay, int round, int rounds,
+      AtomicBoolean waited) throws InterruptedException {
     Instant readAt = current.readAt();
     if (readAt == null) {
-      return false; // read by an earlier version, when is unknown: long enough ago
+      return; // read by an earlier version, when is unknown: long enough ago
     }
     Duration wait = Duration.between(clock.instant(), readAt.plus(delay));
     if (wait.compareTo(delay) > 0) {
@@ -141,13 +245,12 @@ public final class RecheckStage implements TableStage {
       wait = delay;
     }
     if (wait.isNegative() || wait.isZero()) {
-      return false;
+      return;
     }
-    if (!waitedBefore) {
+    if (!waited.getAndSet(true)) {
       emit(new ProgressEvent.RecheckWaiting(clock.instant(), context.table().displayName(), round, rounds, wait));
     }
     sleeper.sleep(wait);
-    return true;
   }
 
   /** One round of one chunk, with the chunk reads' retries. */

@@ -58,7 +58,9 @@ final class RecheckFixture {
   int failAt;
   RuntimeException failure;
   private int lookups;
-  final Map<Integer, ChunkResult> state = new HashMap<>();
+  final Map<Integer, ChunkResult> state = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Chunks the stage rechecks at a time. */
+  int threads = 1;
 
   final Sleeper sleeper = d -> {
     sleeps.add(d);
@@ -177,7 +179,7 @@ final class RecheckFixture {
   }
 
   RecheckStage stage(RecheckSettings settings) {
-    return new RecheckStage(lookup, key -> settings, clock, sleeper, new RecheckStage.Settings(2, 100),
+    return new RecheckStage(lookup, key -> settings, clock, sleeper, new RecheckStage.Settings(2, 100, threads),
         List.of(events::add));
   }
 

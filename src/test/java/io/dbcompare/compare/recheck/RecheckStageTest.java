@@ -273,4 +273,76 @@ class RecheckStageTest {
     assertSame(compared, out, "rows are read again by key: a multiset table keeps its results");
     assertTrue(f.reads.isEmpty() && f.sleeps.isEmpty() && f.state.isEmpty());
   }
+
+  /**
+   * With the run's threads the stage rechecks several chunks at a time (a chunk's recheck is a few short
+   * reads, bound by round trips); the results are those of one chunk after the other, each chunk reads its
+   * source before its target, and a failure still fails the table.
+   */
+  @Test
+  void chunksAreRecheckedSeveralAtATimeWithTheSameResults() throws Exception {
+    f.equalRows(400);
+    List<ChunkResult> compared = new java.util.ArrayList<>();
+    List<ChunkSnapshot> chunks = new java.util.ArrayList<>();
+    for (int c = 0; c < 40; c++) {
+      f.put(f.target, c * 10 + 5, "drifted");
+    }
+    for (int c = 0; c < 40; c++) {
+      Integer lower = c == 0 ? null : c * 10;
+      Integer upper = c == 39 ? null : c * 10 + 10;
+      compared.add(f.compare(c, lower, upper));
+      chunks.add(chunk(compared.get(c), lower, upper));
+    }
+    List<ChunkResult> sequential = list(f.stage(new RecheckSettings(2, 0)).run(f.context(compared, chunks), compared));
+    f.state.clear();
+
+    java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.Set<Integer> targetBeforeSource = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.Set<Integer> sourceRead = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    RowLookup slow = (table, side, chunk, rows, keys) -> {
+      most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(5);
+        if (side == Side.SOURCE) {
+          sourceRead.add(chunk.index());
+        } else if (!sourceRead.contains(chunk.index())) {
+          targetBeforeSource.add(chunk.index());
+        }
+        synchronized (f) {
+          return f.lookup.fetch(table, side, chunk, rows, keys);
+        }
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    };
+    RecheckStage parallel = new RecheckStage(slow, key -> new RecheckSettings(2, 0), f.clock, f.sleeper,
+        new RecheckStage.Settings(2, 100, 4), List.of());
+    List<ChunkResult> out = list(parallel.run(f.context(compared, chunks), compared));
+    assertTrue(most.get() > 1 && most.get() <= 4, "chunks rechecked at a time: " + most.get());
+    assertTrue(targetBeforeSource.isEmpty(), "a chunk's target read before its source: " + targetBeforeSource);
+    assertEquals(sequential.size(), out.size());
+    for (int c = 0; c < sequential.size(); c++) {
+      assertEquals(sequential.get(c).different(), out.get(c).different(), "chunk " + c);
+      assertEquals(sequential.get(c).rechecks(), out.get(c).rechecks(), "chunk " + c);
+    }
+    assertEquals(40, out.stream().mapToLong(ChunkResult::different).sum());
+
+    f.state.clear();
+    RowLookup failing = (table, side, chunk, rows, keys) -> {
+      if (chunk.index() == 17) {
+        throw new CompareException(ErrorCode.DATABASE, "ORA-00942: table or view does not exist");
+      }
+      synchronized (f) {
+        return f.lookup.fetch(table, side, chunk, rows, keys);
+      }
+    };
+    RecheckStage broken = new RecheckStage(failing, key -> new RecheckSettings(2, 0), f.clock, f.sleeper,
+        new RecheckStage.Settings(2, 100, 4), List.of());
+    CompareException e = assertThrows(CompareException.class,
+        () -> list(broken.run(f.context(compared, chunks), compared)));
+    assertTrue(e.getMessage().contains("ORA-00942"), e.getMessage());
+  }
 }
