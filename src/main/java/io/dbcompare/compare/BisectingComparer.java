@@ -195,10 +195,12 @@ public final class BisectingComparer {
         parts.add(new ChunkBounds(range.index(), lower, range.upperInclusive()));
         List<ChunkBounds> differing = new ArrayList<>();
         List<Checksum[]> sums = new ArrayList<>();
-        for (ChunkBounds part : parts) {
-          Checksum[] c = checksums(t, part);
+        // the sub-ranges' checksums in one query per side (consecutive ranges: the batched checksums)
+        List<List<Checksum>> all = both(side -> db.checksums(t, side, parts));
+        for (int i = 0; i < parts.size(); i++) {
+          Checksum[] c = {all.get(0).get(i), all.get(1).get(i)};
           if (!c[0].equals(c[1])) {
-            differing.add(part);
+            differing.add(parts.get(i));
             sums.add(c);
           }
         }
