@@ -36,7 +36,8 @@ import java.util.Set;
  * <p>Options: {@code --rows N} (1,000,000), {@code --modes a,b,...} (all), {@code --diff-rate R} (0.001),
  * {@code --chunk-size N}, {@code --threads N}, {@code --fetch-size N}, {@code --recheck-delay S} (0),
  * {@code --databases PREFIX} (bench: databases bench_src and bench_tgt), {@code --host}, {@code --port},
- * {@code --user} (postgres), {@code --keep} (do not drop the databases).
+ * {@code --user} (postgres), {@code --keep} (do not drop the databases), {@code --set key=value} (a further
+ * {@code comparison:} setting, repeatable: {@code --set bisect_factor=4}).
  *
  * <p>{@code --repair}: the target table is empty instead; measures a plain {@code COPY ... TO STDOUT}
  * piped into {@code COPY ... FROM STDIN} between the two databases, then this tool's {@code --repair} of
@@ -83,6 +84,8 @@ public final class Bench {
   private Integer chunkSize;
   private Integer threads;
   private Integer fetchSize;
+  /** Further comparison settings, {@code --set key=value} (repeatable). */
+  private final java.util.Map<String, String> extra = new java.util.TreeMap<>();
   /** The recheck's delay: 0 unless given, so that the figures are work, not a configured wait. */
   private int recheckDelay = 0;
   private String host = "127.0.0.1";
@@ -114,6 +117,14 @@ public final class Bench {
         case "--chunk-size" -> b.chunkSize = Integer.parseInt(args[++i].replace("_", ""));
         case "--threads" -> b.threads = Integer.parseInt(args[++i]);
         case "--fetch-size" -> b.fetchSize = Integer.parseInt(args[++i].replace("_", ""));
+        case "--set" -> {
+          String kv = args[++i];
+          int eq = kv.indexOf('=');
+          if (eq <= 0 || !kv.substring(0, eq).matches("[a-z_]+")) {
+            throw new IllegalArgumentException("--set takes key=value with a comparison setting's key: " + kv);
+          }
+          b.extra.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
         case "--modes" -> b.modes = modes(args[++i]);
         case "--recheck-delay" -> b.recheckDelay = Integer.parseInt(args[++i]);
         case "--databases" -> b.databases = args[++i];
@@ -160,7 +171,7 @@ public final class Bench {
     data.build(target());
     System.out.printf(Locale.ROOT, "built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
-    ToolRun tool = new ToolRun(data, source(), target(), chunkSize, threads, fetchSize, recheckDelay);
+    ToolRun tool = new ToolRun(data, source(), target(), chunkSize, threads, fetchSize, recheckDelay, extra);
     Map<Mode, Measured> results = new EnumMap<>(Mode.class);
     for (Mode m : modes) {
       Measured r = switch (m) {
@@ -251,6 +262,7 @@ public final class Bench {
     if (fetchSize != null) {
       set.add(String.format(Locale.ROOT, "fetch_size %,d", fetchSize));
     }
+    extra.forEach((k, v) -> set.add(k + " " + v));
     set.add("recheck delay_seconds " + recheckDelay + (recheckDelay == 0 ? " (its rounds read again, without waiting)" : ""));
     return "the tool's defaults except " + String.join(", ", set);
   }

@@ -30,10 +30,13 @@ final class ToolRun {
   private final Integer threads;
   private final Integer fetchSize;
   private final Integer recheckDelay;
+  /** Further {@code comparison:} settings as given ({@code --set key=value}), e.g. bisect_factor. */
+  private final java.util.Map<String, String> extra;
 
   /** A null setting is left to the tool's default. */
   ToolRun(BenchData data, String source, String target, Integer chunkSize, Integer threads, Integer fetchSize,
-      Integer recheckDelay) {
+      Integer recheckDelay, java.util.Map<String, String> extra) {
+    this.extra = java.util.Map.copyOf(extra);
     this.recheckDelay = recheckDelay;
     this.data = data;
     this.source = source;
@@ -59,6 +62,9 @@ final class ToolRun {
     }
     if (recheckDelay != null) {
       comparison.append(", recheck: { delay_seconds: ").append(recheckDelay).append(" }");
+    }
+    for (var e : new java.util.TreeMap<>(extra).entrySet()) {
+      comparison.append(", ").append(e.getKey()).append(": ").append(e.getValue());
     }
     Files.writeString(cfg, "source_database: " + database(source) + "\ntarget_database: " + database(target) + "\n"
         + "comparison: { " + comparison + ", state_dir: state, checkpoint_dir: checkpoints, output_dir: output }\n"

@@ -47,11 +47,23 @@ class SharedSnapshotSetupTest {
       });
 
   private Statement statement() {
+    List<String> batch = new ArrayList<>();
     return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class},
         (p, m, a) -> {
           if (m.getName().equals("execute")) {
             calls.add((String) a[0]);
             return false;
+          }
+          if (m.getName().equals("addBatch")) {
+            batch.add((String) a[0]);
+            return null;
+          }
+          if (m.getName().equals("executeBatch")) {
+            // a PostgreSQL connection's setup is one batch: its statements run in order
+            calls.addAll(batch);
+            int[] counts = new int[batch.size()];
+            batch.clear();
+            return counts;
           }
           return null;
         });
