@@ -124,24 +124,18 @@ class BisectingComparerTest {
     @Override
     public synchronized List<Checksum> bucketChecksums(TableSpec table, Side side, ChunkBounds range, int buckets) {
       bucketQueries++;
-      List<List<Object[]>> per = new ArrayList<>();
-      for (int i = 0; i < buckets; i++) {
-        per.add(new ArrayList<>());
-      }
-      for (Object[] r : in(side, range)) {
-        per.get(bucketOf(r[0], buckets)).add(r);
-      }
-      List<Checksum> out = new ArrayList<>();
-      for (List<Object[]> rows : per) {
-        out.add(sum(rows));
-      }
-      return out;
+      return perBucket(side, range, buckets, 1, List.of(0));
     }
 
     @Override
     public synchronized List<Checksum> bucketChecksums(TableSpec table, Side side, ChunkBounds range, int buckets,
         int coarser, List<Integer> within) {
       fineBucketQueries++;
+      return perBucket(side, range, buckets, coarser, within);
+    }
+
+    /** The checksums of {@code buckets} buckets of the range's rows whose bucket among {@code coarser} is wanted. */
+    private List<Checksum> perBucket(Side side, ChunkBounds range, int buckets, int coarser, List<Integer> within) {
       List<List<Object[]>> per = new ArrayList<>();
       for (int i = 0; i < buckets; i++) {
         per.add(new ArrayList<>());
