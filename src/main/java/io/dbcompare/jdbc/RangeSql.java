@@ -128,17 +128,20 @@ public final class RangeSql {
       ColumnSpec c = t.columns().get(i);
       previous.add(d.keyExpression("CMP_B." + d.quote("CMP_K" + i), c.kind(), rendering(t, Side.SOURCE, i)));
     }
-    List<String> keys = keyExpressions(t, Side.SOURCE, d, "CMP_T.");
+    // the table takes no alias (a filter may name it); its key columns stay unqualified, which inside
+    // the LATERAL subquery resolves to the table, the nearest scope, and the previous boundary's columns
+    // are CMP_B's CMP_K0, ... by name
+    List<String> keys = keyExpressions(t, Side.SOURCE, d);
     List<String> selected = new ArrayList<>();
     for (int i = 0; i < t.keyCount(); i++) {
-      selected.add("CMP_T." + d.quote(t.columns().get(i).name()) + " AS " + names.get(i));
+      selected.add(d.quote(t.columns().get(i).name()) + " AS " + names.get(i));
     }
     Optional<String> filter = t.where().map(w -> "(" + w + ")");
     String first = "SELECT " + String.join(", ", selected) + " FROM "
-        + d.tableReference(t.ref(Side.SOURCE), null, t.readPoint(Side.SOURCE), "CMP_T", binds)
+        + d.tableReference(t.ref(Side.SOURCE), null, t.readPoint(Side.SOURCE), null, binds)
         + filter.map(f -> " WHERE " + f).orElse("") + " ORDER BY " + String.join(", ", keys) + " OFFSET ? LIMIT 1";
     binds.add(step - 1);
-    String from = d.tableReference(t.ref(Side.SOURCE), null, t.readPoint(Side.SOURCE), "CMP_T", binds);
+    String from = d.tableReference(t.ref(Side.SOURCE), null, t.readPoint(Side.SOURCE), null, binds);
     String after = after(keys, previous);
     String next = "SELECT " + String.join(", ", selected) + " FROM " + from + " WHERE "
         + filter.map(f -> f + " AND ").orElse("") + after + " ORDER BY " + String.join(", ", keys) + " OFFSET ? LIMIT 1";

@@ -81,7 +81,8 @@ class PostgresSteppedBoundariesTest {
     TableSpec t = spec("pair", Optional.empty(), col("a", ValueKind.NUMBER, "int4"), col("b", ValueKind.NUMBER, "int8"),
         col("v", ValueKind.TEXT, "text"));
     assertStepped(t, 777, true);
-    TableSpec filtered = spec("pair", Optional.of("b % 3 = 0"), col("a", ValueKind.NUMBER, "int4"),
+    // a filter naming the table (the stepped query gives the table no alias of its own)
+    TableSpec filtered = spec("pair", Optional.of("pair.b % 3 = 0"), col("a", ValueKind.NUMBER, "int4"),
         col("b", ValueKind.NUMBER, "int8"), col("v", ValueKind.TEXT, "text"));
     // a filter the index cannot answer: the planner may sort the few filtered rows instead (then the
     // stepped query is not taken); the boundaries are the same either way
