@@ -279,8 +279,11 @@ public final class BisectingComparer {
         targetKeys.add(d.key());
       }
     }
-    fill(t, Side.SOURCE, range, sourceKeys, wanted, 0);
-    fill(t, Side.TARGET, range, targetKeys, wanted, 1);
+    // both sides at once: each writes its own slot of the entries, and the map itself is only read
+    both(side -> {
+      fill(t, side, range, side == Side.SOURCE ? sourceKeys : targetKeys, wanted, side == Side.SOURCE ? 0 : 1);
+      return Boolean.TRUE;
+    });
     RowHasher hasher = new RowHasher(t.kinds());
     for (var e : wanted.entrySet()) {
       Object[] sv = e.getValue()[0];
