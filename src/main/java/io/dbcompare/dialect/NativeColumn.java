@@ -4,7 +4,8 @@ import io.dbcompare.compare.DeclaredSize;
 import io.dbcompare.compare.ValueKind;
 
 /**
- * One compared column as the native row text ({@link PushdownSql#nativeRowText}) sees it on one side.
+ * One compared column as the native row hash ({@link PushdownSql#nativeValueHash}, {@link PushdownSql#nativeRowText})
+ * sees it on one side.
  *
  * @param quoted the column, quoted for this side's SQL
  * @param kind the canonical kind both sides read it as

@@ -12,8 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Whether a table's rows are hashed from the databases' own text of the row ({@link PushdownSql#nativeRowText})
- * instead of the canonical encoding: a pre-filter that costs what reading the rows costs, where the
+ * Whether a table's rows are hashed natively, from the databases' own values ({@link PushdownSql#nativeValueHash},
+ * PostgreSQL) or own text of the row ({@link PushdownSql#nativeRowText}, Oracle), instead of the canonical
+ * encoding: a pre-filter that costs what reading the rows costs, where the
  * canonical per-type formatting costs several times that.
  *
  * <p>Only when equal native texts mean equal values for the Java reference: both sides are the same
