@@ -112,7 +112,10 @@ public final class RangeSql {
    * without numbering every key: a recursive query whose each step skips {@code step - 1} keys after the
    * previous boundary and takes the next ({@code ORDER BY key OFFSET step - 1 LIMIT 1}), which an index
    * in key order answers by walking {@code step} index entries. Only where the plan shows such an index
-   * ({@link JdbcChunkPlanner}); without one each step would sort the rest of the table.
+   * ({@link JdbcChunkPlanner}); without one each step would sort the rest of the table. A composite key is
+   * compared as a row value ({@code (a, b) > (x, y)}), which PostgreSQL answers with an index start key
+   * on every key column: with only {@code a >= x} as the start key, a step would walk again all rows of
+   * its leading value before the previous boundary (quadratic where the leading column has few values).
    * {@code WITH RECURSIVE CMP_B(CMP_K0, ...) AS ((first) UNION ALL (SELECT CMP_N.* FROM CMP_B CROSS JOIN
    * LATERAL (next after CMP_B) CMP_N)) SELECT ... FROM CMP_B}.
    */
@@ -142,31 +145,14 @@ public final class RangeSql {
         + filter.map(f -> " WHERE " + f).orElse("") + " ORDER BY " + String.join(", ", keys) + " OFFSET ? LIMIT 1";
     binds.add(step - 1);
     String from = d.tableReference(t.ref(Side.SOURCE), null, t.readPoint(Side.SOURCE), null, binds);
-    String after = after(keys, previous);
+    String after = keys.size() == 1 ? keys.get(0) + " > " + previous.get(0)
+        : "(" + String.join(", ", keys) + ") > (" + String.join(", ", previous) + ")";
     String next = "SELECT " + String.join(", ", selected) + " FROM " + from + " WHERE "
         + filter.map(f -> f + " AND ").orElse("") + after + " ORDER BY " + String.join(", ", keys) + " OFFSET ? LIMIT 1";
     binds.add(step - 1);
     String sql = "WITH RECURSIVE CMP_B(" + String.join(", ", names) + ") AS ((" + first + ") UNION ALL (SELECT CMP_N.*"
         + " FROM CMP_B CROSS JOIN LATERAL (" + next + ") CMP_N)) SELECT " + String.join(", ", names) + " FROM CMP_B";
     return new Query(sql, binds);
-  }
-
-  /**
-   * {@code keys > previous} without row values: {@code k1 >= p1 AND (k1 > p1 OR (k1 = p1 AND k2 > p2))}
-   * (the leading, redundant bound gives the index its start key), as {@link #range} writes a lower bound.
-   */
-  private static String after(List<String> keys, List<String> previous) {
-    String leading = keys.size() > 1 ? keys.get(0) + " >= " + previous.get(0) + " AND " : "";
-    List<String> disjuncts = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i++) {
-      List<String> conj = new ArrayList<>();
-      for (int j = 0; j < i; j++) {
-        conj.add(keys.get(j) + " = " + previous.get(j));
-      }
-      conj.add(keys.get(i) + " > " + previous.get(i));
-      disjuncts.add(conj.size() == 1 ? conj.get(0) : "(" + String.join(" AND ", conj) + ")");
-    }
-    return leading + "(" + String.join(" OR ", disjuncts) + ")";
   }
 
   /** {@code SELECT keys, ROW_NUMBER() OVER (ORDER BY keys) AS CMP_RN FROM <fromAndWhere>}. */

@@ -81,6 +81,10 @@ class PostgresSteppedBoundariesTest {
     TableSpec t = spec("pair", Optional.empty(), col("a", ValueKind.NUMBER, "int4"), col("b", ValueKind.NUMBER, "int8"),
         col("v", ValueKind.TEXT, "text"));
     assertStepped(t, 777, true);
+    // the leading column has 13 values: each step must start in the index at the previous boundary on
+    // both columns (a row-value start key), not at the start of its leading value
+    String plan = explain(RangeSql.steppedBoundaryQuery(t, d, 777));
+    assertTrue(plan.contains("Index Cond: (ROW(a, b) > ROW("), plan);
     // a filter naming the table (the stepped query gives the table no alias of its own)
     TableSpec filtered = spec("pair", Optional.of("pair.b % 3 = 0"), col("a", ValueKind.NUMBER, "int4"),
         col("b", ValueKind.NUMBER, "int8"), col("v", ValueKind.TEXT, "text"));
