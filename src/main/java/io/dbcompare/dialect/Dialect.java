@@ -78,6 +78,19 @@ public interface Dialect {
     return false;
   }
 
+  /** The statement that shows the plan of {@code sql} (where {@link #supportsSteppedBoundaries}). */
+  default String explain(String sql) {
+    throw new IllegalStateException(platform() + " does not step through indexes");
+  }
+
+  /**
+   * Whether a plan ({@link #explain}'s rows, one per line) reads an index in the query's order and sorts
+   * nothing: then each step of a stepped boundary query walks index entries only.
+   */
+  default boolean walksAnIndexInKeyOrder(String plan) {
+    return false;
+  }
+
   /**
    * Whether the driver sends a statement batch ({@code Statement.addBatch}, {@code executeBatch}) in one
    * round trip, so that a connection's session setup is one exchange with the server; otherwise the

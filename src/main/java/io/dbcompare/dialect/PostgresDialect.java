@@ -61,6 +61,17 @@ public final class PostgresDialect extends AbstractDialect {
     return true;
   }
 
+  @Override
+  public String explain(String sql) {
+    return "EXPLAIN (COSTS OFF) " + sql;
+  }
+
+  /** An Index (Only) Scan node and no Sort or Incremental Sort node in the text plan. */
+  @Override
+  public boolean walksAnIndexInKeyOrder(String plan) {
+    return plan.contains("Index") && !plan.contains("Sort");
+  }
+
   /** SYSTEM sampling reads only the sampled pages; REPEATABLE makes it repeatable on unchanged data. */
   @Override
   public String sampleClause(TableSample sample) {

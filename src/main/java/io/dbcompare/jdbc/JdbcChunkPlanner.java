@@ -112,7 +112,7 @@ public final class JdbcChunkPlanner implements ChunkPlanner {
     if (d.supportsSteppedBoundaries() && t.keyCount() > 0) {
       RangeSql.Query stepped = RangeSql.steppedBoundaryQuery(t, d, chunkSize);
       String plan = explain(c, stepped);
-      if (walksAnIndexInKeyOrder(plan)) {
+      if (d.walksAnIndexInKeyOrder(plan)) {
         return stepped;
       }
       log.info("{}: no index gives the key order without sorting: chunks planned by numbering every key",
@@ -121,13 +121,8 @@ public final class JdbcChunkPlanner implements ChunkPlanner {
     return RangeSql.boundaryQuery(t, d, chunkSize, null);
   }
 
-  /** Whether a plan reads an index and sorts nothing (no Sort, no Incremental Sort node). */
-  static boolean walksAnIndexInKeyOrder(String plan) {
-    return plan.contains("Index") && !plan.contains("Sort");
-  }
-
   private String explain(Connection c, RangeSql.Query q) throws SQLException {
-    RangeSql.Query explain = new RangeSql.Query("EXPLAIN (COSTS OFF) " + q.sql(), q.binds());
+    RangeSql.Query explain = new RangeSql.Query(source.dialect().explain(q.sql()), q.binds());
     try (PreparedStatement ps = Values.prepare(c, source, explain, 100); ResultSet rs = ps.executeQuery()) {
       StringBuilder plan = new StringBuilder();
       while (rs.next()) {

@@ -116,11 +116,11 @@ class PostgresSteppedBoundariesTest {
 
   @Test
   void aPlanThatSortsIsNeverTakenForAnIndexWalk() {
-    assertTrue(JdbcChunkPlanner.walksAnIndexInKeyOrder("Limit\n  ->  Index Only Scan using t_pkey on t\n"));
-    assertFalse(JdbcChunkPlanner.walksAnIndexInKeyOrder("Limit\n  ->  Sort\n        ->  Seq Scan on t\n"));
-    assertFalse(JdbcChunkPlanner.walksAnIndexInKeyOrder(
+    assertTrue(d.walksAnIndexInKeyOrder("Limit\n  ->  Index Only Scan using t_pkey on t\n"));
+    assertFalse(d.walksAnIndexInKeyOrder("Limit\n  ->  Sort\n        ->  Seq Scan on t\n"));
+    assertFalse(d.walksAnIndexInKeyOrder(
         "Limit\n  ->  Incremental Sort\n        ->  Index Scan using t_pkey on t\n"));
-    assertFalse(JdbcChunkPlanner.walksAnIndexInKeyOrder("Limit\n  ->  Seq Scan on t\n"));
+    assertFalse(d.walksAnIndexInKeyOrder("Limit\n  ->  Seq Scan on t\n"));
   }
 
   /**
@@ -139,7 +139,7 @@ class PostgresSteppedBoundariesTest {
     }
     if (indexWalk != null) {
       String plan = explain(RangeSql.steppedBoundaryQuery(t, d, step));
-      assertEquals(indexWalk, JdbcChunkPlanner.walksAnIndexInKeyOrder(plan), plan);
+      assertEquals(indexWalk, d.walksAnIndexInKeyOrder(plan), plan);
     }
   }
 
@@ -170,7 +170,7 @@ class PostgresSteppedBoundariesTest {
 
   private String explain(RangeSql.Query q) throws Exception {
     Connection c = pool.borrow();
-    try (PreparedStatement ps = Values.prepare(c, pool, new RangeSql.Query("EXPLAIN (COSTS OFF) " + q.sql(), q.binds()), 100);
+    try (PreparedStatement ps = Values.prepare(c, pool, new RangeSql.Query(d.explain(q.sql()), q.binds()), 100);
         ResultSet rs = ps.executeQuery()) {
       StringBuilder sb = new StringBuilder();
       while (rs.next()) {
