@@ -161,10 +161,15 @@ public final class SessionBook implements ProgressBook {
    * skipped by a resumed run; saved.
    */
   public TableSnapshot tableMissingInTarget(String key, String detail) {
+    return endedWith(key, SessionStatus.MISSING_IN_TARGET, detail);
+  }
+
+  /** Ends a table with this status and its reason (kept as the table's error); saved. */
+  private TableSnapshot endedWith(String key, SessionStatus status, String reason) {
     synchronized (session) {
       TableProgress tp = progress(key);
-      tp.status = SessionStatus.MISSING_IN_TARGET;
-      tp.error = detail;
+      tp.status = status;
+      tp.error = reason;
       tp.finishedAt = store.now();
       tp.recount();
       store.save(session);
@@ -299,15 +304,7 @@ public final class SessionBook implements ProgressBook {
 
   @Override
   public TableSnapshot tableFailed(String key, String error) {
-    synchronized (session) {
-      TableProgress tp = progress(key);
-      tp.status = SessionStatus.FAILED;
-      tp.error = error;
-      tp.finishedAt = store.now();
-      tp.recount();
-      store.save(session);
-      return table(key, tp);
-    }
+    return endedWith(key, SessionStatus.FAILED, error);
   }
 
   @Override
