@@ -182,17 +182,29 @@ class BisectingComparerTest {
       };
     }
 
+    /** When set, each side's full-row read waits here for the other side's (both must be in flight at once). */
+    java.util.concurrent.CyclicBarrier fetchTogether;
+
     @Override
-    public synchronized List<Row> fetchRows(TableSpec table, Side side, ChunkBounds range, List<Object[]> keys) {
-      List<Row> out = new ArrayList<>();
-      for (Object[] k : keys) {
-        Object[] r = side(side).get((BigDecimal) k[0]);
-        if (r != null) {
-          fullRows++;
-          out.add(new Row(r, HASHER.hash(r), 1));
+    public List<Row> fetchRows(TableSpec table, Side side, ChunkBounds range, List<Object[]> keys) {
+      if (fetchTogether != null) {
+        try {
+          fetchTogether.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new AssertionError("the other side's full rows were not read at the same time", e);
         }
       }
-      return out;
+      synchronized (this) {
+        List<Row> out = new ArrayList<>();
+        for (Object[] k : keys) {
+          Object[] r = side(side).get((BigDecimal) k[0]);
+          if (r != null) {
+            fullRows++;
+            out.add(new Row(r, HASHER.hash(r), 1));
+          }
+        }
+        return out;
+      }
     }
 
     @Override
@@ -320,6 +332,16 @@ class BisectingComparerTest {
     assertTrue(db.hashRows > 0);
     assertTrue(db.hashRows <= 2 * 10 * 2 * 40, "key + hash rows read: " + db.hashRows
         + " (one level would read the differing buckets' ~6,000)");
+  }
+
+  /** The candidate keys' full rows are read on both sides at once: one round trip of waiting, not two. */
+  @Test
+  void bothSidesFullRowsAreReadAtOnce() throws Exception {
+    FakeDb db = spread();
+    db.fetchTogether = new java.util.concurrent.CyclicBarrier(2);
+    ChunkResult r = new BisectingComparer(db, db, readers, 8, 100, 64).compareByBuckets(T, new ChunkBounds(0, null, null),
+        512);
+    assertEquals(10, r.differences());
   }
 
   @Test

@@ -125,7 +125,8 @@ class PostgresSteppedBoundariesTest {
 
   /**
    * The planner's boundaries equal those of numbering every key, and (where {@code indexWalk} is not
-   * null) the stepped query's plan walks an index without sorting exactly when expected.
+   * null) the stepped query's plan walks an index without sorting exactly when expected, and the planner
+   * takes it exactly then.
    */
   private void assertStepped(TableSpec t, int step, Boolean indexWalk) throws Exception {
     List<Object[]> planned = new JdbcChunkPlanner(pool).boundaries(t, step);
@@ -140,6 +141,14 @@ class PostgresSteppedBoundariesTest {
     if (indexWalk != null) {
       String plan = explain(RangeSql.steppedBoundaryQuery(t, d, step));
       assertEquals(indexWalk, d.walksAnIndexInKeyOrder(plan), plan);
+      // and the planner took the stepped query exactly then
+      Connection c = pool.borrow();
+      try {
+        assertEquals(indexWalk, new JdbcChunkPlanner(pool).exact(c, t, step).sql().startsWith("WITH RECURSIVE"),
+            t.displayName());
+      } finally {
+        ConnectionPool.release(c);
+      }
     }
   }
 
