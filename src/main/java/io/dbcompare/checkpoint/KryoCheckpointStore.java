@@ -141,7 +141,7 @@ public final class KryoCheckpointStore implements CheckpointStore {
     file.put(MAGIC).putInt(FORMAT_VERSION).putInt(payload.length)
         .putInt(Hashing.crc32c().hashBytes(payload).asInt()).put(payload);
     try {
-      AtomicFile.write(target, file.array());
+      AtomicFile.writeContent(target, file.array()); // its rename is not forced: a lost one is compared again
     } catch (IOException e) {
       throw new CompareException(ErrorCode.IO, target + ": cannot write the checkpoint: " + e.getMessage()
           + "; check free space and permissions of " + target.getParent(), e);

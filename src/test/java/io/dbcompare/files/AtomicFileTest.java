@@ -37,6 +37,19 @@ class AtomicFileTest {
   }
 
   @Test
+  void writeContentReplacesWholeWithoutForcingTheFolderWhileWriteForcesIt() throws IOException {
+    Path f = root.resolve("checkpoints/chunk_0.kryo");
+    long before = AtomicFile.folderForces();
+    AtomicFile.writeContent(f, new byte[] {1, 2, 3});
+    AtomicFile.writeContent(f, new byte[] {4, 5});
+    assertArrayEquals(new byte[] {4, 5}, Files.readAllBytes(f));
+    assertEquals(List.of("chunk_0.kryo"), names(f.getParent()), "no temporary file stays");
+    assertEquals(before, AtomicFile.folderForces(), "the content is forced, the rename is not");
+    AtomicFile.write(root.resolve("session.json"), new byte[] {6});
+    assertEquals(before + 1, AtomicFile.folderForces(), "a session file's rename is forced");
+  }
+
+  @Test
   void aBodyThatFailsHalfwayLeavesTheOldContentAndNoTemporaryFile() throws IOException {
     Path f = root.resolve("script.sql");
     AtomicFile.write(f, "old\n".getBytes(StandardCharsets.UTF_8));
