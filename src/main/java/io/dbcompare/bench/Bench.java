@@ -27,7 +27,8 @@ import java.util.Set;
  *   <li>no-pushdown: this tool with {@code --no-pushdown}, identical tables
  * </ol>
  *
- * <p>The tool runs as the real CLI in its own JVM with -Xmx256m and its default configuration: chunk
+ * <p>The tool runs as a DBA runs it, through {@code scripts/compare} (its JVM options and class-data
+ * archive, recorded by one unmeasured warm-up comparison first) with -Xmx256m, and its default configuration: chunk
  * size, threads and fetch size are only set when given. One exception: the recheck's delay is 0 unless
  * {@code --recheck-delay S} is given, so that the modes with differences measure the recheck's reads
  * and not the 10 s waits between its rounds. Differences are planted in the target in place before the
@@ -172,6 +173,10 @@ public final class Bench {
     System.out.printf(Locale.ROOT, "built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
     ToolRun tool = new ToolRun(data, source(), target(), chunkSize, threads, fetchSize, recheckDelay, extra);
+    System.out.println(ToolRun.launcher() != null ? "The tool runs through " + ToolRun.launcher()
+        + " (COMPARE_JAVA_OPTS=-Xmx256m), as a DBA runs it" : "The tool runs as java -Xmx256m (no scripts/compare"
+        + " beside the jar)");
+    tool.warmUp();
     Map<Mode, Measured> results = new EnumMap<>(Mode.class);
     for (Mode m : modes) {
       Measured r = switch (m) {
