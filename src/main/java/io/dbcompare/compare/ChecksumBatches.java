@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The checksums of several consecutive chunks of one table, computed by one query per side and handed
@@ -23,8 +26,18 @@ import java.util.concurrent.ExecutorService;
  * anywhere, so a resumed run never sees a checksum of an earlier one. A query that fails fails the
  * chunk that asked and those waiting for it (each through its own retry rules); nothing is kept, so a
  * chunk asking later queries again. Memory: at most {@code width} checksums per group in flight.
+ *
+ * <p>Read-ahead: when the workers start on a group whose chunks all matched, the query of the group
+ * {@code lanes} places further is started at once on a reader thread ({@link #readAhead}), so that the
+ * databases compute the next round of groups while the workers checkpoint this one; without it the
+ * databases idled between rounds (a third of an identical table's time, README "Performance"). Only
+ * after a group that matched: a table with differences everywhere switches to bucket passes instead,
+ * and its checksums would be read for nothing. At most {@code lanes} groups run ahead of the workers;
+ * a read-ahead that fails leaves its chunks to query on their own (a chunk already waiting for it fails
+ * through its retry rules, as with any batch).
  */
 final class ChecksumBatches {
+  private static final Logger log = LoggerFactory.getLogger(ChecksumBatches.class);
   /** Rows a batched query should cover (about 100,000 to 1,000,000: per-query overhead stays small). */
   static final long BATCH_ROWS = 500_000;
   /** At most this many chunks per query (one UNION ALL branch each, with its own bound parameters). */
@@ -35,16 +48,27 @@ final class ChecksumBatches {
   private final Map<Integer, List<Integer>> groupOf = new HashMap<>();
   private final Map<Integer, CompletableFuture<Checksum[]>> inFlight = new HashMap<>();
   private final Set<Integer> handedOut = new HashSet<>();
+  private final List<List<Integer>> groups;
+  private final Map<Integer, Integer> groupIndex = new HashMap<>();
+  private final int lanes;
+  /** Groups whose computed checksums matched on every chunk. */
+  private final Set<Integer> matched = new HashSet<>();
+  /** Groups the workers started on (each triggers its read-ahead once). */
+  private final Set<Integer> started = new HashSet<>();
 
   /**
-   * @param groups groups of consecutive chunk indexes ({@link #group})
+   * @param groups groups of consecutive chunk indexes ({@link #group}), in the order they are handed out
+   * @param lanes groups handed out at a time ({@link #handOutOrder}): the read-ahead distance
    */
-  ChecksumBatches(TableSpec table, List<ChunkRange> plan, List<List<Integer>> groups) {
+  ChecksumBatches(TableSpec table, List<ChunkRange> plan, List<List<Integer>> groups, int lanes) {
     this.table = table;
     this.plan = plan;
-    for (List<Integer> g : groups) {
-      for (int c : g) {
-        groupOf.put(c, g);
+    this.groups = List.copyOf(groups);
+    this.lanes = Math.max(1, lanes);
+    for (int i = 0; i < groups.size(); i++) {
+      for (int c : groups.get(i)) {
+        groupOf.put(c, groups.get(i));
+        groupIndex.put(c, i);
       }
     }
   }
@@ -103,52 +127,68 @@ final class ChecksumBatches {
    * The chunk's checksums (source, target) if a batch computed them already, else null (and no query
    * runs). Either way the chunk counts as handed out: no later batch includes it.
    */
-  Checksum[] ready(int chunk) throws InterruptedException {
+  Checksum[] ready(int chunk, HashPushdown db, ExecutorService readers, BooleanSupplier stopped)
+      throws InterruptedException {
     CompletableFuture<Checksum[]> f;
     synchronized (this) {
       handedOut.add(chunk);
       f = inFlight.remove(chunk);
     }
-    return f == null ? null : await(f);
+    if (f == null) {
+      return null;
+    }
+    Checksum[] sums = await(f);
+    startedOn(chunk, db, readers, stopped);
+    return sums;
   }
 
   /** The chunk's checksums: from a batch computed or being computed, or by a batch query now. */
-  Checksum[] get(int chunk, HashPushdown db, ExecutorService readers) throws InterruptedException {
+  Checksum[] get(int chunk, HashPushdown db, ExecutorService readers, BooleanSupplier stopped)
+      throws InterruptedException {
     List<Integer> batch = new ArrayList<>();
     List<CompletableFuture<Checksum[]>> futures = new ArrayList<>();
+    CompletableFuture<Checksum[]> waiting;
     synchronized (this) {
-      CompletableFuture<Checksum[]> f = inFlight.remove(chunk);
-      if (f != null) {
+      waiting = inFlight.remove(chunk);
+      if (waiting == null) {
         handedOut.add(chunk);
-        return await(f);
-      }
-      handedOut.add(chunk);
-      // the consecutive run of the group around this chunk that no one asked for yet
-      List<Integer> group = groupOf.getOrDefault(chunk, List.of(chunk));
-      int at = group.indexOf(chunk);
-      int from = at;
-      while (from > 0 && free(group.get(from - 1))) {
-        from--;
-      }
-      int to = at;
-      while (to + 1 < group.size() && free(group.get(to + 1))) {
-        to++;
-      }
-      for (int i = from; i <= to; i++) {
-        int c = group.get(i);
-        batch.add(c);
-        CompletableFuture<Checksum[]> mine = new CompletableFuture<>();
-        futures.add(mine);
-        if (c != chunk) {
-          inFlight.put(c, mine);
+        // the consecutive run of the group around this chunk that no one asked for yet
+        List<Integer> group = groupOf.getOrDefault(chunk, List.of(chunk));
+        int at = group.indexOf(chunk);
+        int from = at;
+        while (from > 0 && free(group.get(from - 1))) {
+          from--;
         }
+        int to = at;
+        while (to + 1 < group.size() && free(group.get(to + 1))) {
+          to++;
+        }
+        for (int i = from; i <= to; i++) {
+          int c = group.get(i);
+          batch.add(c);
+          CompletableFuture<Checksum[]> mine = new CompletableFuture<>();
+          futures.add(mine);
+          if (c != chunk) {
+            inFlight.put(c, mine);
+          }
+        }
+      } else {
+        handedOut.add(chunk);
       }
+    }
+    if (waiting != null) {
+      // awaited outside the monitor: the query completing it takes the monitor too
+      Checksum[] sums = await(waiting);
+      startedOn(chunk, db, readers, stopped);
+      return sums;
     }
     try {
       List<Checksum[]> sums = compute(batch, db, readers);
+      computed(batch, sums);
       for (int i = 0; i < batch.size(); i++) {
         futures.get(i).complete(sums.get(i));
       }
+      startedOn(chunk, db, readers, stopped);
       return sums.get(batch.indexOf(chunk));
     } catch (RuntimeException | InterruptedException | Error e) {
       synchronized (this) {
@@ -160,6 +200,83 @@ final class ChecksumBatches {
         f.completeExceptionally(e);
       }
       throw e;
+    }
+  }
+
+  /** Records whether every chunk of a computed batch matched (then its group may read ahead). */
+  private synchronized void computed(List<Integer> batch, List<Checksum[]> sums) {
+    for (Checksum[] s : sums) {
+      if (!s[0].equals(s[1])) {
+        return;
+      }
+    }
+    matched.add(groupIndex.getOrDefault(batch.get(0), -1));
+  }
+
+  /**
+   * A worker has the checksums of {@code chunk}: the first time this happens in a group whose chunks all
+   * matched, the group {@code lanes} places further is read ahead.
+   */
+  private void startedOn(int chunk, HashPushdown db, ExecutorService readers, BooleanSupplier stopped) {
+    Integer g = groupIndex.get(chunk);
+    boolean go;
+    synchronized (this) {
+      go = g != null && matched.contains(g) && started.add(g);
+    }
+    if (go && !stopped.getAsBoolean()) {
+      readAhead(g + lanes, db, readers);
+    }
+  }
+
+  /** Starts the query of group {@code g} on a reader thread when none of its chunks was asked for yet. */
+  void readAhead(int g, HashPushdown db, ExecutorService readers) {
+    if (g >= groups.size()) {
+      return;
+    }
+    List<Integer> group = groups.get(g);
+    List<CompletableFuture<Checksum[]>> futures = new ArrayList<>();
+    synchronized (this) {
+      for (int c : group) {
+        if (!free(c)) {
+          return;
+        }
+      }
+      for (int c : group) {
+        CompletableFuture<Checksum[]> f = new CompletableFuture<>();
+        inFlight.put(c, f);
+        futures.add(f);
+      }
+    }
+    Runnable query = () -> {
+      try {
+        List<Checksum[]> sums = compute(group, db, readers);
+        computed(group, sums);
+        for (int i = 0; i < group.size(); i++) {
+          futures.get(i).complete(sums.get(i));
+        }
+      } catch (Throwable e) {
+        log.debug("read-ahead of chunks {} failed; they query on their own", group, e);
+        synchronized (this) {
+          for (int i = 0; i < group.size(); i++) {
+            inFlight.remove(group.get(i), futures.get(i));
+          }
+        }
+        for (CompletableFuture<Checksum[]> f : futures) {
+          f.completeExceptionally(e);
+        }
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+    try {
+      readers.execute(query);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      synchronized (this) {
+        for (int i = 0; i < group.size(); i++) {
+          inFlight.remove(group.get(i), futures.get(i)); // the run is ending: its chunks query on their own
+        }
+      }
     }
   }
 

@@ -124,12 +124,13 @@ final class ChunkRunner {
       int buckets = run.differingStreak.get() >= SPREAD_STREAK
           ? BucketCount.choose(run.rowsSeen.get(), run.differencesSeen.get(), run.chunksSeen.get()) : 0;
       ChecksumBatches batches = run.batches;
-      Checksum[] top = batches == null ? null : batches.ready(bounds.index());
+      java.util.function.BooleanSupplier stopped = () -> ctx.stopped() || run.abandoned.get();
+      Checksum[] top = batches == null ? null : batches.ready(bounds.index(), pushdown, readers, stopped);
       if (top == null && buckets > 0) {
         return comparer.compareByBuckets(run.spec, bounds, buckets);
       }
       if (top == null && batches != null) {
-        top = batches.get(bounds.index(), pushdown, readers);
+        top = batches.get(bounds.index(), pushdown, readers, stopped);
       }
       return comparer.compare(run.spec, bounds, top, buckets);
     }

@@ -64,7 +64,7 @@ final class TableRun {
     List<Integer> order = ChecksumBatches.handOutOrder(groups, lanes);
     pending.clear();
     pending.addAll(order);
-    batches = new ChecksumBatches(spec, plan, groups);
+    batches = new ChecksumBatches(spec, plan, groups, lanes);
   }
 
   /** Records a compared chunk's rows and differences. */

@@ -75,6 +75,46 @@ class BatchedChecksumsTest {
     assertTrue(db.hashRows <= 2 * 2 * CHUNK / 4, "only the differing chunks' sub-ranges are merged: " + db.hashRows);
   }
 
+  /**
+   * One worker (one lane), 20 chunks: groups [0], [1, 2], [3..6], [7..14], [15..19]. When the worker
+   * starts on a group whose chunks all matched, the next group's query is already started on a reader
+   * thread, so the databases work while the worker checkpoints; after a group with a difference the next
+   * one waits for the worker to ask (a table with differences everywhere must not read checksums ahead).
+   */
+  @Test
+  void theNextGroupIsQueriedAheadOnlyAfterAGroupThatMatched() throws Exception {
+    MemoryDb identical = db(ROWS, r -> r);
+    EngineFixture f = run(identical, identical, new EngineFixture("S.T"));
+    assertEquals(TableStatus.COMPLETED, f.book.table("S_T").status());
+    assertEquals(List.of("reader", "reader", "reader", "reader"), identical.batchedSourceThreads);
+    assertEquals(2 * 4, identical.batchedQueries, "each group queried once");
+
+    MemoryDb clustered = clustered(); // chunk 3 differs: group [3..6] did not match
+    EngineFixture g = run(clustered, clustered, new EngineFixture("S.T"));
+    assertEquals(2, g.book.table("S_T").differentRows());
+    // chunk 12 (a row missing) is in group [7..14] too: [15..19] waits for the worker as well
+    assertEquals(List.of("reader", "reader", "chunk", "chunk"), clustered.batchedSourceThreads);
+    assertEquals(checkpoints(run(clustered(), null, new EngineFixture("S.T"))), checkpoints(g),
+        "the same results as without push-down");
+  }
+
+  /**
+   * A read-ahead that fails (a lost connection here) leaves no chunk empty or matching: a chunk that was
+   * already waiting for it retries, the others query on their own; every chunk ends compared, as without
+   * read-ahead.
+   */
+  @Test
+  void aFailedReadAheadLeavesItsChunksToQueryOnTheirOwn() throws Exception {
+    MemoryDb db = clustered();
+    db.failNextBatched = new CompareException(ErrorCode.DATABASE, "source database: connection reset", null, true);
+    EngineFixture f = run(db, db, new EngineFixture("S.T"));
+    TableSnapshot t = f.book.table("S_T");
+    assertEquals(TableStatus.COMPLETED, t.status(), t.error());
+    assertEquals(20, t.completedChunks());
+    assertEquals(checkpoints(run(clustered(), null, new EngineFixture("S.T"))), checkpoints(f));
+    assertEquals(null, db.failNextBatched, "the read-ahead did fail");
+  }
+
   @Test
   void aFailedBatchedQueryFailsItsChunksNeverLeavingThemEmptyOrMatching() throws Exception {
     MemoryDb db = clustered();

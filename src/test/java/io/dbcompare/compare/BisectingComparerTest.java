@@ -38,12 +38,16 @@ class BisectingComparerTest {
     /** Queries that returned the checksums of several chunks, and the chunks they covered. */
     int batchedQueries;
     final List<Integer> batchedChunks = new ArrayList<>();
+    /** The thread that ran each batched query's source side (a chunk worker, or a reader reading ahead). */
+    final List<String> batchedSourceThreads = new ArrayList<>();
     int bucketQueries;
     int fineBucketQueries;
     /** Batched checksum queries over the sub-ranges of one chunk (a bisection level). */
     int subRangeQueries;
     long hashRows;
     long fullRows;
+    /** When set, the next batched query (of several chunks) fails with it, once. */
+    volatile RuntimeException failNextBatched;
     /** When set, every checksum query (single or batched) fails with it. */
     volatile RuntimeException checksumFailure;
 
@@ -106,10 +110,18 @@ class BisectingComparerTest {
       }
       // the sub-ranges of one chunk that bisection checks together carry that chunk's index
       boolean subRanges = consecutive.size() > 1 && consecutive.stream().map(ChunkBounds::index).distinct().count() == 1;
+      if (!subRanges && failNextBatched != null) {
+        RuntimeException e = failNextBatched;
+        failNextBatched = null;
+        throw e;
+      }
       if (subRanges) {
         subRangeQueries++;
       } else {
         batchedQueries++;
+        if (side == Side.SOURCE) {
+          batchedSourceThreads.add(Thread.currentThread().getName().replaceAll("-\\d+$", ""));
+        }
       }
       List<Checksum> out = new ArrayList<>();
       for (ChunkBounds b : consecutive) {
