@@ -206,7 +206,15 @@ public final class ConnectionPool implements AutoCloseable {
     return borrow(null);
   }
 
+  /** Connections lent so far (each costs its session setup and the rollback that returns it). */
+  public long lends() {
+    return lends.get();
+  }
+
+  private final java.util.concurrent.atomic.AtomicLong lends = new java.util.concurrent.atomic.AtomicLong();
+
   private Connection borrow(SharedSnapshot snapshot) {
+    lends.incrementAndGet();
     Connection raw;
     try {
       raw = pds.getConnection();

@@ -49,11 +49,28 @@ final class RowsByKey {
   /** The rows of the keys (those present) inside {@code range}, {@code perQuery} keys per statement. */
   List<Row> byKeys(TableSpec t, Side side, ChunkBounds range, List<Object[]> keys, int perQuery) {
     List<Row> out = new ArrayList<>();
-    for (int from = 0; from < keys.size(); from += perQuery) {
-      List<Object[]> batch = keys.subList(from, Math.min(keys.size(), from + perQuery));
-      read(t, side, RangeSql.keysQuery(t, side, pool.dialect(), range, batch), null, out);
+    Connection c = borrow(keys);
+    try {
+      for (int from = 0; from < keys.size(); from += perQuery) {
+        List<Object[]> batch = keys.subList(from, Math.min(keys.size(), from + perQuery));
+        read(c, t, side, RangeSql.keysQuery(t, side, pool.dialect(), range, batch), null, out);
+      }
+    } finally {
+      ConnectionPool.release(c);
     }
     return out;
+  }
+
+  /**
+   * One connection for all statements of a read (null for no keys): a lent connection costs round
+   * trips of its own (its session setup, the rollback that returns it), which per statement of a few
+   * hundred keys were as many as the statements'.
+   */
+  private Connection borrow(List<Object[]> keys) {
+    if (keys.isEmpty()) {
+      return null;
+    }
+    return current ? pool.borrowCurrent() : pool.borrow();
   }
 
   /**
@@ -64,24 +81,29 @@ final class RowsByKey {
   List<Row> byRanges(TableSpec t, Side side, ChunkBounds chunk, List<Object[]> keys, int perQuery) {
     List<Row> out = new ArrayList<>();
     Object[] lower = chunk.lowerExclusive();
-    for (int from = 0; from < keys.size(); from += perQuery) {
-      List<Object[]> batch = keys.subList(from, Math.min(keys.size(), from + perQuery));
-      TreeSet<Object[]> wanted = new TreeSet<>(new KeyOrder(t.keyKinds()));
-      wanted.addAll(batch);
-      Object[] upper = batch.get(batch.size() - 1);
-      read(t, side, RangeSql.chunkQuery(t, side, pool.dialect(), new ChunkBounds(chunk.index(), lower, upper)), wanted,
-          out);
-      lower = upper;
+    Connection c = borrow(keys);
+    try {
+      for (int from = 0; from < keys.size(); from += perQuery) {
+        List<Object[]> batch = keys.subList(from, Math.min(keys.size(), from + perQuery));
+        TreeSet<Object[]> wanted = new TreeSet<>(new KeyOrder(t.keyKinds()));
+        wanted.addAll(batch);
+        Object[] upper = batch.get(batch.size() - 1);
+        read(c, t, side, RangeSql.chunkQuery(t, side, pool.dialect(), new ChunkBounds(chunk.index(), lower, upper)),
+            wanted, out);
+        lower = upper;
+      }
+    } finally {
+      ConnectionPool.release(c);
     }
     return out;
   }
 
   /** Runs one statement; keeps the rows whose key is wanted (all when {@code wanted} is null). */
-  private void read(TableSpec t, Side side, RangeSql.Query query, TreeSet<Object[]> wanted, List<Row> out) {
+  private void read(Connection c, TableSpec t, Side side, RangeSql.Query query, TreeSet<Object[]> wanted,
+      List<Row> out) {
     ValueReader[] readers = Values.readers(t, side, pool.dialect());
     RowHasher hasher = new RowHasher(t.kinds());
     String what = "reading differing rows of " + t.displayName();
-    Connection c = current ? pool.borrowCurrent() : pool.borrow();
     try (PreparedStatement ps = Values.prepare(c, pool, query, fetchSize); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         Object[] values = Values.readRow(rs, t, side, readers);
@@ -97,8 +119,6 @@ final class RowsByKey {
       }
     } catch (SQLException e) {
       throw SqlErrors.translateRead(e, what, pool, t.ref(side), false);
-    } finally {
-      ConnectionPool.release(c);
     }
   }
 }

@@ -112,6 +112,31 @@ class JdbcRowLookupH2Test {
     assertEquals(10, stats.rows(Side.SOURCE, FetchStats.Kind.FULL), "rows 101..110 only");
   }
 
+  /**
+   * The full rows of 1,299 candidate keys (a merge's confirmation, and the recheck's sparse and dense
+   * reads) come in statements of at most 500 keys, all on one lent connection.
+   */
+  @Test
+  void allStatementsOfOneReadShareOneLentConnection() {
+    int[] all = new int[1299];
+    int[] sparse = new int[600];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i + 1;
+    }
+    for (int i = 0; i < sparse.length; i++) {
+      sparse[i] = 2 * i + 1;
+    }
+    ConnectionPool source = pools.of(Side.SOURCE);
+    long before = source.lends();
+    List<Row> rows = new JdbcHashPushdown(pools, 100, stats).fetchRows(T, Side.SOURCE, new ChunkBounds(0, null, null),
+        keys(all));
+    assertEquals(1298, rows.size(), "every key but the filtered one");
+    assertEquals(before + 1, source.lends(), "three statements, one connection");
+    new JdbcRowLookup(pools, 100, stats).fetch(T, Side.SOURCE, new ChunkBounds(0, null, null), 1_000_000, keys(sparse));
+    new JdbcRowLookup(pools, 100, stats).fetch(T, Side.SOURCE, new ChunkBounds(0, null, null), 1300, keys(all));
+    assertEquals(before + 3, source.lends(), "sparse and dense recheck reads: one connection each");
+  }
+
   @Test
   void batchesStayUnderTheBindLimits() {
     assertEquals(500, JdbcRowLookup.batchSize(1));
