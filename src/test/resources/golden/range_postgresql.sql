@@ -34,6 +34,14 @@ SELECT "id", "region", "order", "amount" FROM "hr"."mixed case" ORDER BY "id", "
 SELECT "ID", "Region", "ORDER", "AMOUNT" FROM "HR"."Mixed Case" WHERE ("AMOUNT" > 0) AND "ID" >= ? AND ("ID" > ? OR ("ID" = ? AND "Region" COLLATE "C" > ?)) AND "ID" <= ? AND ("ID" < ? OR ("ID" = ? AND "Region" COLLATE "C" <= ?)) ORDER BY "ID", "Region" COLLATE "C";
 -- binds: [BigDecimal 10, BigDecimal 10, BigDecimal 10, String M, BigDecimal 20, BigDecimal 20, BigDecimal 20, String O'Brien]
 
+-- target, rows by key (composite key: ORed conjunctions)
+SELECT "id", "region", "order", "amount" FROM "hr"."mixed case" WHERE "id" >= ? AND ("id" > ? OR ("id" = ? AND "region" COLLATE "C" > ?)) AND "id" <= ? AND ("id" < ? OR ("id" = ? AND "region" COLLATE "C" <= ?)) AND (("id" = ? AND "region" COLLATE "C" = ?) OR ("id" = ? AND "region" COLLATE "C" = ?)) ORDER BY "id", "region" COLLATE "C";
+-- binds: [BigDecimal 10, BigDecimal 10, BigDecimal 10, String M, BigDecimal 20, BigDecimal 20, BigDecimal 20, String O'Brien, BigDecimal 10, String M, BigDecimal 15, String N]
+
+-- source, rows by key (one key column: an IN list, one index scan)
+SELECT "ID", "AMOUNT" FROM "HR"."ONE" WHERE ("ID" > ?) AND ("ID" <= ?) AND "ID" IN (?, ?, ?) ORDER BY "ID";
+-- binds: [BigDecimal 1, BigDecimal 10, BigDecimal 2, BigDecimal 3, BigDecimal 7]
+
 -- boundaries (bind: the chunk size)
 SELECT "ID", "Region" FROM (SELECT "ID", "Region", ROW_NUMBER() OVER (ORDER BY "ID", "Region" COLLATE "C") AS CMP_RN FROM "HR"."Mixed Case") CMP_Q WHERE MOD(CMP_RN, ?) = 0 ORDER BY CMP_RN;
 -- boundaries, with a filter

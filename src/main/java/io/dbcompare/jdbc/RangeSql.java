@@ -61,22 +61,35 @@ public final class RangeSql {
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
-  /** The full rows of the given keys (a few dozen at a time), inside a chunk, in key order. */
+  /** The full rows of the given keys (up to a few hundred at a time), inside a chunk, in key order. */
   public static Query keysQuery(TableSpec t, Side side, Dialect d, ChunkBounds b, List<Object[]> keys) {
     List<Object> binds = new ArrayList<>();
     String from = from(t, side, d, null, binds);
     String where = where(t, side, d, b, binds);
     List<String> keyCols = keyExpressions(t, side, d);
-    List<String> matches = new ArrayList<>();
-    for (Object[] key : keys) {
-      List<String> eq = new ArrayList<>();
-      for (int i = 0; i < keyCols.size(); i++) {
-        eq.add(keyCols.get(i) + " = " + placeholder(t, side, d, i, key[i]));
-        binds.add(key[i]);
+    String byKey;
+    if (keyCols.size() == 1) {
+      // an IN list, not ORs: PostgreSQL plans 500 ORed equalities as as many bitmap index scans (77 ms of
+      // planning per statement, measured) and an IN list as one index scan (1 ms); Oracle takes up to
+      // 1,000 expressions in a list, and a statement holds at most JdbcRowLookup#batchSize keys
+      List<String> values = new ArrayList<>();
+      for (Object[] key : keys) {
+        values.add(placeholder(t, side, d, 0, key[0]));
+        binds.add(key[0]);
       }
-      matches.add(eq.size() == 1 ? eq.get(0) : "(" + String.join(" AND ", eq) + ")");
+      byKey = keyCols.get(0) + " IN (" + String.join(", ", values) + ")";
+    } else {
+      List<String> matches = new ArrayList<>();
+      for (Object[] key : keys) {
+        List<String> eq = new ArrayList<>();
+        for (int i = 0; i < keyCols.size(); i++) {
+          eq.add(keyCols.get(i) + " = " + placeholder(t, side, d, i, key[i]));
+          binds.add(key[i]);
+        }
+        matches.add("(" + String.join(" AND ", eq) + ")");
+      }
+      byKey = "(" + String.join(" OR ", matches) + ")";
     }
-    String byKey = "(" + String.join(" OR ", matches) + ")";
     String sql = "SELECT " + String.join(", ", columns(t, side, d)) + " FROM " + from
         + (where.isEmpty() ? " WHERE " + byKey : where + " AND " + byKey)
         + " ORDER BY " + String.join(", ", keyCols);

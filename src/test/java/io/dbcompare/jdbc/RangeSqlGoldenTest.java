@@ -62,6 +62,18 @@ class RangeSqlGoldenTest {
     RangeSql.Query filtered = RangeSql.chunkQuery(table(Optional.of("\"AMOUNT\" > 0")), Side.SOURCE, d, MIDDLE);
     sb.append("-- source, middle chunk, with a filter\n").append(filtered.sql()).append(";\n-- binds: ")
         .append(binds(filtered.binds())).append("\n\n");
+    RangeSql.Query byKeys = RangeSql.keysQuery(t, Side.TARGET, d, MIDDLE, List.of(LOW, new Object[] {
+        new BigDecimal("15"), "N"}));
+    sb.append("-- target, rows by key (composite key: ORed conjunctions)\n").append(byKeys.sql())
+        .append(";\n-- binds: ").append(binds(byKeys.binds())).append("\n\n");
+    TableSpec one = new TableSpec("HR_ONE", "HR.ONE", new TableRef("HR", "ONE"), new TableRef("hr", "one"), List.of(
+        new ColumnSpec("ID", "id", ValueKind.NUMBER, "NUMBER", "numeric", true),
+        new ColumnSpec("AMOUNT", "amount", ValueKind.NUMBER, "NUMBER", "numeric", false)), 1, Optional.empty(), false);
+    RangeSql.Query byKey = RangeSql.keysQuery(one, Side.SOURCE, d, new ChunkBounds(1, new Object[] {BigDecimal.ONE},
+        new Object[] {BigDecimal.TEN}), List.of(new Object[] {new BigDecimal("2")}, new Object[] {new BigDecimal("3")},
+        new Object[] {new BigDecimal("7")}));
+    sb.append("-- source, rows by key (one key column: an IN list, one index scan)\n").append(byKey.sql())
+        .append(";\n-- binds: ").append(binds(byKey.binds())).append("\n\n");
     sb.append("-- boundaries (bind: the chunk size)\n").append(RangeSql.boundaryQuery(t, d, 1000, null).sql()).append(";\n");
     sb.append("-- boundaries, with a filter\n")
         .append(RangeSql.boundaryQuery(table(Optional.of("\"AMOUNT\" > 0")), d, 1000, null).sql()).append(";\n");
