@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,6 @@ final class ChecksumBatches {
 
   private final TableSpec table;
   private final List<ChunkRange> plan;
-  private final Map<Integer, List<Integer>> groupOf = new HashMap<>();
   private final Map<Integer, CompletableFuture<Checksum[]>> inFlight = new HashMap<>();
   private final Set<Integer> handedOut = new HashSet<>();
   private final List<List<Integer>> groups;
@@ -67,7 +67,6 @@ final class ChecksumBatches {
     this.lanes = Math.max(1, lanes);
     for (int i = 0; i < groups.size(); i++) {
       for (int c : groups.get(i)) {
-        groupOf.put(c, groups.get(i));
         groupIndex.put(c, i);
       }
     }
@@ -153,7 +152,8 @@ final class ChecksumBatches {
       if (waiting == null) {
         handedOut.add(chunk);
         // the consecutive run of the group around this chunk that no one asked for yet
-        List<Integer> group = groupOf.getOrDefault(chunk, List.of(chunk));
+        Integer g = groupIndex.get(chunk);
+        List<Integer> group = g == null ? List.of(chunk) : groups.get(g);
         int at = group.indexOf(chunk);
         int from = at;
         while (from > 0 && free(group.get(from - 1))) {
@@ -182,20 +182,26 @@ final class ChecksumBatches {
       startedOn(chunk, db, readers, stopped);
       return sums;
     }
+    List<Checksum[]> sums = complete(batch, futures, db, readers);
+    startedOn(chunk, db, readers, stopped);
+    return sums.get(batch.indexOf(chunk));
+  }
+
+  /**
+   * Queries a batch and completes its chunks' futures (recording whether they all matched). A query that
+   * fails fails the futures and takes them out of {@link #inFlight}: a chunk asking later queries again.
+   */
+  private List<Checksum[]> complete(List<Integer> batch, List<CompletableFuture<Checksum[]>> futures, HashPushdown db,
+      ExecutorService readers) throws InterruptedException {
     try {
       List<Checksum[]> sums = compute(batch, db, readers);
-      computed(batch, sums);
+      matched(batch, sums);
       for (int i = 0; i < batch.size(); i++) {
         futures.get(i).complete(sums.get(i));
       }
-      startedOn(chunk, db, readers, stopped);
-      return sums.get(batch.indexOf(chunk));
+      return sums;
     } catch (RuntimeException | InterruptedException | Error e) {
-      synchronized (this) {
-        for (int c : batch) {
-          inFlight.remove(c); // a chunk asking later queries again
-        }
-      }
+      withdraw(batch, futures);
       for (CompletableFuture<Checksum[]> f : futures) {
         f.completeExceptionally(e);
       }
@@ -203,14 +209,24 @@ final class ChecksumBatches {
     }
   }
 
-  /** Records whether every chunk of a computed batch matched (then its group may read ahead). */
-  private synchronized void computed(List<Integer> batch, List<Checksum[]> sums) {
+  /** Takes a batch's futures out of {@link #inFlight} (those still there: a waiting chunk took its own). */
+  private synchronized void withdraw(List<Integer> batch, List<CompletableFuture<Checksum[]>> futures) {
+    for (int i = 0; i < batch.size(); i++) {
+      inFlight.remove(batch.get(i), futures.get(i));
+    }
+  }
+
+  /** Records a batch's group as matched when every chunk of the batch matched (then it may read ahead). */
+  private synchronized void matched(List<Integer> batch, List<Checksum[]> sums) {
     for (Checksum[] s : sums) {
       if (!s[0].equals(s[1])) {
         return;
       }
     }
-    matched.add(groupIndex.getOrDefault(batch.get(0), -1));
+    Integer g = groupIndex.get(batch.get(0));
+    if (g != null) {
+      matched.add(g);
+    }
   }
 
   /**
@@ -249,34 +265,17 @@ final class ChecksumBatches {
     }
     Runnable query = () -> {
       try {
-        List<Checksum[]> sums = compute(group, db, readers);
-        computed(group, sums);
-        for (int i = 0; i < group.size(); i++) {
-          futures.get(i).complete(sums.get(i));
-        }
-      } catch (Throwable e) {
+        complete(group, futures, db, readers);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException | Error e) {
         log.debug("read-ahead of chunks {} failed; they query on their own", group, e);
-        synchronized (this) {
-          for (int i = 0; i < group.size(); i++) {
-            inFlight.remove(group.get(i), futures.get(i));
-          }
-        }
-        for (CompletableFuture<Checksum[]> f : futures) {
-          f.completeExceptionally(e);
-        }
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
       }
     };
     try {
       readers.execute(query);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      synchronized (this) {
-        for (int i = 0; i < group.size(); i++) {
-          inFlight.remove(group.get(i), futures.get(i)); // the run is ending: its chunks query on their own
-        }
-      }
+    } catch (RejectedExecutionException e) {
+      withdraw(group, futures); // the run is ending: its chunks query on their own
     }
   }
 
