@@ -1,5 +1,6 @@
 package io.dbcompare.compare.recheck;
 
+import io.dbcompare.compare.Causes;
 import io.dbcompare.compare.ChunkBounds;
 import io.dbcompare.compare.ChunkResult;
 import io.dbcompare.compare.ChunkSnapshot;
@@ -197,13 +198,7 @@ public final class RecheckStage implements TableStage {
       if (c instanceof InterruptedException) {
         throw new CompareException(ErrorCode.INTERRUPTED, "the recheck was interrupted", c);
       }
-      if (c instanceof RuntimeException r) {
-        throw r;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(c);
+      throw Causes.unchecked(e);
     }
   }
 
