@@ -343,14 +343,13 @@ public final class JdbcHashPushdown implements HashPushdown {
 
   /**
    * The full rows of candidate keys, as many keys per statement as the recheck reads
-   * ({@link JdbcRowLookup#batchSize}: 500, fewer for wide keys; below Oracle's 1,000 expressions of an IN
-   * list), all on one connection. 50 keys per statement, each on a connection of its own, made the
-   * differences of a clustered table cost 2 s of round trips per 10,000 rows (README "Performance").
+   * ({@link RowsByKey#batchSize}), all on one connection. 50 keys per statement, each on a connection of
+   * its own, made the differences of a clustered table cost 2 s of round trips per 10,000 rows (README
+   * "Performance").
    */
   @Override
   public List<Row> fetchRows(TableSpec t, Side side, ChunkBounds range, List<Object[]> keys) {
-    return new RowsByKey(pools.of(side), fetchSize, stats).byKeys(t, side, range, keys,
-        JdbcRowLookup.batchSize(t.keyCount()));
+    return new RowsByKey(pools.of(side), fetchSize, stats).byKeys(t, side, range, keys);
   }
 
   @Override

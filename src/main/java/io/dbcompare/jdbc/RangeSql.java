@@ -71,7 +71,7 @@ public final class RangeSql {
     if (keyCols.size() == 1) {
       // an IN list, not ORs: PostgreSQL plans 500 ORed equalities as as many bitmap index scans (77 ms of
       // planning per statement, measured) and an IN list as one index scan (1 ms); Oracle takes up to
-      // 1,000 expressions in a list, and a statement holds at most JdbcRowLookup#batchSize keys
+      // 1,000 expressions in a list, and a statement holds at most RowsByKey#batchSize keys
       List<String> values = new ArrayList<>();
       for (Object[] key : keys) {
         values.add(placeholder(t, side, d, 0, key[0]));

@@ -24,6 +24,9 @@ import java.util.TreeSet;
  * reference, as in a chunk read. Used to confirm push-down candidates and by the recheck.
  */
 final class RowsByKey {
+  static final int KEYS_PER_QUERY = 500;
+  static final int BINDS_PER_QUERY = 5_000;
+
   private final ConnectionPool pool;
   private final int fetchSize;
   private final FetchStats stats;
@@ -46,8 +49,18 @@ final class RowsByKey {
     this.current = current;
   }
 
-  /** The rows of the keys (those present) inside {@code range}, {@code perQuery} keys per statement. */
-  List<Row> byKeys(TableSpec t, Side side, ChunkBounds range, List<Object[]> keys, int perQuery) {
+  /**
+   * Keys per statement: {@value #KEYS_PER_QUERY}, fewer for wide keys so that the binds stay about
+   * {@value #BINDS_PER_QUERY}; a one-column key's list stays below Oracle's 1,000 expressions of an IN
+   * list (ORA-01795), a composite key's is written as ORed conjunctions ({@link RangeSql#keysQuery}).
+   */
+  static int batchSize(int keyColumns) {
+    return Math.max(1, Math.min(KEYS_PER_QUERY, BINDS_PER_QUERY / Math.max(1, keyColumns)));
+  }
+
+  /** The rows of the keys (those present) inside {@code range}, {@link #batchSize} keys per statement. */
+  List<Row> byKeys(TableSpec t, Side side, ChunkBounds range, List<Object[]> keys) {
+    int perQuery = batchSize(t.keyCount());
     List<Row> out = new ArrayList<>();
     Connection c = borrow(keys);
     try {
@@ -78,7 +91,8 @@ final class RowsByKey {
    * {@code perQuery} keys, the rows after the previous batch's last key (or the chunk's start) up to the
    * batch's last key. Only the wanted rows are kept.
    */
-  List<Row> byRanges(TableSpec t, Side side, ChunkBounds chunk, List<Object[]> keys, int perQuery) {
+  List<Row> byRanges(TableSpec t, Side side, ChunkBounds chunk, List<Object[]> keys) {
+    int perQuery = batchSize(t.keyCount());
     List<Row> out = new ArrayList<>();
     Object[] lower = chunk.lowerExclusive();
     Connection c = borrow(keys);

@@ -139,9 +139,9 @@ class JdbcRowLookupH2Test {
 
   @Test
   void batchesStayUnderTheBindLimits() {
-    assertEquals(500, JdbcRowLookup.batchSize(1));
-    assertEquals(416, JdbcRowLookup.batchSize(12));
-    assertTrue(JdbcRowLookup.batchSize(1) < 1000, "under Oracle's 1,000 expressions even as an IN list");
+    assertEquals(500, RowsByKey.batchSize(1));
+    assertEquals(416, RowsByKey.batchSize(12));
+    assertTrue(RowsByKey.batchSize(1) < 1000, "under Oracle's 1,000 expressions even as an IN list");
     assertTrue(!JdbcRowLookup.dense(1000, 9));
   }
 }
