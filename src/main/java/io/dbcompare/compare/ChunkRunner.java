@@ -4,6 +4,7 @@ import io.dbcompare.error.CompareException;
 import io.dbcompare.error.ErrorCode;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +125,7 @@ final class ChunkRunner {
       int buckets = run.differingStreak.get() >= SPREAD_STREAK
           ? BucketCount.choose(run.rowsSeen.get(), run.differencesSeen.get(), run.chunksSeen.get()) : 0;
       ChecksumBatches batches = run.batches;
-      java.util.function.BooleanSupplier stopped = () -> ctx.stopped() || run.abandoned.get();
+      BooleanSupplier stopped = () -> ctx.stopped() || run.abandoned.get();
       Checksum[] top = batches == null ? null : batches.ready(bounds.index(), pushdown, readers, stopped);
       if (top == null && buckets > 0) {
         return comparer.compareByBuckets(run.spec, bounds, buckets);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a file so that it is replaced whole or not at all: session files, checkpoints, scripts, their
@@ -75,7 +76,7 @@ public final class AtomicFile {
     return FOLDER_FORCES.get();
   }
 
-  private static final java.util.concurrent.atomic.AtomicLong FOLDER_FORCES = new java.util.concurrent.atomic.AtomicLong();
+  private static final AtomicLong FOLDER_FORCES = new AtomicLong();
 
   private static void write(Path file, Body body, boolean forceName) throws IOException {
     Path dir = file.toAbsolutePath().getParent();

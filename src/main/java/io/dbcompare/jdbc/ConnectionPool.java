@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import oracle.ucp.jdbc.PoolDataSource;
 import oracle.ucp.jdbc.PoolDataSourceFactory;
 import oracle.ucp.jdbc.ValidConnection;
@@ -211,7 +212,7 @@ public final class ConnectionPool implements AutoCloseable {
     return lends.get();
   }
 
-  private final java.util.concurrent.atomic.AtomicLong lends = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong lends = new AtomicLong();
 
   private Connection borrow(SharedSnapshot snapshot) {
     lends.incrementAndGet();

@@ -249,6 +249,20 @@ class BisectingComparerTest {
     return new BisectingComparer(db, db, readers, 8, 100, 64).compare(T, new ChunkBounds(0, null, null));
   }
 
+  /** The whole chunk by one bucket pass over {@code buckets} buckets, without checksums first. */
+  private ChunkResult bucketPass(FakeDb db, int buckets) throws InterruptedException {
+    return new BisectingComparer(db, db, readers, 8, 100, 64).compareByBuckets(T, new ChunkBounds(0, null, null),
+        buckets);
+  }
+
+  /** What {@link #spread} planted, found exactly, and the same differences as bisection finds. */
+  private void assertSpreadDifferences(ChunkResult r) throws InterruptedException {
+    assertEquals(4, r.missingInTarget());
+    assertEquals(3, r.missingInSource());
+    assertEquals(3, r.different());
+    assertEquals(keys(compare(spread())), keys(r), "the same differences as bisection");
+  }
+
   @Test
   void identicalChunksCostOneChecksumPerSide() throws Exception {
     FakeDb db = same(10_000);
@@ -304,19 +318,13 @@ class BisectingComparerTest {
   @Test
   void aBucketPassFindsSpreadDifferencesExactlyAndReadsOnlyTheDifferingBuckets() throws Exception {
     FakeDb db = spread();
-    ChunkResult r = new BisectingComparer(db, db, readers, 8, 100, 64).compareByBuckets(T, new ChunkBounds(0, null, null),
-        512);
+    ChunkResult r = bucketPass(db, 512);
     assertEquals(0, db.checksums, "no checksum before the bucket pass");
     assertEquals(2, db.bucketQueries, "one bucket query per side");
     assertEquals(0, db.fineBucketQueries, "about 20 rows per differing bucket: no second level");
     assertEquals(10_000, r.sourceRows());
     assertEquals(10_000 - 4 + 3, r.targetRows());
-    assertEquals(4, r.missingInTarget());
-    assertEquals(3, r.missingInSource());
-    assertEquals(3, r.different());
-    ChunkResult bisected = new BisectingComparer(spread(), null, readers, 8, 100, 64).compare(T,
-        new ChunkBounds(0, null, null));
-    assertEquals(keys(bisected), keys(r), "the same differences as bisection");
+    assertSpreadDifferences(r);
     // 10 differing keys in at most 10 of 512 buckets of about 20 rows: far below 5 % of the rows
     assertTrue(db.hashRows <= 0.05 * 20_000, "key + hash rows read: " + db.hashRows);
     assertTrue(db.hashRows > 0);
@@ -331,16 +339,10 @@ class BisectingComparerTest {
   @Test
   void differingBucketsOfManyRowsAreSettledByASecondLevel() throws Exception {
     FakeDb db = spread();
-    ChunkResult r = new BisectingComparer(db, db, readers, 8, 100, 64).compareByBuckets(T, new ChunkBounds(0, null, null),
-        32);
+    ChunkResult r = bucketPass(db, 32);
     assertEquals(2, db.bucketQueries, "the first level: one bucket query per side");
     assertEquals(2, db.fineBucketQueries, "the second level: one query per side");
-    assertEquals(4, r.missingInTarget());
-    assertEquals(3, r.missingInSource());
-    assertEquals(3, r.different());
-    ChunkResult bisected = new BisectingComparer(spread(), null, readers, 8, 100, 64).compare(T,
-        new ChunkBounds(0, null, null));
-    assertEquals(keys(bisected), keys(r), "the same differences as bisection");
+    assertSpreadDifferences(r);
     assertTrue(db.hashRows > 0);
     assertTrue(db.hashRows <= 2 * 10 * 2 * 40, "key + hash rows read: " + db.hashRows
         + " (one level would read the differing buckets' ~6,000)");
@@ -351,16 +353,14 @@ class BisectingComparerTest {
   void bothSidesFullRowsAreReadAtOnce() throws Exception {
     FakeDb db = spread();
     db.fetchTogether = new java.util.concurrent.CyclicBarrier(2);
-    ChunkResult r = new BisectingComparer(db, db, readers, 8, 100, 64).compareByBuckets(T, new ChunkBounds(0, null, null),
-        512);
+    ChunkResult r = bucketPass(db, 512);
     assertEquals(10, r.differences());
   }
 
   @Test
   void aBucketPassOverIdenticalRowsReadsNoRow() throws Exception {
     FakeDb db = same(5_000);
-    ChunkResult r = new BisectingComparer(db, db, readers, 8, 100, 64).compareByBuckets(T, new ChunkBounds(0, null, null),
-        64);
+    ChunkResult r = bucketPass(db, 64);
     assertEquals(0, r.differences());
     assertEquals(5_000, r.sourceRows());
     assertEquals(0, db.hashRows + db.fullRows);
@@ -383,8 +383,7 @@ class BisectingComparerTest {
     for (int i = 1; i <= 2_000; i += 4) {
       db.target.put(BigDecimal.valueOf(i), new Object[] {BigDecimal.valueOf(i), "changed"});
     }
-    ChunkResult r = new BisectingComparer(db, db, readers, 8, 100, 64).compareByBuckets(T, new ChunkBounds(0, null, null),
-        16);
+    ChunkResult r = bucketPass(db, 16);
     assertEquals(500, r.different());
     assertEquals(2 * 2_000, db.hashRows, "every row once per side");
   }
